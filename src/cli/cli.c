@@ -1,0 +1,174 @@
+/* cli.c - what every command shares: errors, help, options, dispatch */
+#include <config.h>
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/db.h"
+#include "i18n.h"
+
+int
+cli_fail(struct cli *cli, int rc)
+{
+	(void)rc;
+	fflush(stdout);
+	fprintf(stderr, "%s: %s\n", PACKAGE, cli->md->err);
+	return EXIT_REJECTED;
+}
+
+int
+cli_usage(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fprintf(stderr, "%s: ", PACKAGE);
+	if (cmd && *cmd)
+		fprintf(stderr, "%s: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	if (cmd && *cmd)
+		fprintf(stderr, _("Try '%s %s --help' for more information.\n"),
+			PACKAGE, cmd);
+	else
+		fprintf(stderr, _("Try '%s --help' for more information.\n"), PACKAGE);
+	return EXIT_USAGE;
+}
+
+int
+cli_open(struct cli *cli)
+{
+	char *path = NULL;
+	int rc;
+
+	if (cli->md->db)
+		return MD_OK;
+	if (cli->db_path)
+		return db_open(cli->md, cli->db_path, false);
+	path = db_default_path(cli->md);
+	if (!path)
+		return MD_EINVAL;
+	rc = db_open(cli->md, path, true);
+	free(path);
+	return rc;
+}
+
+static void
+help(const struct cli_opts *o)
+{
+	printf(_("Usage: %s %s\n"), PACKAGE, _(o->synopsis));
+	if (o->help && *o->help)
+		printf("%s", _(o->help));
+	printf(_("  -h, --help           show this help and exit\n"));
+}
+
+int
+cli_next_option(struct cli *cli, const struct cli_opts *o, int argc,
+		char **argv, int *exit_status)
+{
+	char opts[64];
+	int c;
+
+	if (cli->restart_getopt) {
+		optind = 0;	/* glibc: 0 restarts getopt on a new argv */
+		cli->restart_getopt = false;
+	}
+	/* No '+': options may follow operands, as people type them
+	 * ("member show 100009 --format csv").  The leading ':' makes a
+	 * missing value come back as ':' so that we word the message. */
+	snprintf(opts, sizeof opts, ":%sh", o->shortopts ? o->shortopts : "");
+	opterr = 0;
+	for (;;) {
+		c = getopt_long(argc, argv, opts, o->longopts, NULL);
+		if (c == 'f' && o->format) {
+			if (table_format_parse(cli->md, optarg, o->format) == MD_OK)
+				continue;
+			*exit_status = cli_usage(o->cmd, "%s", cli->md->err);
+			return -2;
+		}
+		if (c == 'l' && o->limit) {
+			if (cli_count(o->cmd, "--limit", optarg, o->limit))
+				continue;
+			*exit_status = EXIT_USAGE;
+			return -2;
+		}
+		break;
+	}
+	switch (c) {
+	case 'h':
+		help(o);
+		*exit_status = EXIT_OK;
+		return -2;
+	case '?':
+		if (optopt)
+			*exit_status = cli_usage(o->cmd, _("unknown option -%c"), optopt);
+		else
+			*exit_status = cli_usage(o->cmd, _("unknown option %s"),
+						 argv[optind - 1]);
+		return -2;
+	case ':':
+		*exit_status = cli_usage(o->cmd, _("option %s needs a value"),
+					 argv[optind - 1]);
+		return -2;
+	}
+	return c;
+}
+
+bool
+cli_count(const char *cmd, const char *opt, const char *arg, int *n)
+{
+	char *end;
+	long v = strtol(arg, &end, 10);
+
+	if (!*arg || *end || v < 1 || v > 1000000) {
+		cli_usage(cmd, _("%s needs a whole number from 1 to 1000000, not \"%s\""),
+			  opt, arg);
+		return false;
+	}
+	*n = (int)v;
+	return true;
+}
+
+static void
+list_commands(const char *group, const struct cli_command *cmds)
+{
+	const struct cli_command *c;
+	int w = 0;
+
+	printf(_("Usage: %s %s COMMAND [OPTION]... [ARG]...\n"), PACKAGE, group);
+	printf(_("Commands:\n"));
+	for (c = cmds; c->name; c++)
+		if ((int)strlen(c->name) > w)
+			w = strlen(c->name);
+	for (c = cmds; c->name; c++)
+		printf("  %-*s  %s\n", w, c->name, _(c->summary));
+	printf(_("Run '%s %s COMMAND --help' for the options of a command.\n"),
+	       PACKAGE, group);
+}
+
+int
+cli_dispatch(struct cli *cli, const char *group, const struct cli_command *cmds,
+	     int argc, char **argv)
+{
+	const struct cli_command *c;
+
+	if (argc < 2)
+		return cli_usage(group, _("which command? (%s %s --help lists them)"),
+				 PACKAGE, group);
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") ||
+	    !strcmp(argv[1], "help")) {
+		list_commands(group, cmds);
+		return EXIT_OK;
+	}
+	for (c = cmds; c->name; c++) {
+		if (!strcmp(c->name, argv[1])) {
+			cli->restart_getopt = true;
+			return c->run(cli, argc - 1, argv + 1);
+		}
+	}
+	return cli_usage(group, _("unknown command \"%s\""), argv[1]);
+}

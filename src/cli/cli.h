@@ -1,0 +1,75 @@
+/* cli.h - the command-line face: parse, call the core, print */
+#ifndef MD_CLI_H
+#define MD_CLI_H
+
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "core/md.h"
+#include "core/table.h"
+
+/* Exit statuses (documented in the man page). */
+enum {
+	EXIT_OK = 0,
+	EXIT_REJECTED = 1,	/* input rejected, conflict, not found, failure */
+	EXIT_USAGE = 2,		/* the command line itself is wrong */
+};
+
+struct cli {
+	struct md *md;
+	const char *db_path;	/* --db, or NULL for the default */
+	FILE *out;
+	bool restart_getopt;	/* set before a command parses its argv */
+};
+
+struct cli_command {
+	const char *name;
+	int (*run)(struct cli *cli, int argc, char **argv);
+	const char *synopsis;	/* N_() */
+	const char *summary;	/* N_() */
+};
+
+/* Print md->err as "memberdesk: ..." and return the exit status for
+ * core status RC. */
+int cli_fail(struct cli *cli, int rc);
+
+/* Print "memberdesk: MESSAGE" and a pointer to --help; returns 2. */
+int cli_usage(const char *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Open the database (once) before a command that needs it. */
+int cli_open(struct cli *cli);
+
+/* Dispatch argv[0] among CMDS, with "--help"/"help" listing them under
+ * GROUP ("member").  Used by every command group. */
+int cli_dispatch(struct cli *cli, const char *group,
+		 const struct cli_command *cmds, int argc, char **argv);
+
+/* How a subcommand takes its options. */
+struct cli_opts {
+	const char *cmd;		/* "member find", for messages */
+	const char *synopsis;		/* N_() */
+	const char *help;		/* N_() */
+	const char *shortopts;		/* getopt letters beside -h */
+	const struct option *longopts;	/* must include "help" -> 'h' */
+	enum table_format *format;	/* non-NULL: --format is taken here */
+	int *limit;			/* non-NULL: --limit is taken here */
+};
+
+/* The next option of a subcommand, with --help, --format and --limit
+ * handled here for every command.  Returns the option, -1 at the end of
+ * the options, or -2 when the command should stop with *EXIT_STATUS
+ * (after --help, or on a usage error, already reported). */
+int cli_next_option(struct cli *cli, const struct cli_opts *o, int argc,
+		    char **argv, int *exit_status);
+
+/* Parse a positive count (--limit N). */
+bool cli_count(const char *cmd, const char *opt, const char *arg, int *n);
+
+/* The command groups. */
+int cli_member(struct cli *cli, int argc, char **argv);
+int cli_settings(struct cli *cli, int argc, char **argv);
+int cli_audit(struct cli *cli, int argc, char **argv);
+
+#endif

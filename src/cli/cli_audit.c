@@ -1,0 +1,70 @@
+/* cli_audit.c - "memberdesk audit [KEY]": who changed what */
+#include <config.h>
+
+#include "cli/cli.h"
+#include "core/audit.h"
+#include "core/member.h"
+#include "i18n.h"
+
+static const struct table_col audit_cols[] = {
+	{"at", N_("When"), false},
+	{"operator", N_("Operator"), false},
+	{"action", N_("Action"), false},
+	{"card", N_("Card"), false},
+	{"old", N_("Before"), false},
+	{"new", N_("After"), false},
+};
+
+static int
+audit_row(void *arg, const struct audit_row *r)
+{
+	const char *cells[] = {r->at, r->operator_name, r->action, r->card,
+			       r->old_json, r->new_json};
+
+	return table_row(arg, cells) < 0 ? MD_EIO : MD_OK;
+}
+
+static const struct option audit_opts[] = {
+	{"format", required_argument, NULL, 'f'},
+	{"limit", required_argument, NULL, 'l'},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0},
+};
+
+#define AUDIT_SYNOPSIS N_("audit [KEY] [--limit N] [--format FMT]")
+#define AUDIT_HELP N_( \
+	"Show the audit log, newest first: every change, who made it and when,\n" \
+	"with the values before and after.  KEY limits it to one member.\n" \
+	"      --limit N        at most N entries (default 50)\n" \
+	"      --format FMT     table (default), csv or tsv\n")
+
+int
+cli_audit(struct cli *cli, int argc, char **argv)
+{
+	enum table_format fmt = TABLE_TEXT;
+	int c, st, rc, limit = 50;
+	int64_t id = 0;
+	struct table *t;
+
+	const struct cli_opts o = {"audit", AUDIT_SYNOPSIS, AUDIT_HELP, "",
+				   audit_opts, &fmt, &limit};
+
+	while ((c = cli_next_option(cli, &o, argc, argv, &st)) != -1)
+		if (c == -2)
+			return st;
+	if (argc - optind > 1)
+		return cli_usage("audit", _("give at most one card or phone number"));
+	if ((rc = cli_open(cli)))
+		return cli_fail(cli, rc);
+	if (optind < argc && (rc = member_resolve(cli->md, argv[optind], &id)))
+		return cli_fail(cli, rc);
+	t = table_open(cli->out, fmt, audit_cols, 6);
+	if (!t)
+		return cli_fail(cli, md_fail(cli->md, MD_ENOMEM, _("out of memory")));
+	rc = audit_list(cli->md, id, limit, audit_row, t);
+	if (table_close(t) < 0 && rc == MD_OK)
+		rc = md_fail(cli->md, MD_EIO, _("write error"));
+	else if (rc == MD_EIO)
+		md_fail(cli->md, MD_EIO, _("write error"));
+	return rc ? cli_fail(cli, rc) : EXIT_OK;
+}

@@ -1,0 +1,556 @@
+/* cli_member.c - "memberdesk member ...": register, find and manage */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/member.h"
+#include "core/money.h"
+#include "core/text.h"
+#include "i18n.h"
+
+static const struct table_col member_cols[] = {
+	{"card", N_("Card"), false},
+	{"phone", N_("Phone"), false},
+	{"name", N_("Name"), false},
+	{"gender", N_("Gender"), false},
+	{"birthday", N_("Birthday"), false},
+	{"joined", N_("Joined"), false},
+	{"tier", N_("Tier"), false},
+	{"points", N_("Points"), true},
+	{"wallet", N_("Wallet"), true},
+	{"status", N_("Status"), false},
+	{"tags", N_("Tags"), false},
+};
+#define N_MEMBER_COLS (sizeof member_cols / sizeof *member_cols)
+
+struct rows {
+	struct table *t;
+	enum table_format fmt;
+	int count;
+};
+
+/* One member as table cells; text tables get translated words. */
+static int
+member_row(void *arg, const struct member *m)
+{
+	struct rows *r = arg;
+	char points[24], wallet[32];
+	bool text = r->fmt == TABLE_TEXT;
+	const char *cells[N_MEMBER_COLS];
+
+	snprintf(points, sizeof points, "%lld", (long long)m->points);
+	money_format(m->wallet, wallet);
+	cells[0] = m->card;
+	cells[1] = m->phone;
+	cells[2] = m->name;
+	cells[3] = text ? member_gender_label(m->gender) : member_gender_key(m->gender);
+	cells[4] = m->birthday;
+	cells[5] = m->joined;
+	cells[6] = m->tier;
+	cells[7] = points;
+	cells[8] = wallet;
+	cells[9] = text ? member_status_label(m->status) : m->status;
+	cells[10] = m->tags;
+	r->count++;
+	return table_row(r->t, cells) < 0 ? MD_EIO : MD_OK;
+}
+
+/* A search (FIND set) or a listing (FILTER). */
+struct member_query {
+	const char *find;
+	int limit;
+	bool all;
+	struct member_filter filter;
+};
+
+/* Finish a table; a failed write is an error like any other. */
+static int
+close_table(struct cli *cli, struct table *t, int rc)
+{
+	if (table_close(t) < 0 && rc == MD_OK)
+		rc = md_fail(cli->md, MD_EIO, _("write error"));
+	else if (rc == MD_EIO)
+		md_fail(cli->md, MD_EIO, _("write error"));
+	return rc;
+}
+
+/* Stream the members Q selects as a table; *COUNT gets how many. */
+static int
+print_members(struct cli *cli, enum table_format fmt,
+	      const struct member_query *q, int *count)
+{
+	struct rows r = {.fmt = fmt};
+	int rc;
+
+	r.t = table_open(cli->out, fmt, member_cols, N_MEMBER_COLS);
+	if (!r.t)
+		return md_fail(cli->md, MD_ENOMEM, _("out of memory"));
+	if (q->find)
+		rc = member_find(cli->md, q->find, q->limit, q->all, member_row, &r);
+	else
+		rc = member_list(cli->md, &q->filter, member_row, &r);
+	*count = r.count;
+	return close_table(cli, r.t, rc);
+}
+
+static const struct option member_opts[] = {
+	{"phone", required_argument, NULL, 'p'},
+	{"name", required_argument, NULL, 'n'},
+	{"birthday", required_argument, NULL, 'b'},
+	{"gender", required_argument, NULL, 'g'},
+	{"referrer", required_argument, NULL, 'r'},
+	{"tag", required_argument, NULL, 't'},
+	{"note", required_argument, NULL, 'N'},
+	{"card", required_argument, NULL, 'c'},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0},
+};
+
+#define ADD_SYNOPSIS N_("member add --phone PHONE --name NAME [OPTION]...")
+#define ADD_HELP N_( \
+	"Register a member and print the new card number.\n" \
+	"  -p, --phone PHONE    mobile number (required unless phone_required is no)\n" \
+	"  -n, --name NAME      name, at most 32 columns (a Chinese character takes 2)\n" \
+	"  -b, --birthday DATE  YYYY-MM-DD, or MM-DD when the year is unknown\n" \
+	"  -g, --gender G       male, female or unknown (also \xE7\x94\xB7/\xE5\xA5\xB3, M/F)\n" \
+	"  -r, --referrer KEY   card or phone of the member who referred them\n" \
+	"  -t, --tag TAG        a tag such as VIP; repeat for more\n" \
+	"      --note TEXT      a free note\n" \
+	"      --card CARD      use this card number instead of generating one\n")
+
+static int
+member_add_cmd(struct cli *cli, int argc, char **argv)
+{
+	const char *tags[MEMBER_TAGS_MAX + 1];
+	struct member_input in = {0};
+	char card[CARD_MAX];
+	int c, st, rc;
+
+	static const struct cli_opts o = {"member add", ADD_SYNOPSIS, ADD_HELP,
+					  "p:n:b:g:r:t:", member_opts, NULL, NULL};
+
+	while ((c = cli_next_option(cli, &o, argc, argv, &st)) != -1) {
+		switch (c) {
+		case -2: return st;
+		case 'p': in.phone = optarg; break;
+		case 'n': in.name = optarg; break;
+		case 'b': in.birthday = optarg; break;
+		case 'g': in.gender = optarg; break;
+		case 'r': in.referrer = optarg; break;
+		case 'N': in.note = optarg; break;
+		case 'c': in.card = optarg; break;
+		case 't':
+			if (in.ntags == MEMBER_TAGS_MAX)
+				return cli_usage("member add", _("at most %d tags"),
+						 MEMBER_TAGS_MAX);
+			tags[in.ntags++] = optarg;
+			break;
+		}
+	}
+	if (optind < argc)
+		return cli_usage("member add", _("unexpected argument \"%s\""),
+				 argv[optind]);
+	if (!in.name)
+		return cli_usage("member add", _("--name is required"));
+	in.tags = tags;
+	if ((rc = cli_open(cli)) || (rc = member_add(cli->md, &in, card)))
+		return cli_fail(cli, rc);
+	printf("%s\n", card);
+	return EXIT_OK;
+}
+
+/* A "Label   value" line of member show, labels padded by display width. */
+static void
+show_line(const char *label, const char *value, int width)
+{
+	const char *nl;
+
+	if (!*value) {		/* no trailing blanks */
+		printf("%s\n", label);
+		return;
+	}
+	text_put_cell(stdout, label, width, false);
+	fputs("  ", stdout);
+	/* Multi-line notes continue under the value column. */
+	while ((nl = strchr(value, '\n'))) {
+		fwrite(value, 1, nl - value, stdout);
+		printf("\n%*s", width + 2, "");
+		value = nl + 1;
+	}
+	printf("%s\n", value);
+}
+
+static void
+show_text(const struct member *m)
+{
+	char wallet[40], points[24], referrer[CARD_MAX + MEMBER_NAME_MAX + 2];
+	const char *labels[] = {
+		_("Card"), _("Name"), _("Phone"), _("Gender"), _("Birthday"),
+		_("Joined"), _("Referrer"), _("Tier"), _("Points"), _("Wallet"),
+		_("Tags"), _("Status"), _("Note"),
+	};
+	int w = 0;
+	size_t i;
+
+	for (i = 0; i < sizeof labels / sizeof *labels; i++)
+		if (text_width(labels[i]) > w)
+			w = text_width(labels[i]);
+	snprintf(points, sizeof points, "%lld", (long long)m->points);
+	money_format_human(m->wallet, wallet);
+	snprintf(referrer, sizeof referrer, "%s%s%s", m->referrer_card,
+		 *m->referrer_card ? " " : "", m->referrer_name);
+	show_line(labels[0], m->card, w);
+	show_line(labels[1], m->name, w);
+	show_line(labels[2], m->phone, w);
+	show_line(labels[3], member_gender_label(m->gender), w);
+	show_line(labels[4], m->birthday, w);
+	show_line(labels[5], m->joined, w);
+	show_line(labels[6], referrer, w);
+	show_line(labels[7], m->tier, w);
+	show_line(labels[8], points, w);
+	show_line(labels[9], wallet, w);
+	show_line(labels[10], m->tags, w);
+	if (*m->merged_into) {
+		char status[128];
+
+		snprintf(status, sizeof status, _("merged into %s"), m->merged_into);
+		show_line(labels[11], status, w);
+	} else {
+		show_line(labels[11], member_status_label(m->status), w);
+	}
+	show_line(labels[12], m->note, w);
+}
+
+static const struct table_col show_cols[] = {
+	{"card", N_("Card"), false}, {"phone", N_("Phone"), false},
+	{"name", N_("Name"), false}, {"gender", N_("Gender"), false},
+	{"birthday", N_("Birthday"), false}, {"joined", N_("Joined"), false},
+	{"tier", N_("Tier"), false}, {"points", N_("Points"), true},
+	{"wallet", N_("Wallet"), true}, {"status", N_("Status"), false},
+	{"tags", N_("Tags"), false}, {"referrer", N_("Referrer"), false},
+	{"merged_into", N_("Merged into"), false}, {"note", N_("Note"), false},
+};
+
+static int
+show_machine(struct cli *cli, const struct member *m, enum table_format fmt)
+{
+	char points[24], wallet[32];
+	const char *cells[14];
+	struct table *t;
+
+	snprintf(points, sizeof points, "%lld", (long long)m->points);
+	money_format(m->wallet, wallet);
+	cells[0] = m->card;
+	cells[1] = m->phone;
+	cells[2] = m->name;
+	cells[3] = member_gender_key(m->gender);
+	cells[4] = m->birthday;
+	cells[5] = m->joined;
+	cells[6] = m->tier;
+	cells[7] = points;
+	cells[8] = wallet;
+	cells[9] = m->status;
+	cells[10] = m->tags;
+	cells[11] = m->referrer_card;
+	cells[12] = m->merged_into;
+	cells[13] = m->note;
+	t = table_open(cli->out, fmt, show_cols, 14);
+	if (!t)
+		return md_fail(cli->md, MD_ENOMEM, _("out of memory"));
+	table_row(t, cells);
+	return close_table(cli, t, MD_OK);
+}
+
+static const struct option format_opts[] = {
+	{"format", required_argument, NULL, 'f'},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0},
+};
+
+#define SHOW_SYNOPSIS N_("member show KEY [--format FMT]")
+#define SHOW_HELP N_( \
+	"Show everything about one member.  KEY is a card or phone number.\n" \
+	"      --format FMT     table (default), csv or tsv\n")
+
+static int
+member_show_cmd(struct cli *cli, int argc, char **argv)
+{
+	enum table_format fmt = TABLE_TEXT;
+	struct member m;
+	int c, st, rc;
+
+	const struct cli_opts o = {"member show", SHOW_SYNOPSIS, SHOW_HELP, "",
+				   format_opts, &fmt, NULL};
+
+	while ((c = cli_next_option(cli, &o, argc, argv, &st)) != -1)
+		if (c == -2)
+			return st;
+	if (argc - optind != 1)
+		return cli_usage("member show", _("give one card or phone number"));
+	if ((rc = cli_open(cli)) || (rc = member_get(cli->md, argv[optind], &m)))
+		return cli_fail(cli, rc);
+	if (fmt == TABLE_TEXT)
+		show_text(&m);
+	else if ((rc = show_machine(cli, &m, fmt)))
+		return cli_fail(cli, rc);
+	return EXIT_OK;
+}
+
+#define EDIT_SYNOPSIS N_("member edit KEY [OPTION]...")
+#define EDIT_HELP N_( \
+	"Change a member's details; an empty value clears an optional field.\n" \
+	"  -p, --phone PHONE    new mobile number\n" \
+	"  -n, --name NAME      new name\n" \
+	"  -b, --birthday DATE  YYYY-MM-DD or MM-DD\n" \
+	"  -g, --gender G       male, female or unknown\n" \
+	"  -r, --referrer KEY   card or phone of the referrer\n" \
+	"      --note TEXT      the note\n" \
+	"      --card CARD      a new card number (a replaced card)\n")
+
+static int
+member_edit_cmd(struct cli *cli, int argc, char **argv)
+{
+	struct member_input in = {0};
+	int c, st, rc;
+	bool any = false;
+
+	static const struct cli_opts o = {"member edit", EDIT_SYNOPSIS, EDIT_HELP,
+					  "p:n:b:g:r:", member_opts, NULL, NULL};
+
+	while ((c = cli_next_option(cli, &o, argc, argv, &st)) != -1) {
+		any = true;
+		switch (c) {
+		case -2: return st;
+		case 'p': in.phone = optarg; break;
+		case 'n': in.name = optarg; break;
+		case 'b': in.birthday = optarg; break;
+		case 'g': in.gender = optarg; break;
+		case 'r': in.referrer = optarg; break;
+		case 'N': in.note = optarg; break;
+		case 'c': in.card = optarg; break;
+		case 't':
+			return cli_usage("member edit",
+					 _("use \"member tag\" and \"member untag\" for tags"));
+		}
+	}
+	if (argc - optind != 1)
+		return cli_usage("member edit", _("give one card or phone number"));
+	if (!any)
+		return cli_usage("member edit", _("nothing to change"));
+	if ((rc = cli_open(cli)) || (rc = member_edit(cli->md, argv[optind], &in)))
+		return cli_fail(cli, rc);
+	return EXIT_OK;
+}
+
+static const struct option help_opts[] = {
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0},
+};
+
+/* member tag/untag KEY TAG... */
+static int
+retag_cmd(struct cli *cli, int argc, char **argv, bool add)
+{
+	static const struct cli_opts tag_o = {
+		"member tag", N_("member tag KEY TAG..."),
+		N_("Give a member one or more tags.\n"), "", help_opts, NULL, NULL};
+	static const struct cli_opts untag_o = {
+		"member untag", N_("member untag KEY TAG..."),
+		N_("Take one or more tags off a member.\n"), "", help_opts, NULL, NULL};
+	const char *cmd = add ? tag_o.cmd : untag_o.cmd;
+	int c, st, rc;
+
+	while ((c = cli_next_option(cli, add ? &tag_o : &untag_o, argc, argv, &st)) != -1)
+		if (c == -2)
+			return st;
+	if (argc - optind < 2)
+		return cli_usage(cmd, _("give a card or phone number and at least one tag"));
+	if ((rc = cli_open(cli)))
+		return cli_fail(cli, rc);
+	rc = (add ? member_tag : member_untag)(cli->md, argv[optind],
+					       (const char *const *)argv + optind + 1,
+					       argc - optind - 1);
+	return rc ? cli_fail(cli, rc) : EXIT_OK;
+}
+
+static int
+member_tag_cmd(struct cli *cli, int argc, char **argv)
+{
+	return retag_cmd(cli, argc, argv, true);
+}
+
+static int
+member_untag_cmd(struct cli *cli, int argc, char **argv)
+{
+	return retag_cmd(cli, argc, argv, false);
+}
+
+/* freeze, unfreeze, delete, restore: KEY and nothing else. */
+static const struct status_cmd {
+	struct cli_opts o;
+	int (*fn)(struct md *, const char *);
+} status_cmds[] = {
+	{{"member freeze", N_("member freeze KEY"),
+	  N_("Freeze a member: no sales, points or stored value until unfrozen.\n"),
+	  "", help_opts, NULL, NULL}, member_freeze},
+	{{"member unfreeze", N_("member unfreeze KEY"),
+	  N_("Unfreeze a frozen member.\n"), "", help_opts, NULL, NULL},
+	 member_unfreeze},
+	{{"member delete", N_("member delete KEY"),
+	  N_("Delete a member from the listing.  History is kept, and the card\n"
+	     "and phone stay reserved; \"member restore\" undoes it.\n"),
+	  "", help_opts, NULL, NULL}, member_delete},
+	{{"member restore", N_("member restore KEY"),
+	  N_("Bring back a deleted member.\n"), "", help_opts, NULL, NULL},
+	 member_restore},
+};
+
+static int
+status_cmd(struct cli *cli, int argc, char **argv, const struct status_cmd *s)
+{
+	int c, st, rc;
+
+	while ((c = cli_next_option(cli, &s->o, argc, argv, &st)) != -1)
+		if (c == -2)
+			return st;
+	if (argc - optind != 1)
+		return cli_usage(s->o.cmd, _("give one card or phone number"));
+	if ((rc = cli_open(cli)) || (rc = s->fn(cli->md, argv[optind])))
+		return cli_fail(cli, rc);
+	return EXIT_OK;
+}
+
+static int member_freeze_cmd(struct cli *c, int n, char **v) { return status_cmd(c, n, v, &status_cmds[0]); }
+static int member_unfreeze_cmd(struct cli *c, int n, char **v) { return status_cmd(c, n, v, &status_cmds[1]); }
+static int member_delete_cmd(struct cli *c, int n, char **v) { return status_cmd(c, n, v, &status_cmds[2]); }
+static int member_restore_cmd(struct cli *c, int n, char **v) { return status_cmd(c, n, v, &status_cmds[3]); }
+
+#define MERGE_SYNOPSIS N_("member merge KEEP DROP")
+#define MERGE_HELP N_( \
+	"Fold the member DROP into KEEP: tags, referrals, history and balances\n" \
+	"move to KEEP, and DROP is marked merged.\n")
+
+static int
+member_merge_cmd(struct cli *cli, int argc, char **argv)
+{
+	int c, st, rc;
+
+	static const struct cli_opts o = {"member merge", MERGE_SYNOPSIS, MERGE_HELP,
+					  "", help_opts, NULL, NULL};
+
+	while ((c = cli_next_option(cli, &o, argc, argv, &st)) != -1)
+		if (c == -2)
+			return st;
+	if (argc - optind != 2)
+		return cli_usage("member merge", _("give the member to keep and the one to merge into it"));
+	if ((rc = cli_open(cli)) ||
+	    (rc = member_merge(cli->md, argv[optind], argv[optind + 1])))
+		return cli_fail(cli, rc);
+	return EXIT_OK;
+}
+
+static const struct option find_opts[] = {
+	{"format", required_argument, NULL, 'f'},
+	{"limit", required_argument, NULL, 'l'},
+	{"all", no_argument, NULL, 'a'},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0},
+};
+
+#define FIND_SYNOPSIS N_("member find QUERY [--limit N] [--all] [--format FMT]")
+#define FIND_HELP N_( \
+	"Find members by card number, phone, the last 4 digits of the phone, or\n" \
+	"part of the name; best matches first.  Exits 1 when nothing matches.\n" \
+	"      --limit N        show at most N matches (default 20)\n" \
+	"      --all            include deleted and merged members\n" \
+	"      --format FMT     table (default), csv or tsv\n")
+
+static int
+member_find_cmd(struct cli *cli, int argc, char **argv)
+{
+	struct member_query q = {.limit = 20};
+	enum table_format fmt = TABLE_TEXT;
+	const struct cli_opts o = {"member find", FIND_SYNOPSIS, FIND_HELP, "",
+				   find_opts, &fmt, &q.limit};
+	int c, st, rc, count;
+
+	while ((c = cli_next_option(cli, &o, argc, argv, &st)) != -1) {
+		if (c == -2)
+			return st;
+		if (c == 'a')
+			q.all = true;
+	}
+	if (argc - optind != 1)
+		return cli_usage("member find", _("give one thing to search for"));
+	q.find = argv[optind];
+	if ((rc = cli_open(cli)) || (rc = print_members(cli, fmt, &q, &count)))
+		return cli_fail(cli, rc);
+	if (count == 0)
+		return cli_fail(cli, md_fail(cli->md, MD_ENOTFOUND,
+					     _("no member matches \"%s\""), q.find));
+	return EXIT_OK;
+}
+
+static const struct option list_opts[] = {
+	{"format", required_argument, NULL, 'f'},
+	{"tag", required_argument, NULL, 't'},
+	{"status", required_argument, NULL, 's'},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0},
+};
+
+#define LIST_SYNOPSIS N_("member list [--tag TAG] [--status S] [--format FMT]")
+#define LIST_HELP N_( \
+	"List members in the order they joined.\n" \
+	"      --tag TAG        only members with this tag\n" \
+	"      --status S       active, frozen, deleted, merged or all\n" \
+	"                       (default: active and frozen)\n" \
+	"      --format FMT     table (default), csv or tsv\n")
+
+static int
+member_list_cmd(struct cli *cli, int argc, char **argv)
+{
+	struct member_query q = {0};
+	enum table_format fmt = TABLE_TEXT;
+	const struct cli_opts o = {"member list", LIST_SYNOPSIS, LIST_HELP, "",
+				   list_opts, &fmt, NULL};
+	int c, st, rc, count;
+
+	while ((c = cli_next_option(cli, &o, argc, argv, &st)) != -1) {
+		switch (c) {
+		case -2: return st;
+		case 't': q.filter.tag = optarg; break;
+		case 's': q.filter.status = optarg; break;
+		}
+	}
+	if (optind < argc)
+		return cli_usage("member list", _("unexpected argument \"%s\""),
+				 argv[optind]);
+	if ((rc = cli_open(cli)) || (rc = print_members(cli, fmt, &q, &count)))
+		return cli_fail(cli, rc);
+	return EXIT_OK;
+}
+
+static const struct cli_command member_cmds[] = {
+	{"add", member_add_cmd, ADD_SYNOPSIS, N_("register a member")},
+	{"show", member_show_cmd, SHOW_SYNOPSIS, N_("show one member")},
+	{"edit", member_edit_cmd, EDIT_SYNOPSIS, N_("change a member's details")},
+	{"tag", member_tag_cmd, NULL, N_("add tags")},
+	{"untag", member_untag_cmd, NULL, N_("remove tags")},
+	{"freeze", member_freeze_cmd, NULL, N_("freeze a member")},
+	{"unfreeze", member_unfreeze_cmd, NULL, N_("unfreeze a member")},
+	{"delete", member_delete_cmd, NULL, N_("delete a member (history is kept)")},
+	{"restore", member_restore_cmd, NULL, N_("restore a deleted member")},
+	{"merge", member_merge_cmd, MERGE_SYNOPSIS, N_("merge two records of one customer")},
+	{"find", member_find_cmd, FIND_SYNOPSIS, N_("search by phone, last 4 digits, card or name")},
+	{"list", member_list_cmd, LIST_SYNOPSIS, N_("list members")},
+	{NULL, NULL, NULL, NULL},
+};
+
+int
+cli_member(struct cli *cli, int argc, char **argv)
+{
+	return cli_dispatch(cli, "member", member_cmds, argc, argv);
+}

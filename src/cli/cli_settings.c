@@ -1,0 +1,112 @@
+/* cli_settings.c - "memberdesk settings show|set" */
+#include <config.h>
+
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/settings.h"
+#include "i18n.h"
+
+static const struct table_col settings_cols[] = {
+	{"key", N_("Setting"), false},
+	{"value", N_("Value"), false},
+	{"default", N_("Default"), false},
+	{"description", N_("Description"), false},
+};
+
+static const struct option show_opts[] = {
+	{"format", required_argument, NULL, 'f'},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0},
+};
+
+#define SHOW_SYNOPSIS N_("settings show [KEY] [--format FMT]")
+#define SHOW_HELP N_( \
+	"Show the settings (or one of them) with their defaults.\n" \
+	"      --format FMT     table (default), csv or tsv\n")
+
+static int
+settings_show_cmd(struct cli *cli, int argc, char **argv)
+{
+	enum table_format fmt = TABLE_TEXT;
+	const struct setting_def *defs;
+	char value[SETTING_MAX];
+	const char *cells[4];
+	struct table *t;
+	size_t n, i;
+	int c, st, rc = MD_OK;
+
+	const struct cli_opts o = {"settings show", SHOW_SYNOPSIS, SHOW_HELP, "",
+				   show_opts, &fmt, NULL};
+
+	while ((c = cli_next_option(cli, &o, argc, argv, &st)) != -1)
+		if (c == -2)
+			return st;
+	if (argc - optind > 1)
+		return cli_usage("settings show", _("give at most one setting"));
+	if (optind < argc && !settings_find(argv[optind]))
+		return cli_usage("settings show", _("unknown setting \"%s\""),
+				 argv[optind]);
+	if ((rc = cli_open(cli)))
+		return cli_fail(cli, rc);
+	defs = settings_defs(&n);
+	t = table_open(cli->out, fmt, settings_cols, fmt == TABLE_TEXT ? 4 : 3);
+	if (!t)
+		return cli_fail(cli, md_fail(cli->md, MD_ENOMEM, _("out of memory")));
+	for (i = 0; i < n && rc == MD_OK; i++) {
+		if (optind < argc && strcmp(defs[i].key, argv[optind]))
+			continue;
+		if ((rc = settings_get(cli->md, defs[i].key, value)))
+			break;
+		cells[0] = defs[i].key;
+		cells[1] = value;
+		cells[2] = defs[i].def;
+		cells[3] = _(defs[i].help);
+		if (table_row(t, cells) < 0)
+			rc = md_fail(cli->md, MD_EIO, _("write error"));
+	}
+	if (table_close(t) < 0 && rc == MD_OK)
+		rc = md_fail(cli->md, MD_EIO, _("write error"));
+	return rc ? cli_fail(cli, rc) : EXIT_OK;
+}
+
+static const struct option set_opts[] = {
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0},
+};
+
+#define SET_SYNOPSIS N_("settings set KEY VALUE")
+#define SET_HELP N_("Change a setting (\"settings show\" lists them).\n")
+
+static int
+settings_set_cmd(struct cli *cli, int argc, char **argv)
+{
+	int c, st, rc;
+
+	static const struct cli_opts o = {"settings set", SET_SYNOPSIS, SET_HELP, "",
+					  set_opts, NULL, NULL};
+
+	while ((c = cli_next_option(cli, &o, argc, argv, &st)) != -1)
+		if (c == -2)
+			return st;
+	if (argc - optind != 2)
+		return cli_usage("settings set", _("give a setting and its value"));
+	if ((rc = cli_open(cli)) ||
+	    (rc = settings_set(cli->md, argv[optind], argv[optind + 1])))
+		return cli_fail(cli, rc);
+	return EXIT_OK;
+}
+
+static const struct cli_command settings_cmds[] = {
+	{"show", settings_show_cmd, SHOW_SYNOPSIS, N_("show the settings")},
+	{"set", settings_set_cmd, SET_SYNOPSIS, N_("change a setting")},
+	{NULL, NULL, NULL, NULL},
+};
+
+int
+cli_settings(struct cli *cli, int argc, char **argv)
+{
+	if (argc == 1)	/* "settings" alone shows them */
+		return settings_show_cmd(cli, argc, argv);
+	return cli_dispatch(cli, "settings", settings_cmds, argc, argv);
+}

@@ -1,0 +1,91 @@
+/* audit.c - the audit log
+ *
+ * Rows are only ever appended, in the same transaction as the change
+ * they describe: a change that rolls back leaves no audit row, and one
+ * that commits always has one.
+ */
+#include <config.h>
+
+#include "core/audit.h"
+#include "core/db.h"
+
+static int
+insert(struct md *md, const char *sql, const char *action, int64_t member_id,
+       const char *a, const char *b, const char *c)
+{
+	char now[20];
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = db_stmt(md, sql, &st)))
+		return rc;
+	md_timestamp(md, now);
+	sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, md->operator_name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, action, -1, SQLITE_STATIC);
+	if (member_id)
+		sqlite3_bind_int64(st, 4, member_id);
+	db_bind_text_or_null(st, 5, a);
+	db_bind_text_or_null(st, 6, b);
+	if (c)
+		sqlite3_bind_text(st, 7, c, -1, SQLITE_STATIC);
+	return db_run(md, st);
+}
+
+int
+audit_log(struct md *md, const char *action, int64_t member_id,
+	  const char *old_json, const char *new_json)
+{
+	return insert(md,
+		      "INSERT INTO audit(at, operator, action, member_id, old, new)"
+		      " VALUES (?1, ?2, ?3, ?4, json(?5), json(?6))",
+		      action, member_id, old_json, new_json, NULL);
+}
+
+int
+audit_log_value(struct md *md, const char *action, int64_t member_id,
+		const char *key, const char *old, const char *new_value)
+{
+	return insert(md,
+		      "INSERT INTO audit(at, operator, action, member_id, old, new)"
+		      " VALUES (?1, ?2, ?3, ?4, json_object(?7, ?5), json_object(?7, ?6))",
+		      action, member_id, old, new_value, key);
+}
+
+int
+audit_list(struct md *md, int64_t member_id, int limit,
+	   int (*cb)(void *arg, const struct audit_row *row), void *arg)
+{
+	sqlite3_stmt *st;
+	struct audit_row r;
+	int rc;
+
+	/* Two statements rather than "?1 = 0 OR member_id = ?1", so that
+	 * one member's history uses its index. */
+	rc = db_prepare(md, member_id ?
+			"SELECT a.id, a.at, a.operator, a.action, m.card, a.old, a.new"
+			"  FROM audit a LEFT JOIN members m ON m.id = a.member_id"
+			" WHERE a.member_id = ?1 ORDER BY a.id DESC LIMIT ?2" :
+			"SELECT a.id, a.at, a.operator, a.action, m.card, a.old, a.new"
+			"  FROM audit a LEFT JOIN members m ON m.id = a.member_id"
+			" ORDER BY a.id DESC LIMIT ?2", &st);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, member_id);
+	sqlite3_bind_int(st, 2, limit > 0 ? limit : -1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r.id = sqlite3_column_int64(st, 0);
+		r.at = (const char *)sqlite3_column_text(st, 1);
+		r.operator_name = (const char *)sqlite3_column_text(st, 2);
+		r.action = (const char *)sqlite3_column_text(st, 3);
+		r.card = (const char *)sqlite3_column_text(st, 4);
+		r.old_json = (const char *)sqlite3_column_text(st, 5);
+		r.new_json = (const char *)sqlite3_column_text(st, 6);
+		if ((rc = cb(arg, &r)))
+			goto out;
+	}
+	rc = rc == SQLITE_DONE ? MD_OK : db_fail(md);
+out:
+	sqlite3_finalize(st);
+	return rc;
+}

@@ -1,0 +1,380 @@
+/* db.c - opening the shop database and talking to it
+ *
+ * Every connection gets the same set-up: WAL (readers never block the
+ * counter), foreign keys, a busy timeout (a second memberdesk waits
+ * instead of failing with "database is locked") and FULL sync (a sale
+ * that was confirmed survives a power cut).
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/db.h"
+#include "core/migrate.h"
+#include "i18n.h"
+
+#define BUSY_TIMEOUT_MS 10000
+
+char *
+db_default_path(struct md *md)
+{
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	char *path = NULL;
+	int n;
+
+	if (xdg && *xdg == '/')
+		n = asprintf(&path, "%s/memberdesk/memberdesk.db", xdg);
+	else if (home && *home)
+		n = asprintf(&path, "%s/.local/share/memberdesk/memberdesk.db",
+			     home);
+	else {
+		md_fail(md, MD_EINVAL,
+			_("cannot find a place for the database: neither XDG_DATA_HOME nor HOME is set (use --db FILE)"));
+		return NULL;
+	}
+	if (n < 0) {
+		md_fail(md, MD_ENOMEM, _("out of memory"));
+		return NULL;
+	}
+	return path;
+}
+
+/* mkdir -p DIR, new levels with mode 0700. */
+static int
+make_dirs(struct md *md, const char *dir)
+{
+	char buf[4096];
+	char *p;
+
+	if (strlen(dir) >= sizeof buf)
+		return md_fail(md, MD_EINVAL, _("path too long: %s"), dir);
+	strcpy(buf, dir);
+	for (p = buf + 1; ; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		char c = *p;
+
+		*p = '\0';
+		if (mkdir(buf, 0700) != 0 && errno != EEXIST)
+			return md_fail(md, MD_EIO, _("cannot create directory %s: %s"),
+				       buf, strerror(errno));
+		*p = c;
+		if (c == '\0')
+			break;
+	}
+	return MD_OK;
+}
+
+/* Check that the database at PATH can be created or written before
+ * SQLite gets to say "unable to open database file". */
+static int
+check_place(struct md *md, const char *path, bool mkdirs)
+{
+	char copy[4096];
+	struct stat st;
+	const char *dir;
+	int fd;
+
+	if (strlen(path) >= sizeof copy)
+		return md_fail(md, MD_EINVAL, _("path too long: %s"), path);
+	strcpy(copy, path);
+	dir = dirname(copy);
+	if (mkdirs) {
+		int rc = make_dirs(md, dir);
+
+		if (rc)
+			return rc;
+	}
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+		return md_fail(md, MD_EIO,
+			       _("cannot open database %s: directory %s does not exist"),
+			       path, dir);
+	if (access(dir, W_OK | X_OK) != 0)
+		return md_fail(md, MD_EIO,
+			       _("cannot open database %s: directory %s is not writable (%s)"),
+			       path, dir, strerror(errno));
+	if (stat(path, &st) == 0) {
+		if (!S_ISREG(st.st_mode))
+			return md_fail(md, MD_EIO,
+				       _("cannot open database %s: not a regular file"),
+				       path);
+		if (access(path, R_OK | W_OK) != 0)
+			return md_fail(md, MD_EIO, _("cannot open database %s: %s"),
+				       path, strerror(errno));
+		return MD_OK;
+	}
+	/* Create it ourselves so that it is born 0600: it holds customers'
+	 * phone numbers. */
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0 && errno != EEXIST)
+		return md_fail(md, MD_EIO, _("cannot create database %s: %s"),
+			       path, strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	return MD_OK;
+}
+
+int
+db_fail(struct md *md)
+{
+	int code = sqlite3_errcode(md->db);
+
+	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+		return md_fail(md, MD_ECONFLICT,
+			       _("the database is busy (another memberdesk is writing to it); try again"));
+	if (code == SQLITE_FULL)
+		return md_fail(md, MD_EIO, _("the disk is full: nothing was saved"));
+	if (code == SQLITE_READONLY)
+		return md_fail(md, MD_EIO, _("the database is read-only: nothing was saved"));
+	return md_fail(md, MD_EDB, _("database error: %s"), sqlite3_errmsg(md->db));
+}
+
+int
+db_exec(struct md *md, const char *sql)
+{
+	if (sqlite3_exec(md->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail(md);
+	return MD_OK;
+}
+
+int
+db_prepare(struct md *md, const char *sql, sqlite3_stmt **stmt)
+{
+	if (sqlite3_prepare_v2(md->db, sql, -1, stmt, NULL) != SQLITE_OK) {
+		*stmt = NULL;
+		return db_fail(md);
+	}
+	return MD_OK;
+}
+
+int
+db_stmt(struct md *md, const char *sql, sqlite3_stmt **stmt)
+{
+	int i, free_slot = -1;
+
+	for (i = 0; i < MD_STMT_CACHE; i++) {
+		if (md->cache[i].sql == sql) {
+			*stmt = md->cache[i].stmt;
+			sqlite3_reset(*stmt);
+			sqlite3_clear_bindings(*stmt);
+			return MD_OK;
+		}
+		if (!md->cache[i].sql && free_slot < 0)
+			free_slot = i;
+	}
+	if (sqlite3_prepare_v3(md->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+			       stmt, NULL) != SQLITE_OK) {
+		*stmt = NULL;
+		return db_fail(md);
+	}
+	if (free_slot >= 0) {
+		md->cache[free_slot].sql = sql;
+		md->cache[free_slot].stmt = *stmt;
+	} else {
+		/* Full: evict slot 0; every statement is re-preparable. */
+		sqlite3_finalize(md->cache[0].stmt);
+		md->cache[0].sql = sql;
+		md->cache[0].stmt = *stmt;
+	}
+	return MD_OK;
+}
+
+int
+db_run(struct md *md, sqlite3_stmt *stmt)
+{
+	int rc = sqlite3_step(stmt);
+
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		rc = db_fail(md);
+		sqlite3_reset(stmt);
+		return rc;
+	}
+	sqlite3_reset(stmt);
+	return MD_OK;
+}
+
+int
+db_bind_text_or_null(sqlite3_stmt *stmt, int i, const char *s)
+{
+	if (!s || !*s)
+		return sqlite3_bind_null(stmt, i);
+	return sqlite3_bind_text(stmt, i, s, -1, SQLITE_TRANSIENT);
+}
+
+int
+db_int(struct md *md, const char *sql, int64_t *v)
+{
+	sqlite3_stmt *st;
+	int rc = db_stmt(md, sql, &st);
+
+	if (rc)
+		return rc;
+	*v = 0;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*v = sqlite3_column_int64(st, 0);
+	else if (rc != SQLITE_DONE)
+		return db_fail(md);
+	sqlite3_reset(st);
+	return MD_OK;
+}
+
+int
+db_begin(struct md *md)
+{
+	char sql[32];
+	int rc;
+
+	if (md->tx_depth == 0) {
+		rc = db_exec(md, "BEGIN IMMEDIATE");
+		md->tx_failed = false;
+	} else {
+		snprintf(sql, sizeof sql, "SAVEPOINT sp%d", md->tx_depth);
+		rc = db_exec(md, sql);
+	}
+	if (rc == MD_OK)
+		md->tx_depth++;
+	return rc;
+}
+
+int
+db_end(struct md *md, int status)
+{
+	char sql[64];
+	char saved[sizeof md->err];
+	int rc = MD_OK;
+
+	md->tx_depth--;
+	if (md->tx_depth == 0) {
+		if (status == MD_OK && !md->tx_failed) {
+			rc = db_exec(md, "COMMIT");
+			if (rc) {
+				memcpy(saved, md->err, sizeof saved);
+				sqlite3_exec(md->db, "ROLLBACK", NULL, NULL, NULL);
+				memcpy(md->err, saved, sizeof saved);
+				return rc;
+			}
+			return MD_OK;
+		}
+		/* Keep the message of the failure, not of the rollback. */
+		memcpy(saved, md->err, sizeof saved);
+		sqlite3_exec(md->db, "ROLLBACK", NULL, NULL, NULL);
+		memcpy(md->err, saved, sizeof saved);
+		return status ? status : MD_EDB;
+	}
+	if (status == MD_OK) {
+		snprintf(sql, sizeof sql, "RELEASE sp%d", md->tx_depth);
+		rc = db_exec(md, sql);
+		return rc;
+	}
+	memcpy(saved, md->err, sizeof saved);
+	snprintf(sql, sizeof sql, "ROLLBACK TO sp%d; RELEASE sp%d",
+		 md->tx_depth, md->tx_depth);
+	if (sqlite3_exec(md->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		md->tx_failed = true;
+	memcpy(md->err, saved, sizeof saved);
+	return status;
+}
+
+/* application_id and user_version before anything is written: a foreign
+ * or newer database must be left exactly as it was.  One statement, so
+ * that the three values come from one snapshot even while another
+ * process is creating the schema. */
+static int
+check_identity(struct md *md, const char *path)
+{
+	int64_t app, version, objects;
+	sqlite3_stmt *st;
+	int rc;
+
+	rc = sqlite3_prepare_v2(md->db,
+				"SELECT (SELECT application_id FROM pragma_application_id),"
+				"       (SELECT user_version FROM pragma_user_version),"
+				"       (SELECT count(*) FROM sqlite_schema)", -1, &st, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		rc = sqlite3_errcode(md->db);
+		sqlite3_finalize(st);
+		if (rc == SQLITE_NOTADB)
+			return md_fail(md, MD_EINVAL,
+				       _("%s is not a memberdesk database"), path);
+		return db_fail(md);
+	}
+	app = sqlite3_column_int64(st, 0);
+	version = sqlite3_column_int64(st, 1);
+	objects = sqlite3_column_int64(st, 2);
+	sqlite3_finalize(st);
+	if ((app != 0 && app != DB_APPLICATION_ID) ||
+	    (app == 0 && objects > 0))
+		return md_fail(md, MD_EINVAL,
+			       _("%s is not a memberdesk database"), path);
+	if (version > migrate_latest())
+		return md_fail(md, MD_EINVAL,
+			       _("%s was written by a newer memberdesk (schema %d; this one knows up to %d): upgrade memberdesk; the database was not changed"),
+			       path, (int)version, migrate_latest());
+	return MD_OK;
+}
+
+int
+db_open(struct md *md, const char *path, bool mkdirs)
+{
+	int rc;
+
+	rc = check_place(md, path, mkdirs);
+	if (rc)
+		return rc;
+	md->path = strdup(path);
+	if (!md->path)
+		return md_fail(md, MD_ENOMEM, _("out of memory"));
+	if (sqlite3_open_v2(path, &md->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		rc = md_fail(md, MD_EIO, _("cannot open database %s: %s"), path,
+			     md->db ? sqlite3_errmsg(md->db) : _("out of memory"));
+		goto fail;
+	}
+	sqlite3_extended_result_codes(md->db, 0);
+	sqlite3_busy_timeout(md->db, BUSY_TIMEOUT_MS);
+	if ((rc = check_identity(md, path)))
+		goto fail;
+	if ((rc = db_exec(md, "PRAGMA journal_mode=WAL")) ||
+	    (rc = db_exec(md, "PRAGMA foreign_keys=ON")) ||
+	    (rc = db_exec(md, "PRAGMA synchronous=FULL")) ||
+	    (rc = migrate_run(md)))
+		goto fail;
+	return MD_OK;
+fail:
+	db_close(md);
+	return rc;
+}
+
+void
+db_close(struct md *md)
+{
+	int i;
+
+	for (i = 0; i < MD_STMT_CACHE; i++) {
+		if (md->cache[i].stmt)
+			sqlite3_finalize(md->cache[i].stmt);
+		md->cache[i].sql = NULL;
+		md->cache[i].stmt = NULL;
+	}
+	if (md->db)
+		sqlite3_close(md->db);
+	md->db = NULL;
+	free(md->path);
+	md->path = NULL;
+}
+
+int
+db_schema_version(void)
+{
+	return migrate_latest();
+}

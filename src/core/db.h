@@ -1,0 +1,61 @@
+/* db.h - the shop database: opening, transactions, prepared statements */
+#ifndef MD_DB_H
+#define MD_DB_H
+
+#include <sqlite3.h>
+
+#include "core/md.h"
+
+/* "MDSK" in the SQLite header's application_id field, so that memberdesk
+ * never mistakes another program's database for its own. */
+#define DB_APPLICATION_ID 0x4D44534B
+
+/* The default database: $XDG_DATA_HOME/memberdesk/memberdesk.db, else
+ * ~/.local/share/memberdesk/memberdesk.db.  Returns a malloc'ed path or
+ * NULL (md->err says why). */
+char *db_default_path(struct md *md);
+
+/* Open (creating when absent, mode 0600) and migrate the database at
+ * PATH.  MKDIRS creates missing parent directories with mode 0700 (used
+ * for the default location only: a mistyped --db should not grow
+ * directories).  A database from a newer memberdesk is refused untouched. */
+int db_open(struct md *md, const char *path, bool mkdirs);
+void db_close(struct md *md);
+
+/* Transactions nest: the outermost db_begin() is BEGIN IMMEDIATE (so a
+ * second writer waits on the busy timeout at the start rather than
+ * failing half-way), inner ones are savepoints.  db_end() commits or
+ * releases when STATUS is MD_OK and rolls back otherwise; it returns
+ * STATUS, or MD_EDB when the commit itself failed. */
+int db_begin(struct md *md);
+int db_end(struct md *md, int status);
+
+/* A cached prepared statement for SQL (a string literal: the cache is
+ * keyed by its address), reset and with bindings cleared.  Not for
+ * statements that stay open across calls into other modules. */
+int db_stmt(struct md *md, const char *sql, sqlite3_stmt **stmt);
+
+/* A fresh statement the caller finalizes. */
+int db_prepare(struct md *md, const char *sql, sqlite3_stmt **stmt);
+
+/* Run SQL with no result rows. */
+int db_exec(struct md *md, const char *sql);
+
+/* Step STMT expecting no row (an INSERT/UPDATE/DELETE); resets it. */
+int db_run(struct md *md, sqlite3_stmt *stmt);
+
+/* Turn the connection's last error into a message: MD_EDB, or
+ * MD_ECONFLICT for a busy database. */
+int db_fail(struct md *md);
+
+/* Bind S, or NULL when S is NULL or empty. */
+int db_bind_text_or_null(sqlite3_stmt *stmt, int i, const char *s);
+
+/* Run a query returning one integer (the first column of the first
+ * row); *V is 0 when there is no row. */
+int db_int(struct md *md, const char *sql, int64_t *v);
+
+/* The schema version this memberdesk writes. */
+int db_schema_version(void);
+
+#endif

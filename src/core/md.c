@@ -1,0 +1,82 @@
+/* md.c - the context: error messages, clock, operator */
+#include <config.h>
+
+#include <pwd.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/date.h"
+#include "core/md.h"
+#include "core/text.h"
+#include "i18n.h"
+
+int
+md_fail(struct md *md, int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(md->err, sizeof md->err, fmt, ap);
+	va_end(ap);
+	return status;
+}
+
+/* MEMBERDESK_NOW="YYYY-MM-DD[ HH:MM[:SS]]" pins the clock (local time),
+ * for tests and for replaying a day. */
+static int
+init_clock(struct md *md)
+{
+	const char *pin = getenv("MEMBERDESK_NOW");
+	char ts[20];
+	struct tm tm = {0};
+	int rc;
+
+	md->now = time(NULL);
+	if (!pin || !*pin)
+		return MD_OK;
+	rc = date_parse_timestamp(md, "MEMBERDESK_NOW", pin, ts);
+	if (rc)
+		return rc;
+	sscanf(ts, "%d-%d-%d %d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+	       &tm.tm_hour, &tm.tm_min, &tm.tm_sec);
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	tm.tm_isdst = -1;
+	md->now = mktime(&tm);
+	return MD_OK;
+}
+
+int
+md_init(struct md *md)
+{
+	struct passwd *pw;
+	const char *name = NULL;
+
+	memset(md, 0, sizeof *md);
+	pw = getpwuid(geteuid());
+	if (pw && pw->pw_name)
+		name = pw->pw_name;
+	if (!name)
+		name = getenv("USER");
+	text_copy(md->operator_name, sizeof md->operator_name,
+		  name ? name : "?");
+	return init_clock(md);
+}
+
+void
+md_today(const struct md *md, char out[11])
+{
+	date_format(date_today(md), out);
+}
+
+void
+md_timestamp(const struct md *md, char out[20])
+{
+	struct tm tm;
+
+	localtime_r(&md->now, &tm);
+	strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
+}

@@ -1,0 +1,56 @@
+/* md.h - the context every core function takes, and its status codes */
+#ifndef MD_MD_H
+#define MD_MD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+/* What a core call can end with.  Faces map these to exit codes and to
+ * the status line; the message itself is in md->err. */
+enum md_status {
+	MD_OK = 0,
+	MD_EINVAL,	/* the input was rejected */
+	MD_ENOTFOUND,	/* no such member, sale, ... */
+	MD_ECONFLICT,	/* the input clashes with what is stored */
+	MD_EDB,		/* the database failed or refused */
+	MD_EIO,		/* a file could not be read or written */
+	MD_ENOMEM,
+};
+
+#define MD_STMT_CACHE 64
+
+/* One open shop database and everything a core call needs beside its
+ * arguments.  There are no globals: faces create one and pass it down. */
+struct md {
+	struct sqlite3 *db;
+	char *path;
+	char operator_name[64];
+	time_t now;		/* the clock; MEMBERDESK_NOW pins it for tests */
+	int tx_depth;		/* nesting of db_begin() */
+	bool tx_failed;
+	struct {
+		const char *sql;
+		struct sqlite3_stmt *stmt;
+	} cache[MD_STMT_CACHE];
+	char err[1024];
+};
+
+/* Record why a call failed; returns STATUS so callers can write
+ * "return md_fail(md, MD_EINVAL, ...)". */
+int md_fail(struct md *md, int status, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Initialise the context: clock from MEMBERDESK_NOW or time(), operator
+ * from the login name.  Returns MD_EINVAL on a malformed MEMBERDESK_NOW. */
+int md_init(struct md *md);
+
+/* Today and now in local time, as "YYYY-MM-DD" and "YYYY-MM-DD HH:MM:SS". */
+void md_today(const struct md *md, char out[11]);
+void md_timestamp(const struct md *md, char out[20]);
+
+#endif

@@ -1,0 +1,712 @@
+/* member.c - adding, reading, editing, tagging and retiring members */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/audit.h"
+#include "core/date.h"
+#include "core/db.h"
+#include "core/member.h"
+#include "core/member_sql.h"
+#include "core/settings.h"
+#include "core/text.h"
+#include "i18n.h"
+
+/* The normalised form of a member_input. */
+struct fields {
+	char card[CARD_MAX];
+	char phone[PHONE_MAX];
+	char name[MEMBER_NAME_MAX];
+	int gender;
+	char birthday[11];
+	char joined[11];
+	char note[MEMBER_NOTE_MAX];
+	char tags[MEMBER_TAGS_MAX][MEMBER_TAG_MAX];
+	size_t ntags;
+};
+
+static int
+check_tags(struct md *md, const char *const *tags, size_t n, struct fields *f)
+{
+	char tag[MEMBER_TAG_MAX];
+	size_t i, j;
+	int rc;
+
+	f->ntags = 0;
+	for (i = 0; i < n; i++) {
+		if ((rc = member_check_tag(md, tags[i], tag)))
+			return rc;
+		for (j = 0; j < f->ntags; j++)
+			if (!strcmp(f->tags[j], tag))
+				break;
+		if (j < f->ntags)
+			continue;
+		if (f->ntags == MEMBER_TAGS_MAX)
+			return md_fail(md, MD_EINVAL,
+				       _("a member can have at most %d tags"),
+				       MEMBER_TAGS_MAX);
+		strcpy(f->tags[f->ntags++], tag);
+	}
+	return MD_OK;
+}
+
+/* Check every field IN gives; the ones it does not give keep F's value. */
+static int
+check_fields(struct md *md, const struct member_input *in, struct fields *f)
+{
+	struct date dt;
+	int rc = MD_OK;
+
+	if (in->card && (rc = member_check_card(md, in->card, f->card)))
+		return rc;
+	if (in->name && (rc = member_check_name(md, in->name, f->name)))
+		return rc;
+	if (in->phone) {
+		char trimmed[64];
+
+		text_trim(in->phone, trimmed, sizeof trimmed);
+		if (!*trimmed)
+			f->phone[0] = '\0';
+		else if ((rc = member_check_phone(md, in->phone, f->phone)))
+			return rc;
+	}
+	if (in->gender && (rc = member_check_gender(md, in->gender, &f->gender)))
+		return rc;
+	if (in->birthday) {
+		char trimmed[64];
+
+		text_trim(in->birthday, trimmed, sizeof trimmed);
+		if (!*trimmed)
+			f->birthday[0] = '\0';
+		else if ((rc = member_check_birthday(md, in->birthday, f->birthday)))
+			return rc;
+	}
+	if (in->note && (rc = member_check_note(md, in->note, f->note)))
+		return rc;
+	if (in->joined) {
+		if ((rc = date_parse(md, _("join date"), in->joined, &dt, false)))
+			return rc;
+		if (date_to_days(dt) > date_to_days(date_today(md)))
+			return md_fail(md, MD_EINVAL,
+				       _("join date \"%s\" is in the future"), in->joined);
+		date_format(dt, f->joined);
+	}
+	if (in->ntags)
+		rc = check_tags(md, in->tags, in->ntags, f);
+	return rc;
+}
+
+static int
+card_taken(struct md *md, const char *card, int64_t except_id)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = db_stmt(md, "SELECT id, name FROM members WHERE card = ?", &st)))
+		return rc;
+	sqlite3_bind_text(st, 1, card, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_int64(st, 0) != except_id) {
+		rc = md_fail(md, MD_ECONFLICT, _("card %s already belongs to %s"),
+			     card, (const char *)sqlite3_column_text(st, 1));
+		sqlite3_reset(st);
+		return rc;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? MD_OK : db_fail(md);
+}
+
+/* The next free generated card: the counter and its check digit. */
+static int
+generate_card(struct md *md, char out[CARD_MAX])
+{
+	char next[32];
+	int64_t seq;
+	int rc;
+
+	if ((rc = settings_get_int(md, "card_next", &seq)))
+		return rc;
+	for (;; seq++) {
+		card_from_seq((uint64_t)seq, out);
+		rc = card_taken(md, out, 0);
+		if (rc == MD_OK)
+			break;
+		if (rc != MD_ECONFLICT)
+			return rc;
+	}
+	snprintf(next, sizeof next, "%lld", (long long)seq + 1);
+	return settings_put_raw(md, "card_next", next);
+}
+
+/* Look up the referrer KEY for member SELF_ID (0 when adding). */
+static int
+resolve_referrer(struct md *md, const char *key, int64_t self_id, int64_t *id)
+{
+	struct member r;
+	int rc;
+
+	if ((rc = member_get(md, key, &r))) {
+		if (rc == MD_ENOTFOUND)
+			md_fail(md, MD_EINVAL,
+				_("referrer \"%s\" is not a member (give a card or phone number)"),
+				key);
+		return rc == MD_ENOTFOUND ? MD_EINVAL : rc;
+	}
+	if (r.id == self_id)
+		return md_fail(md, MD_EINVAL, _("a member cannot be their own referrer"));
+	if (!strcmp(r.status, "deleted") || !strcmp(r.status, "merged"))
+		return md_fail(md, MD_EINVAL, _("referrer %s (%s) is %s"), r.card,
+			       r.name, member_status_label(r.status));
+	*id = r.id;
+	return MD_OK;
+}
+
+/* A JSON picture of member ID for the audit log (malloc'ed). */
+static int
+snapshot(struct md *md, int64_t id, char **json)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*json = NULL;
+	if ((rc = db_stmt(md, MEMBER_JSON_SQL, &st)))
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*json = strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	return *json ? MD_OK : db_fail(md);
+}
+
+/* Audit ACTION on member ID, whose snapshot before was OLD (or NULL). */
+static int
+audit_member(struct md *md, const char *action, int64_t id, const char *old)
+{
+	char *now;
+	int rc;
+
+	if ((rc = snapshot(md, id, &now)))
+		return rc;
+	if (!old || strcmp(old, now))
+		rc = audit_log(md, action, id, old, now);
+	free(now);
+	return rc;
+}
+
+static int
+tag_id(struct md *md, const char *name, bool create, int64_t *id)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = db_stmt(md, "SELECT id FROM tags WHERE name = ?", &st)))
+		return rc;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	*id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(md);
+	if (*id || !create)
+		return MD_OK;
+	if ((rc = db_stmt(md, "INSERT INTO tags(name) VALUES (?)", &st)))
+		return rc;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+	if ((rc = db_run(md, st)))
+		return rc;
+	*id = sqlite3_last_insert_rowid(md->db);
+	return MD_OK;
+}
+
+static int
+add_tags(struct md *md, int64_t member_id, const struct fields *f)
+{
+	sqlite3_stmt *st;
+	int64_t tid, count;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < f->ntags; i++) {
+		if ((rc = tag_id(md, f->tags[i], true, &tid)))
+			return rc;
+		rc = db_stmt(md, "INSERT OR IGNORE INTO member_tags(member_id, tag_id)"
+			     " VALUES (?, ?)", &st);
+		if (rc)
+			return rc;
+		sqlite3_bind_int64(st, 1, member_id);
+		sqlite3_bind_int64(st, 2, tid);
+		if ((rc = db_run(md, st)))
+			return rc;
+	}
+	if ((rc = db_stmt(md, "SELECT count(*) FROM member_tags WHERE member_id = ?", &st)))
+		return rc;
+	sqlite3_bind_int64(st, 1, member_id);
+	sqlite3_step(st);
+	count = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (count > MEMBER_TAGS_MAX)
+		return md_fail(md, MD_EINVAL, _("a member can have at most %d tags"),
+			       MEMBER_TAGS_MAX);
+	return MD_OK;
+}
+
+static int
+add_locked(struct md *md, const struct member_input *in, struct fields *f,
+	   char card_out[CARD_MAX])
+{
+	int64_t referrer = 0, id;
+	sqlite3_stmt *st;
+	bool required;
+	int rc;
+
+	if (!*f->phone && !in->imported) {
+		if ((rc = settings_get_bool(md, "phone_required", &required)))
+			return rc;
+		if (required)
+			return md_fail(md, MD_EINVAL,
+				       _("phone is required to register a member (the setting phone_required can relax this)"));
+	}
+	if (*f->phone && (rc = member_check_phone_free(md, f->phone, 0)))
+		return rc;
+	if (*f->card)
+		rc = card_taken(md, f->card, 0);
+	else
+		rc = generate_card(md, f->card);
+	if (rc)
+		return rc;
+	if (in->referrer && *in->referrer &&
+	    (rc = resolve_referrer(md, in->referrer, 0, &referrer)))
+		return rc;
+	if (!*f->joined)
+		md_today(md, f->joined);
+
+	rc = db_stmt(md, "INSERT INTO members(card, phone, name, gender, birthday,"
+		     " joined, referrer_id, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", &st);
+	if (rc)
+		return rc;
+	sqlite3_bind_text(st, 1, f->card, -1, SQLITE_STATIC);
+	db_bind_text_or_null(st, 2, f->phone);
+	sqlite3_bind_text(st, 3, f->name, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 4, f->gender);
+	db_bind_text_or_null(st, 5, f->birthday);
+	sqlite3_bind_text(st, 6, f->joined, -1, SQLITE_STATIC);
+	if (referrer)
+		sqlite3_bind_int64(st, 7, referrer);
+	sqlite3_bind_text(st, 8, f->note, -1, SQLITE_STATIC);
+	if ((rc = db_run(md, st)))
+		return rc;
+	id = sqlite3_last_insert_rowid(md->db);
+	if ((rc = add_tags(md, id, f)))
+		return rc;
+	if ((rc = audit_member(md, in->imported ? "member.import" : "member.add",
+			       id, NULL)))
+		return rc;
+	strcpy(card_out, f->card);
+	return MD_OK;
+}
+
+int
+member_add(struct md *md, const struct member_input *in, char card_out[CARD_MAX])
+{
+	struct fields f;
+	int rc;
+
+	memset(&f, 0, sizeof f);
+	if (!in->name)
+		return md_fail(md, MD_EINVAL, _("name is required"));
+	if ((rc = check_fields(md, in, &f)))
+		return rc;
+	if ((rc = db_begin(md)))
+		return rc;
+	return db_end(md, add_locked(md, in, &f, card_out));
+}
+
+/* The id of the member whose column (in SQL) equals VALUE; 0 if none. */
+static int
+lookup(struct md *md, const char *sql, const char *value, int64_t *id)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = db_stmt(md, sql, &st)))
+		return rc;
+	sqlite3_bind_text(st, 1, value, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	*id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? MD_OK : db_fail(md);
+}
+
+int
+member_resolve(struct md *md, const char *key, int64_t *id)
+{
+	char folded[128], k[128], phone[PHONE_MAX];
+	int rc;
+
+	text_fold_fullwidth(key, folded, sizeof folded);
+	text_trim(folded, k, sizeof k);
+	/* A card first: a card that looks like a phone is still a card. */
+	if ((rc = lookup(md, "SELECT id FROM members WHERE card = ?", k, id)))
+		return rc;
+	if (!*id && phone_try(k, phone) &&
+	    (rc = lookup(md, "SELECT id FROM members WHERE phone = ?", phone, id)))
+		return rc;
+	if (*id)
+		return MD_OK;
+	return md_fail(md, MD_ENOTFOUND, _("no member has the card or phone number \"%s\""),
+		       key);
+}
+
+int
+member_get_id(struct md *md, int64_t id, struct member *m)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = db_stmt(md, MEMBER_SELECT_SQL " WHERE m.id = ?", &st)))
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		member_from_row(st, m);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return md_fail(md, MD_ENOTFOUND, _("no member with id %lld"), (long long)id);
+	return rc == SQLITE_ROW ? MD_OK : db_fail(md);
+}
+
+int
+member_get(struct md *md, const char *key, struct member *m)
+{
+	int64_t id;
+	int rc;
+
+	if ((rc = member_resolve(md, key, &id)))
+		return rc;
+	return member_get_id(md, id, m);
+}
+
+/* Refuse changes to members that are gone from the listing. */
+static int
+require_current(struct md *md, const struct member *m)
+{
+	if (!strcmp(m->status, "deleted"))
+		return md_fail(md, MD_ECONFLICT,
+			       _("member %s (%s) is deleted; restore it first"),
+			       m->card, m->name);
+	if (!strcmp(m->status, "merged"))
+		return md_fail(md, MD_ECONFLICT,
+			       _("member %s (%s) was merged into %s"), m->card,
+			       m->name, m->merged_into);
+	return MD_OK;
+}
+
+static int
+edit_locked(struct md *md, const char *key, const struct member_input *in,
+	    struct fields *f)
+{
+	struct member m;
+	int64_t referrer;
+	sqlite3_stmt *st;
+	char *old = NULL;
+	bool required;
+	int rc;
+
+	if ((rc = member_get(md, key, &m)) || (rc = require_current(md, &m)))
+		return rc;
+	/* Start from what is stored; the given fields were checked into F
+	 * already and win. */
+	if (!in->card)
+		strcpy(f->card, m.card);
+	if (!in->name)
+		strcpy(f->name, m.name);
+	if (!in->phone)
+		strcpy(f->phone, m.phone);
+	if (!in->gender)
+		f->gender = m.gender;
+	if (!in->birthday)
+		strcpy(f->birthday, m.birthday);
+	if (!in->note)
+		strcpy(f->note, m.note);
+	if (in->card && (rc = card_taken(md, f->card, m.id)))
+		return rc;
+	if (in->phone && *f->phone && (rc = member_check_phone_free(md, f->phone, m.id)))
+		return rc;
+	if (in->phone && !*f->phone && *m.phone) {
+		if ((rc = settings_get_bool(md, "phone_required", &required)))
+			return rc;
+		if (required)
+			return md_fail(md, MD_EINVAL,
+				       _("phone is required (the setting phone_required can relax this)"));
+	}
+	if ((rc = snapshot(md, m.id, &old)))
+		return rc;
+	rc = db_stmt(md, "UPDATE members SET card = ?, phone = ?, name = ?,"
+		     " gender = ?, birthday = ?, note = ? WHERE id = ?", &st);
+	if (rc)
+		goto out;
+	sqlite3_bind_text(st, 1, f->card, -1, SQLITE_STATIC);
+	db_bind_text_or_null(st, 2, f->phone);
+	sqlite3_bind_text(st, 3, f->name, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 4, f->gender);
+	db_bind_text_or_null(st, 5, f->birthday);
+	sqlite3_bind_text(st, 6, f->note, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 7, m.id);
+	if ((rc = db_run(md, st)))
+		goto out;
+	if (in->referrer) {
+		referrer = 0;
+		if (*in->referrer &&
+		    (rc = resolve_referrer(md, in->referrer, m.id, &referrer)))
+			goto out;
+		rc = db_stmt(md, "UPDATE members SET referrer_id = ? WHERE id = ?", &st);
+		if (rc)
+			goto out;
+		if (referrer)
+			sqlite3_bind_int64(st, 1, referrer);
+		sqlite3_bind_int64(st, 2, m.id);
+		if ((rc = db_run(md, st)))
+			goto out;
+	}
+	rc = audit_member(md, "member.edit", m.id, old);
+out:
+	free(old);
+	return rc;
+}
+
+int
+member_edit(struct md *md, const char *key, const struct member_input *in)
+{
+	struct fields f;
+	int rc;
+
+	memset(&f, 0, sizeof f);
+	if ((rc = check_fields(md, in, &f)))
+		return rc;
+	if ((rc = db_begin(md)))
+		return rc;
+	return db_end(md, edit_locked(md, key, in, &f));
+}
+
+static int
+untag_locked(struct md *md, int64_t member_id, const struct fields *f)
+{
+	sqlite3_stmt *st;
+	int64_t tid;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < f->ntags; i++) {
+		if ((rc = tag_id(md, f->tags[i], false, &tid)))
+			return rc;
+		rc = db_stmt(md, "DELETE FROM member_tags WHERE member_id = ? AND tag_id = ?",
+			     &st);
+		if (rc)
+			return rc;
+		sqlite3_bind_int64(st, 1, member_id);
+		sqlite3_bind_int64(st, 2, tid);
+		if ((rc = db_run(md, st)))
+			return rc;
+		if (sqlite3_changes(md->db) == 0)
+			return md_fail(md, MD_EINVAL,
+				       _("member does not have the tag \"%s\""),
+				       f->tags[i]);
+	}
+	return MD_OK;
+}
+
+static int
+retag(struct md *md, const char *key, const char *const *tags, size_t n,
+      bool add)
+{
+	struct fields f;
+	struct member m;
+	char *old = NULL;
+	int rc;
+
+	if (n == 0)
+		return md_fail(md, MD_EINVAL, _("no tag given"));
+	if ((rc = check_tags(md, tags, n, &f)))
+		return rc;
+	if ((rc = db_begin(md)))
+		return rc;
+	if ((rc = member_get(md, key, &m)) || (rc = require_current(md, &m)) ||
+	    (rc = snapshot(md, m.id, &old)))
+		goto out;
+	rc = add ? add_tags(md, m.id, &f) : untag_locked(md, m.id, &f);
+	if (rc == MD_OK)
+		rc = audit_member(md, add ? "member.tag" : "member.untag", m.id, old);
+out:
+	free(old);
+	return db_end(md, rc);
+}
+
+int
+member_tag(struct md *md, const char *key, const char *const *tags, size_t n)
+{
+	return retag(md, key, tags, n, true);
+}
+
+int
+member_untag(struct md *md, const char *key, const char *const *tags, size_t n)
+{
+	return retag(md, key, tags, n, false);
+}
+
+/* One status change: allowed only from FROM. */
+static int
+set_status(struct md *md, const char *key, const char *from, const char *to,
+	   const char *action)
+{
+	struct member m;
+	sqlite3_stmt *st;
+	char *old = NULL;
+	int rc;
+
+	if ((rc = db_begin(md)))
+		return rc;
+	if ((rc = member_get(md, key, &m)))
+		goto out;
+	if (!strcmp(m.status, to)) {
+		rc = md_fail(md, MD_ECONFLICT, _("member %s (%s) is already %s"),
+			     m.card, m.name, member_status_label(to));
+		goto out;
+	}
+	if (!strcmp(m.status, "merged")) {
+		rc = require_current(md, &m);
+		goto out;
+	}
+	if (!strstr(from, m.status)) {
+		if (!strcmp(m.status, "deleted"))
+			rc = require_current(md, &m);
+		else
+			rc = md_fail(md, MD_ECONFLICT, _("member %s (%s) is %s, not %s"),
+				     m.card, m.name, member_status_label(m.status),
+				     member_status_label(from));
+		goto out;
+	}
+	if ((rc = snapshot(md, m.id, &old)))
+		goto out;
+	if ((rc = db_stmt(md, "UPDATE members SET status = ? WHERE id = ?", &st)))
+		goto out;
+	sqlite3_bind_text(st, 1, to, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, m.id);
+	if ((rc = db_run(md, st)))
+		goto out;
+	rc = audit_member(md, action, m.id, old);
+out:
+	free(old);
+	return db_end(md, rc);
+}
+
+int
+member_freeze(struct md *md, const char *key)
+{
+	return set_status(md, key, "active", "frozen", "member.freeze");
+}
+
+int
+member_unfreeze(struct md *md, const char *key)
+{
+	return set_status(md, key, "frozen", "active", "member.unfreeze");
+}
+
+int
+member_delete(struct md *md, const char *key)
+{
+	return set_status(md, key, "active frozen", "deleted", "member.delete");
+}
+
+int
+member_restore(struct md *md, const char *key)
+{
+	return set_status(md, key, "deleted", "active", "member.restore");
+}
+
+/* Statements that fold DROP (?2) into KEEP (?1). */
+static const char *const merge_sql[] = {
+	/* Tags: the union. */
+	"INSERT OR IGNORE INTO member_tags(member_id, tag_id)"
+	"  SELECT ?1, tag_id FROM member_tags WHERE member_id = ?2",
+	"DELETE FROM member_tags WHERE member_id = ?2",
+	/* Whoever DROP referred now counts as referred by KEEP. */
+	"UPDATE members SET referrer_id = NULL WHERE id = ?1 AND referrer_id = ?2",
+	"UPDATE members SET referrer_id = ?1 WHERE referrer_id = ?2 AND id <> ?1",
+	/* What KEEP lacks, DROP supplies; the earlier join date wins. */
+	"UPDATE members SET"
+	"  birthday = coalesce(birthday, (SELECT birthday FROM members WHERE id = ?2)),"
+	"  gender = CASE gender WHEN 0 THEN (SELECT gender FROM members WHERE id = ?2)"
+	"           ELSE gender END,"
+	"  referrer_id = coalesce(referrer_id,"
+	"    (SELECT referrer_id FROM members WHERE id = ?2 AND referrer_id <> ?1)),"
+	"  joined = min(joined, (SELECT joined FROM members WHERE id = ?2))"
+	" WHERE id = ?1",
+	/* The phone moves when KEEP has none; either way DROP frees it
+	 * (the audit row keeps it). */
+	"UPDATE members SET phone = NULL, status = 'merged', merged_into = ?1"
+	" WHERE id = ?2",
+};
+
+static int
+merge_run(struct md *md, const char *sql, int64_t keep, int64_t drop)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = db_stmt(md, sql, &st)))
+		return rc;
+	sqlite3_bind_int64(st, 1, keep);
+	sqlite3_bind_int64(st, 2, drop);
+	return db_run(md, st);
+}
+
+static int
+merge_locked(struct md *md, const char *keep_key, const char *drop_key)
+{
+	struct member keep, drop;
+	char *old_keep = NULL, *old_drop = NULL;
+	size_t i;
+	int rc;
+
+	if ((rc = member_get(md, keep_key, &keep)) ||
+	    (rc = member_get(md, drop_key, &drop)))
+		return rc;
+	if (keep.id == drop.id)
+		return md_fail(md, MD_EINVAL, _("cannot merge a member into itself"));
+	if ((rc = require_current(md, &keep)) || (rc = require_current(md, &drop)))
+		return rc;
+	if ((rc = snapshot(md, keep.id, &old_keep)) ||
+	    (rc = snapshot(md, drop.id, &old_drop)))
+		goto out;
+	for (i = 0; i < sizeof merge_sql / sizeof *merge_sql; i++)
+		if ((rc = merge_run(md, merge_sql[i], keep.id, drop.id)))
+			goto out;
+	if (!*keep.phone && *drop.phone) {
+		sqlite3_stmt *st;
+
+		if ((rc = db_stmt(md, "UPDATE members SET phone = ? WHERE id = ?", &st)))
+			goto out;
+		sqlite3_bind_text(st, 1, drop.phone, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, keep.id);
+		if ((rc = db_run(md, st)))
+			goto out;
+	}
+	if ((rc = audit_member(md, "member.merge", keep.id, old_keep)))
+		goto out;
+	rc = audit_member(md, "member.merged", drop.id, old_drop);
+out:
+	free(old_keep);
+	free(old_drop);
+	return rc;
+}
+
+int
+member_merge(struct md *md, const char *keep, const char *drop)
+{
+	int rc;
+
+	if ((rc = db_begin(md)))
+		return rc;
+	return db_end(md, merge_locked(md, keep, drop));
+}

@@ -1,0 +1,128 @@
+/* member.h - registering, finding and managing members */
+#ifndef MD_MEMBER_H
+#define MD_MEMBER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/card.h"
+#include "core/md.h"
+#include "core/phone.h"
+
+#define MEMBER_NAME_COLS 32	/* display columns */
+#define MEMBER_NAME_CHARS 64	/* characters, zero-width marks included */
+#define MEMBER_NAME_MAX 260	/* bytes */
+#define MEMBER_NOTE_CHARS 500
+#define MEMBER_NOTE_MAX 2004
+#define MEMBER_TAG_COLS 16
+#define MEMBER_TAG_MAX 68
+#define MEMBER_TAGS_MAX 20	/* tags on one member */
+#define MEMBER_TAGLIST_MAX (MEMBER_TAGS_MAX * MEMBER_TAG_MAX)
+
+enum member_gender {
+	GENDER_UNKNOWN = 0,
+	GENDER_MALE = 1,
+	GENDER_FEMALE = 2,
+};
+
+/* One member as the faces show it. */
+struct member {
+	int64_t id;
+	char card[CARD_MAX];
+	char phone[PHONE_MAX];
+	char name[MEMBER_NAME_MAX];
+	int gender;
+	char birthday[11];		/* "YYYY-MM-DD", "MM-DD" or "" */
+	char joined[11];
+	char referrer_card[CARD_MAX];
+	char referrer_name[MEMBER_NAME_MAX];
+	char status[8];			/* active, frozen, deleted, merged */
+	char merged_into[CARD_MAX];
+	char tags[MEMBER_TAGLIST_MAX];	/* "VIP;学生", sorted */
+	char note[MEMBER_NOTE_MAX];
+	char tier[64];			/* tier name, "" before tiers exist */
+	int64_t points;			/* points balance */
+	int64_t wallet;			/* stored value, fen */
+};
+
+/* What a face hands in to add or edit.  NULL means "not given" (on edit:
+ * unchanged); "" clears an optional field. */
+struct member_input {
+	const char *card;	/* add: NULL generates one */
+	const char *phone;
+	const char *name;
+	const char *gender;
+	const char *birthday;
+	const char *referrer;	/* a KEY */
+	const char *note;
+	const char *joined;	/* add: NULL is today */
+	const char *const *tags;
+	size_t ntags;
+	bool imported;		/* from a migration: the phone may be missing */
+};
+
+/* Field checks, shared by the CLI, the TUI's inline validation and the
+ * CSV import so that all three say the same thing. */
+int member_check_name(struct md *md, const char *in, char out[MEMBER_NAME_MAX]);
+int member_check_phone(struct md *md, const char *in, char out[PHONE_MAX]);
+int member_check_gender(struct md *md, const char *in, int *gender);
+int member_check_birthday(struct md *md, const char *in, char out[11]);
+int member_check_note(struct md *md, const char *in, char out[MEMBER_NOTE_MAX]);
+int member_check_tag(struct md *md, const char *in, char out[MEMBER_TAG_MAX]);
+int member_check_card(struct md *md, const char *in, char out[CARD_MAX]);
+
+/* MD_ECONFLICT with "phone P already belongs to card C (NAME)" when the
+ * (normalised) phone is taken by a member other than EXCEPT_ID. */
+int member_check_phone_free(struct md *md, const char *phone, int64_t except_id);
+
+/* Gender as a stable key ("male", "female", "") and for people. */
+const char *member_gender_key(int gender);
+const char *member_gender_label(int gender);
+const char *member_status_label(const char *status);
+
+/* Register a member; CARD_OUT gets the card number (generated unless
+ * IN->card gives one). */
+int member_add(struct md *md, const struct member_input *in,
+	       char card_out[CARD_MAX]);
+
+/* Find the member a KEY (card number, else phone) names. */
+int member_resolve(struct md *md, const char *key, int64_t *id);
+int member_get(struct md *md, const char *key, struct member *m);
+int member_get_id(struct md *md, int64_t id, struct member *m);
+
+int member_edit(struct md *md, const char *key, const struct member_input *in);
+int member_tag(struct md *md, const char *key, const char *const *tags,
+	       size_t n);
+int member_untag(struct md *md, const char *key, const char *const *tags,
+		 size_t n);
+
+int member_freeze(struct md *md, const char *key);
+int member_unfreeze(struct md *md, const char *key);
+int member_delete(struct md *md, const char *key);
+int member_restore(struct md *md, const char *key);
+
+/* Fold DROP into KEEP: tags, referrals and (in later modules) history
+ * and balances move to KEEP; DROP is marked merged. */
+int member_merge(struct md *md, const char *keep, const char *drop);
+
+typedef int (*member_cb)(void *arg, const struct member *m);
+
+/* Matches for what counter staff type: a card number, a full phone, the
+ * last four digits of a phone, or part of a name; best first.  Deleted
+ * and merged members only with ALL. */
+int member_find(struct md *md, const char *query, int limit, bool all,
+		member_cb cb, void *arg);
+
+struct member_filter {
+	const char *status;	/* active|frozen|deleted|merged|all; NULL: active+frozen */
+	const char *tag;
+	int64_t after_id;	/* keyset paging: rows with a larger id */
+	int limit;		/* 0: no limit */
+};
+
+/* Members in registration order, streamed through CB. */
+int member_list(struct md *md, const struct member_filter *f, member_cb cb,
+		void *arg);
+
+#endif

@@ -1,0 +1,237 @@
+/* member_check.c - the rules for each member field
+ *
+ * The CLI, the TUI (inline, as a field is left) and the CSV import all
+ * call these, so a phone that is wrong at the counter is wrong in the
+ * same words on migration day.
+ */
+#include <config.h>
+
+#include <string.h>
+#include <strings.h>
+
+#include "core/date.h"
+#include "core/db.h"
+#include "core/member.h"
+#include "core/text.h"
+#include "i18n.h"
+
+int
+member_check_name(struct md *md, const char *in, char out[MEMBER_NAME_MAX])
+{
+	char buf[1024];
+	int w;
+
+	if (!text_valid_utf8(in, strlen(in)))
+		return md_fail(md, MD_EINVAL, _("name is not valid UTF-8 text"));
+	if (text_has_control(in, false))
+		return md_fail(md, MD_EINVAL,
+			       _("name must not contain control characters such as tabs or line breaks"));
+	if (strlen(in) >= sizeof buf)
+		return md_fail(md, MD_EINVAL,
+			       _("name is too long: at most %d columns fit"),
+			       MEMBER_NAME_COLS);
+	text_trim(in, buf, sizeof buf);
+	if (!*buf)
+		return md_fail(md, MD_EINVAL, _("name is required"));
+	w = text_width(buf);
+	if (w > MEMBER_NAME_COLS || text_count_chars(buf) > MEMBER_NAME_CHARS ||
+	    strlen(buf) >= MEMBER_NAME_MAX)
+		return md_fail(md, MD_EINVAL,
+			       _("name \"%s\" is %d columns wide: at most %d fit (a Chinese character takes 2)"),
+			       buf, w, MEMBER_NAME_COLS);
+	strcpy(out, buf);
+	return MD_OK;
+}
+
+int
+member_check_phone(struct md *md, const char *in, char out[PHONE_MAX])
+{
+	if (!text_valid_utf8(in, strlen(in)))
+		return md_fail(md, MD_EINVAL, _("phone is not valid UTF-8 text"));
+	return phone_normalize(md, in, out);
+}
+
+int
+member_check_gender(struct md *md, const char *in, int *gender)
+{
+	static const struct {
+		const char *word;
+		int gender;
+	} words[] = {
+		{"", GENDER_UNKNOWN}, {"unknown", GENDER_UNKNOWN},
+		{"u", GENDER_UNKNOWN}, {"0", GENDER_UNKNOWN},
+		{"\xE6\x9C\xAA\xE7\x9F\xA5", GENDER_UNKNOWN},	/* 未知 */
+		{"male", GENDER_MALE}, {"m", GENDER_MALE}, {"1", GENDER_MALE},
+		{"\xE7\x94\xB7", GENDER_MALE},			/* 男 */
+		{"female", GENDER_FEMALE}, {"f", GENDER_FEMALE},
+		{"2", GENDER_FEMALE}, {"\xE5\xA5\xB3", GENDER_FEMALE},	/* 女 */
+	};
+	char buf[64];
+	size_t i;
+
+	text_trim(in, buf, sizeof buf);
+	for (i = 0; i < sizeof words / sizeof *words; i++) {
+		if (!strcasecmp(buf, words[i].word)) {
+			*gender = words[i].gender;
+			return MD_OK;
+		}
+	}
+	return md_fail(md, MD_EINVAL,
+		       _("gender \"%s\" is not one of male, female, unknown (or \xE7\x94\xB7/\xE5\xA5\xB3, M/F)"),
+		       in);
+}
+
+int
+member_check_birthday(struct md *md, const char *in, char out[11])
+{
+	struct date dt, today = date_today(md);
+	int rc;
+
+	rc = date_parse(md, _("birthday"), in, &dt, true);
+	if (rc)
+		return rc;
+	if (dt.y && dt.y < 1900)
+		return md_fail(md, MD_EINVAL, _("birthday \"%s\" is before 1900"), in);
+	if (dt.y && date_to_days(dt) > date_to_days(today))
+		return md_fail(md, MD_EINVAL, _("birthday \"%s\" is in the future"), in);
+	date_format(dt, out);
+	return MD_OK;
+}
+
+int
+member_check_note(struct md *md, const char *in, char out[MEMBER_NOTE_MAX])
+{
+	char buf[MEMBER_NOTE_MAX * 2];
+	size_t i, o;
+
+	if (!text_valid_utf8(in, strlen(in)))
+		return md_fail(md, MD_EINVAL, _("note is not valid UTF-8 text"));
+	if (text_has_control(in, true))
+		return md_fail(md, MD_EINVAL,
+			       _("note must not contain control characters other than line breaks"));
+	if (strlen(in) >= sizeof buf || text_count_chars(in) > MEMBER_NOTE_CHARS)
+		return md_fail(md, MD_EINVAL, _("note is longer than %d characters"),
+			       MEMBER_NOTE_CHARS);
+	text_trim(in, buf, sizeof buf);
+	/* One line break convention: LF. */
+	for (i = o = 0; buf[i]; i++)
+		if (!(buf[i] == '\r' && buf[i + 1] == '\n'))
+			buf[o++] = buf[i];
+	buf[o] = '\0';
+	if (o >= MEMBER_NOTE_MAX)
+		return md_fail(md, MD_EINVAL, _("note is longer than %d characters"),
+			       MEMBER_NOTE_CHARS);
+	strcpy(out, buf);
+	return MD_OK;
+}
+
+/* Characters that separate tags in lists ("VIP;学生", "VIP，学生"), so a
+ * tag cannot hold them. */
+static const char *const tag_separators[] = {
+	",", ";", "|", "\xEF\xBC\x8C" /* ， */, "\xEF\xBC\x9B" /* ； */,
+	"\xE3\x80\x81" /* 、 */,
+};
+
+int
+member_check_tag(struct md *md, const char *in, char out[MEMBER_TAG_MAX])
+{
+	char buf[256];
+	size_t i;
+
+	if (!text_valid_utf8(in, strlen(in)) || text_has_control(in, false))
+		return md_fail(md, MD_EINVAL,
+			       _("tag must be plain text (valid UTF-8, no control characters)"));
+	if (strlen(in) >= sizeof buf)
+		return md_fail(md, MD_EINVAL, _("tag is wider than %d columns"),
+			       MEMBER_TAG_COLS);
+	text_trim(in, buf, sizeof buf);
+	if (!*buf)
+		return md_fail(md, MD_EINVAL, _("tag is empty"));
+	for (i = 0; i < sizeof tag_separators / sizeof *tag_separators; i++)
+		if (strstr(buf, tag_separators[i]))
+			return md_fail(md, MD_EINVAL,
+				       _("tag \"%s\" must not contain %s (it separates tags in lists)"),
+				       buf, tag_separators[i]);
+	if (text_width(buf) > MEMBER_TAG_COLS || strlen(buf) >= MEMBER_TAG_MAX)
+		return md_fail(md, MD_EINVAL, _("tag \"%s\" is wider than %d columns"),
+			       buf, MEMBER_TAG_COLS);
+	strcpy(out, buf);
+	return MD_OK;
+}
+
+int
+member_check_card(struct md *md, const char *in, char out[CARD_MAX])
+{
+	char folded[128], buf[128];
+
+	text_fold_fullwidth(in, folded, sizeof folded);
+	text_trim(folded, buf, sizeof buf);
+	if (!card_format_ok(buf))
+		return md_fail(md, MD_EINVAL,
+			       _("card \"%s\" must be 1 to %d letters, digits, '-' or '_'"),
+			       in, CARD_MAX - 1);
+	strcpy(out, buf);
+	return MD_OK;
+}
+
+int
+member_check_phone_free(struct md *md, const char *phone, int64_t except_id)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	rc = db_stmt(md, "SELECT id, card, name, status FROM members WHERE phone = ?",
+		     &st);
+	if (rc)
+		return rc;
+	sqlite3_bind_text(st, 1, phone, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_int64(st, 0) != except_id) {
+		const char *status = (const char *)sqlite3_column_text(st, 3);
+
+		if (strcmp(status, "active") == 0)
+			rc = md_fail(md, MD_ECONFLICT,
+				     _("phone %s already belongs to card %s (%s)"), phone,
+				     (const char *)sqlite3_column_text(st, 1),
+				     (const char *)sqlite3_column_text(st, 2));
+		else
+			rc = md_fail(md, MD_ECONFLICT,
+				     _("phone %s already belongs to card %s (%s, %s)"),
+				     phone, (const char *)sqlite3_column_text(st, 1),
+				     (const char *)sqlite3_column_text(st, 2),
+				     member_status_label(status));
+		sqlite3_reset(st);
+		return rc;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(md);
+	sqlite3_reset(st);
+	return MD_OK;
+}
+
+const char *
+member_gender_key(int gender)
+{
+	return gender == GENDER_MALE ? "male" : gender == GENDER_FEMALE ? "female" : "";
+}
+
+const char *
+member_gender_label(int gender)
+{
+	return gender == GENDER_MALE ? _("male") :
+	       gender == GENDER_FEMALE ? _("female") : "";
+}
+
+const char *
+member_status_label(const char *status)
+{
+	if (!strcmp(status, "active"))
+		return _("active");
+	if (!strcmp(status, "frozen"))
+		return _("frozen");
+	if (!strcmp(status, "deleted"))
+		return _("deleted");
+	if (!strcmp(status, "merged"))
+		return _("merged");
+	return status;
+}

@@ -1,0 +1,176 @@
+/* member_search.c - finding members as counter staff ask for them, and
+ * listing them page by page
+ *
+ * member_find() ranks: card number, full phone, last four phone digits,
+ * then names (exact, starting with, containing).  Every branch is an
+ * index lookup, so a search stays instant at a million members.
+ */
+#include <config.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/db.h"
+#include "core/member.h"
+#include "core/member_sql.h"
+#include "core/text.h"
+#include "i18n.h"
+
+static void
+copy_col(sqlite3_stmt *st, int i, char *out, size_t n)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+
+	text_copy(out, n, s ? s : "");
+}
+
+void
+member_from_row(sqlite3_stmt *st, struct member *m)
+{
+	memset(m, 0, sizeof *m);
+	m->id = sqlite3_column_int64(st, 0);
+	copy_col(st, 1, m->card, sizeof m->card);
+	copy_col(st, 2, m->phone, sizeof m->phone);
+	copy_col(st, 3, m->name, sizeof m->name);
+	m->gender = sqlite3_column_int(st, 4);
+	copy_col(st, 5, m->birthday, sizeof m->birthday);
+	copy_col(st, 6, m->joined, sizeof m->joined);
+	copy_col(st, 7, m->referrer_card, sizeof m->referrer_card);
+	copy_col(st, 8, m->referrer_name, sizeof m->referrer_name);
+	copy_col(st, 9, m->status, sizeof m->status);
+	copy_col(st, 10, m->merged_into, sizeof m->merged_into);
+	copy_col(st, 11, m->tags, sizeof m->tags);
+	copy_col(st, 12, m->note, sizeof m->note);
+}
+
+/* Run ST (already bound) and hand each row to CB. */
+static int
+walk(struct md *md, sqlite3_stmt *st, member_cb cb, void *arg)
+{
+	struct member m;
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		member_from_row(st, &m);
+		if ((rc = cb(arg, &m)))
+			return rc;
+	}
+	return rc == SQLITE_DONE ? MD_OK : db_fail(md);
+}
+
+int
+member_find(struct md *md, const char *query, int limit, bool all,
+	    member_cb cb, void *arg)
+{
+	char folded[256], q[256], phone[PHONE_MAX], phrase[520], sql[2048];
+	const char *p;
+	sqlite3_stmt *st;
+	size_t chars, o;
+	bool digits4;
+	int rc;
+
+	text_fold_fullwidth(query, folded, sizeof folded);
+	text_trim(folded, q, sizeof q);
+	if (!*q)
+		return md_fail(md, MD_EINVAL,
+			       _("search for what? Give part of a name, a phone number or its last 4 digits, or a card number"));
+	if (!text_valid_utf8(q, strlen(q)))
+		return md_fail(md, MD_EINVAL, _("the search is not valid UTF-8 text"));
+	chars = text_count_chars(q);
+	digits4 = strlen(q) == 4 && strspn(q, "0123456789") == 4;
+
+	/* An FTS5 phrase: the text in double quotes, inner quotes doubled,
+	 * so that nothing the user typed is read as query syntax. */
+	o = 0;
+	phrase[o++] = '"';
+	for (p = q; *p && o < sizeof phrase - 3; p++) {
+		if (*p == '"')
+			phrase[o++] = '"';
+		phrase[o++] = *p;
+	}
+	phrase[o++] = '"';
+	phrase[o] = '\0';
+
+	snprintf(sql, sizeof sql,
+		 "WITH hits(id, rank) AS ("
+		 "  SELECT id, 0 FROM members WHERE card = ?1"
+		 "  UNION ALL SELECT id, 1 FROM members WHERE phone = ?2"
+		 "  UNION ALL SELECT id, 2 FROM members WHERE substr(phone, -4) = ?3"
+		 "  UNION ALL %s),"
+		 " best(id, rank) AS (SELECT id, min(rank) FROM hits GROUP BY id)"
+		 " %s JOIN best b ON b.id = m.id"
+		 " WHERE %s"
+		 " ORDER BY b.rank, CASE WHEN m.name = ?4 THEN 0"
+		 "   WHEN substr(m.name, 1, length(?4)) = ?4 THEN 1 ELSE 2 END,"
+		 "   m.id"
+		 " LIMIT ?5",
+		 chars >= 3 ?
+		 "SELECT rowid, 3 FROM member_names WHERE member_names MATCH ?6" :
+		 "SELECT member_id, 3 FROM name_grams WHERE gram = lower(?4)",
+		 MEMBER_SELECT_SQL,
+		 all ? "1" : "m.status IN ('active', 'frozen')");
+	if ((rc = db_prepare(md, sql, &st)))
+		return rc;
+	sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
+	if (phone_try(q, phone))
+		sqlite3_bind_text(st, 2, phone, -1, SQLITE_STATIC);
+	if (digits4)
+		sqlite3_bind_text(st, 3, q, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, q, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 5, limit > 0 ? limit : -1);
+	if (chars >= 3)
+		sqlite3_bind_text(st, 6, phrase, -1, SQLITE_STATIC);
+	rc = walk(md, st, cb, arg);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static bool
+valid_status(const char *s)
+{
+	return !strcmp(s, "active") || !strcmp(s, "frozen") ||
+	       !strcmp(s, "deleted") || !strcmp(s, "merged") || !strcmp(s, "all");
+}
+
+int
+member_list(struct md *md, const struct member_filter *f, member_cb cb,
+	    void *arg)
+{
+	char sql[2048];
+	int64_t tag = 0;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (f->status && !valid_status(f->status))
+		return md_fail(md, MD_EINVAL,
+			       _("status \"%s\" is not one of active, frozen, deleted, merged, all"),
+			       f->status);
+	if (f->tag) {
+		if ((rc = db_stmt(md, "SELECT id FROM tags WHERE name = ?", &st)))
+			return rc;
+		sqlite3_bind_text(st, 1, f->tag, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			tag = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		if (!tag)
+			return md_fail(md, MD_ENOTFOUND, _("there is no tag \"%s\""),
+				       f->tag);
+	}
+	snprintf(sql, sizeof sql,
+		 MEMBER_SELECT_SQL
+		 " WHERE m.id > ?1 AND %s %s"
+		 " ORDER BY m.id LIMIT ?4",
+		 !f->status ? "m.status IN ('active', 'frozen')" :
+		 !strcmp(f->status, "all") ? "1" : "m.status = ?2",
+		 tag ? "AND m.id IN (SELECT member_id FROM member_tags WHERE tag_id = ?3)" : "");
+	if ((rc = db_prepare(md, sql, &st)))
+		return rc;
+	sqlite3_bind_int64(st, 1, f->after_id);
+	if (f->status)
+		sqlite3_bind_text(st, 2, f->status, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, tag);
+	sqlite3_bind_int(st, 4, f->limit > 0 ? f->limit : -1);
+	rc = walk(md, st, cb, arg);
+	sqlite3_finalize(st);
+	return rc;
+}

@@ -1,0 +1,36 @@
+/* member_sql.h - the member query shared by the member_*.c files
+ * (internal to core: faces use member.h) */
+#ifndef MD_MEMBER_SQL_H
+#define MD_MEMBER_SQL_H
+
+#include <sqlite3.h>
+
+#include "core/member.h"
+
+/* Tags of member m, sorted, joined by ';'. */
+#define MEMBER_TAGS_SQL \
+	"(SELECT group_concat(name, ';') FROM (SELECT t.name FROM member_tags mt" \
+	"   JOIN tags t ON t.id = mt.tag_id WHERE mt.member_id = m.id" \
+	"   ORDER BY t.name))"
+
+/* Columns in the order member_from_row() reads them. */
+#define MEMBER_SELECT_SQL \
+	"SELECT m.id, m.card, m.phone, m.name, m.gender, m.birthday, m.joined," \
+	"       r.card, r.name, m.status, g.card, " MEMBER_TAGS_SQL ", m.note" \
+	"  FROM members m" \
+	"  LEFT JOIN members r ON r.id = m.referrer_id" \
+	"  LEFT JOIN members g ON g.id = m.merged_into"
+
+/* A member as a JSON object, for audit rows. */
+#define MEMBER_JSON_SQL \
+	"SELECT json_object('card', m.card, 'phone', m.phone, 'name', m.name," \
+	"  'gender', m.gender, 'birthday', m.birthday, 'joined', m.joined," \
+	"  'referrer', (SELECT card FROM members r WHERE r.id = m.referrer_id)," \
+	"  'note', m.note, 'status', m.status," \
+	"  'merged_into', (SELECT card FROM members g WHERE g.id = m.merged_into)," \
+	"  'tags', " MEMBER_TAGS_SQL ")" \
+	"  FROM members m WHERE m.id = ?"
+
+void member_from_row(sqlite3_stmt *st, struct member *m);
+
+#endif

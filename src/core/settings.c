@@ -1,0 +1,242 @@
+/* settings.c - the settings table and the definitions of every key
+ *
+ * Only overrides are stored: a key the owner never set reads its default
+ * from the table below, so a new release can improve a default for
+ * everyone who did not choose otherwise.
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/audit.h"
+#include "core/db.h"
+#include "core/settings.h"
+#include "core/text.h"
+#include "i18n.h"
+
+static const struct setting_def defs[] = {
+	{"shop_name", "", N_("shop name, shown in the title bar and on receipts and reports"),
+	 settings_check_text, 0, 40, NULL},
+	{"phone_required", "yes", N_("whether staff must enter a phone number to register a member (yes/no)"),
+	 settings_check_bool, 0, 0, NULL},
+	{"card_next", "10000", N_("number the next generated card starts from (a check digit is appended)"),
+	 settings_check_int, 1, INT64_C(999999999999), NULL},
+};
+
+#define N_DEFS (sizeof defs / sizeof *defs)
+
+const struct setting_def *
+settings_defs(size_t *n)
+{
+	*n = N_DEFS;
+	return defs;
+}
+
+const struct setting_def *
+settings_find(const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < N_DEFS; i++)
+		if (!strcmp(defs[i].key, key))
+			return &defs[i];
+	return NULL;
+}
+
+bool
+settings_parse_bool(const char *s, bool *v)
+{
+	static const char *const yes[] = {"yes", "y", "true", "on", "1", "\xE6\x98\xAF"};
+	static const char *const no[] = {"no", "n", "false", "off", "0", "\xE5\x90\xA6"};
+	size_t i;
+
+	for (i = 0; i < sizeof yes / sizeof *yes; i++) {
+		if (!strcasecmp(s, yes[i]))
+			return *v = true, true;
+		if (!strcasecmp(s, no[i]))
+			return *v = false, true;
+	}
+	return false;
+}
+
+int
+settings_check_bool(struct md *md, const struct setting_def *def,
+		    const char *in, char *out)
+{
+	bool v;
+
+	if (!settings_parse_bool(in, &v))
+		return md_fail(md, MD_EINVAL, _("%s must be yes or no, not \"%s\""),
+			       def->key, in);
+	strcpy(out, v ? "yes" : "no");
+	return MD_OK;
+}
+
+int
+settings_check_int(struct md *md, const struct setting_def *def,
+		   const char *in, char *out)
+{
+	char *end;
+	long long v;
+
+	errno = 0;
+	v = strtoll(in, &end, 10);
+	if (!*in || *end || errno || strchr(in, ' '))
+		return md_fail(md, MD_EINVAL, _("%s must be a whole number, not \"%s\""),
+			       def->key, in);
+	if (v < def->min || v > def->max)
+		return md_fail(md, MD_EINVAL, _("%s must be between %lld and %lld"),
+			       def->key, (long long)def->min, (long long)def->max);
+	snprintf(out, SETTING_MAX, "%lld", v);
+	return MD_OK;
+}
+
+int
+settings_check_choice(struct md *md, const struct setting_def *def,
+		      const char *in, char *out)
+{
+	const char *p = def->choices;
+	size_t n = strlen(in);
+
+	while (p && *p) {
+		const char *bar = strchr(p, '|');
+		size_t len = bar ? (size_t)(bar - p) : strlen(p);
+
+		if (len == n && !strncmp(p, in, n)) {
+			strcpy(out, in);
+			return MD_OK;
+		}
+		p = bar ? bar + 1 : NULL;
+	}
+	return md_fail(md, MD_EINVAL, _("%s must be one of %s, not \"%s\""),
+		       def->key, def->choices, in);
+}
+
+int
+settings_check_text(struct md *md, const struct setting_def *def,
+		    const char *in, char *out)
+{
+	char buf[SETTING_MAX];
+
+	if (!text_valid_utf8(in, strlen(in)) || text_has_control(in, false))
+		return md_fail(md, MD_EINVAL,
+			       _("%s must be plain text (valid UTF-8, no control characters)"),
+			       def->key);
+	text_trim(in, buf, sizeof buf);
+	if (text_width(buf) > def->max)
+		return md_fail(md, MD_EINVAL, _("%s must be at most %lld columns wide"),
+			       def->key, (long long)def->max);
+	strcpy(out, buf);
+	return MD_OK;
+}
+
+int
+settings_get(struct md *md, const char *key, char out[SETTING_MAX])
+{
+	const struct setting_def *def = settings_find(key);
+	sqlite3_stmt *st;
+	int rc;
+
+	if (!def)
+		return md_fail(md, MD_EINVAL, _("unknown setting \"%s\""), key);
+	if ((rc = db_stmt(md, "SELECT value FROM settings WHERE key = ?", &st)))
+		return rc;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		text_copy(out, SETTING_MAX, (const char *)sqlite3_column_text(st, 0));
+	else if (rc == SQLITE_DONE)
+		text_copy(out, SETTING_MAX, def->def);
+	else
+		return db_fail(md);
+	sqlite3_reset(st);
+	return MD_OK;
+}
+
+int
+settings_get_int(struct md *md, const char *key, int64_t *v)
+{
+	char buf[SETTING_MAX];
+	int rc = settings_get(md, key, buf);
+
+	if (rc)
+		return rc;
+	*v = strtoll(buf, NULL, 10);
+	return MD_OK;
+}
+
+int
+settings_get_bool(struct md *md, const char *key, bool *v)
+{
+	char buf[SETTING_MAX];
+	int rc = settings_get(md, key, buf);
+
+	if (rc)
+		return rc;
+	*v = !strcmp(buf, "yes");
+	return MD_OK;
+}
+
+static int
+set_locked(struct md *md, const struct setting_def *def, const char *value)
+{
+	char norm[SETTING_MAX], old[SETTING_MAX];
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = def->check(md, def, value, norm)))
+		return rc;
+	if ((rc = settings_get(md, def->key, old)))
+		return rc;
+	if (!strcmp(old, norm))
+		return MD_OK;
+	if (!strcmp(norm, def->def)) {
+		rc = db_stmt(md, "DELETE FROM settings WHERE key = ?", &st);
+		if (rc)
+			return rc;
+		sqlite3_bind_text(st, 1, def->key, -1, SQLITE_STATIC);
+	} else {
+		rc = db_stmt(md, "INSERT INTO settings(key, value) VALUES (?, ?)"
+			     " ON CONFLICT(key) DO UPDATE SET value = excluded.value", &st);
+		if (rc)
+			return rc;
+		sqlite3_bind_text(st, 1, def->key, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, norm, -1, SQLITE_STATIC);
+	}
+	if ((rc = db_run(md, st)))
+		return rc;
+	return audit_log_value(md, "settings.set", 0, def->key, old, norm);
+}
+
+int
+settings_set(struct md *md, const char *key, const char *value)
+{
+	const struct setting_def *def = settings_find(key);
+	int rc;
+
+	if (!def)
+		return md_fail(md, MD_EINVAL,
+			       _("unknown setting \"%s\" (\"memberdesk settings show\" lists them)"),
+			       key);
+	if ((rc = db_begin(md)))
+		return rc;
+	return db_end(md, set_locked(md, def, value));
+}
+
+int
+settings_put_raw(struct md *md, const char *key, const char *value)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	rc = db_stmt(md, "INSERT INTO settings(key, value) VALUES (?, ?)"
+		     " ON CONFLICT(key) DO UPDATE SET value = excluded.value", &st);
+	if (rc)
+		return rc;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_TRANSIENT);
+	return db_run(md, st);
+}

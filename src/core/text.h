@@ -1,0 +1,56 @@
+/* text.h - UTF-8 decoding and display width, for every face and report */
+#ifndef MD_TEXT_H
+#define MD_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* Decode one code point from S (at most N bytes).  Returns the number of
+ * bytes used, or 0 when the bytes there are not valid UTF-8 (overlong
+ * forms, surrogates and values past U+10FFFF are invalid too). */
+size_t text_decode(const char *s, size_t n, uint32_t *cp);
+
+/* Encode CP as UTF-8 into OUT (4 bytes room); returns the length. */
+size_t text_encode(uint32_t cp, char *out);
+
+bool text_valid_utf8(const char *s, size_t n);
+
+/* Columns a code point takes on a terminal: 0, 1 or 2 (East Asian wide
+ * and fullwidth characters take 2).  Control characters count as 1: the
+ * renderers replace them. */
+int text_cp_width(uint32_t cp);
+
+/* Characters (code points) in valid UTF-8 S. */
+size_t text_count_chars(const char *s);
+
+/* Display width of a string; an invalid byte counts as one U+FFFD. */
+int text_width(const char *s);
+
+/* How many bytes of S fit into COLS columns without splitting a
+ * character; *USED (may be NULL) gets the columns they take. */
+size_t text_fit(const char *s, int cols, int *used);
+
+/* Write S to FP clipped and padded to exactly COLS columns.  Controls
+ * and invalid bytes are shown as U+FFFD or a space, never raw.  RIGHT
+ * aligns to the right.  Returns <0 on a write error. */
+int text_put_cell(FILE *fp, const char *s, int cols, bool right);
+
+/* Copy S to OUT (size N) with leading/trailing ASCII whitespace and
+ * U+3000 (ideographic space) removed.  Returns the new length. */
+size_t text_trim(const char *s, char *out, size_t n);
+
+/* True when S has a C0/C1 control character or DEL; ALLOW_NL lets \n
+ * (and \r\n) through, for multi-line notes. */
+bool text_has_control(const char *s, bool allow_nl);
+
+/* Fold fullwidth ASCII (U+FF01..U+FF5E) and U+3000 to their ASCII forms;
+ * the rest is copied.  Used on phone numbers, amounts and keys that staff
+ * type with a Chinese input method left in fullwidth mode. */
+void text_fold_fullwidth(const char *s, char *out, size_t n);
+
+/* snprintf that reports truncation: returns false when OUT was too small. */
+bool text_copy(char *out, size_t n, const char *s);
+
+#endif

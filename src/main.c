@@ -1,0 +1,136 @@
+/* main.c - memberdesk: global options, then a command or the TUI */
+#include <config.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/db.h"
+#include "i18n.h"
+#include "tui/tui.h"
+
+static const struct cli_command commands[] = {
+	{"member", cli_member, NULL, N_("register, find and manage members")},
+	{"settings", cli_settings, NULL, N_("show and change the shop's settings")},
+	{"audit", cli_audit, NULL, N_("show who changed what, and when")},
+	{NULL, NULL, NULL, NULL},
+};
+
+static void
+usage(void)
+{
+	const struct cli_command *c;
+
+	printf(_("Usage: %s [--db FILE] [COMMAND [ARG]...]\n"), PACKAGE);
+	printf(_("Membership, points and stored value for a small shop.\n"
+		 "With no COMMAND, open the full-screen interface.\n\n"));
+	printf(_("      --db FILE      use the database FILE (default:\n"
+		 "                     $XDG_DATA_HOME/memberdesk/memberdesk.db)\n"
+		 "  -h, --help         display this help and exit\n"
+		 "  -V, --version      output version information and exit\n\n"));
+	printf(_("Commands:\n"));
+	for (c = commands; c->name; c++)
+		printf("  %-10s %s\n", c->name, _(c->summary));
+	printf(_("\nRun '%s COMMAND --help' for the commands and options of each.\n"),
+	       PACKAGE);
+	printf(_("Exit status: 0 on success, 1 when the input is rejected or the\n"
+		 "operation fails, 2 when the command line is wrong.\n"));
+}
+
+static void
+version(void)
+{
+	printf("%s %s\n", PACKAGE, VERSION);
+	printf(_("Copyright (C) 2026 the memberdesk authors.\n"
+		 "License MIT: <https://opensource.org/licenses/MIT>.\n"
+		 "This is free software: you are free to change and redistribute it.\n"
+		 "There is NO WARRANTY, to the extent permitted by law.\n"));
+}
+
+static void
+init_locale(void)
+{
+	const char *dir = getenv("MEMBERDESK_LOCALEDIR");
+
+	setlocale(LC_ALL, "");
+#if ENABLE_NLS
+	bindtextdomain(PACKAGE, dir && *dir ? dir : LOCALEDIR);
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	textdomain(PACKAGE);
+#else
+	(void)dir;
+#endif
+}
+
+/* GNU close_stdout: output that never reached the disk is an error. */
+static int
+close_stdout(int status)
+{
+	if (fclose(stdout) != 0) {
+		fprintf(stderr, "%s: %s: %s\n", PACKAGE, _("write error"),
+			strerror(errno));
+		return status ? status : EXIT_REJECTED;
+	}
+	return status;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"db", required_argument, NULL, 'd'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	const struct cli_command *c;
+	struct md md;
+	struct cli cli = {.md = &md, .out = stdout};
+	int opt, status;
+
+	init_locale();
+	if (md_init(&md) != MD_OK) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, md.err);
+		return EXIT_USAGE;
+	}
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "+:hV", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'd':
+			cli.db_path = optarg;
+			break;
+		case 'h':
+			usage();
+			return close_stdout(EXIT_OK);
+		case 'V':
+			version();
+			return close_stdout(EXIT_OK);
+		case ':':
+			return cli_usage(NULL, _("option %s needs a value"),
+					 argv[optind - 1]);
+		default:
+			return cli_usage(NULL, _("unknown option %s"), argv[optind - 1]);
+		}
+	}
+	if (optind == argc) {
+		if ((status = cli_open(&cli)) != MD_OK)
+			status = cli_fail(&cli, status);
+		else
+			status = tui_run(&md);
+		db_close(&md);
+		return close_stdout(status);
+	}
+	for (c = commands; c->name; c++)
+		if (!strcmp(c->name, argv[optind]))
+			break;
+	if (!c->name)
+		return cli_usage(NULL, _("unknown command \"%s\""), argv[optind]);
+	cli.restart_getopt = true;
+	status = c->run(&cli, argc - optind, argv + optind);
+	db_close(&md);
+	return close_stdout(status);
+}

@@ -1,0 +1,11 @@
+/* tui.h - the full-screen face */
+#ifndef MD_TUI_H
+#define MD_TUI_H
+
+#include "core/md.h"
+
+/* Run the full-screen interface on the open database; returns the exit
+ * status. */
+int tui_run(struct md *md);
+
+#endif

@@ -1,0 +1,110 @@
+#!/bin/sh
+# member_add.sh - registering members, and every way to get it wrong
+. "$top_srcdir/tests/lib.sh"
+
+run md member add --phone 13800138000 --name 张三
+exits 0 "register a member"
+is "$out" "100008" "stdout is exactly the new card number"
+is "$err" "" "and nothing on stderr"
+is "$(md member add --phone 13900139000 --name 李四 | od -c | head -n 1)" \
+   "0000000   1   0   0   0   1   6  \\n" "card and one newline, nothing more"
+
+run md member add --phone "+86 137-0013-7000" --name "  王五  " --birthday 1990/5/1 \
+	--gender 男 --tag VIP --tag 学生 --referrer 13800138000 --note "爱喝普洱"
+exits 0 "register with every field"
+card=$out
+run md member show "$card" --format csv
+is "$(echo "$out" | sed -n 2p)" \
+   "$card,13700137000,王五,male,1990-05-01,2026-11-23,,0,0.00,active,VIP;学生,100008,,爱喝普洱" \
+   "fields are normalised and stored"
+
+run md member add --phone 0912345678 --name 陳大文 --birthday 03-15 --gender F
+exits 0 "a Taiwan mobile and a birthday without a year"
+run md member add --phone "+852 9123 4567" --name "Chan Tai Man" --gender M
+exits 0 "a Hong Kong number with its country code"
+is "$(md member show 91234567 --format csv | cut -d, -f2 | tail -n 1)" "91234567" "is stored as 8 digits"
+run md member add --phone "+44 7911 123456" --name "Jane Smith"
+exits 0 "an international number"
+run md member add --phone １３６００１３６０００ --name 全角
+exits 0 "fullwidth digits"
+is "$(md member show 13600136000 --format csv | cut -d, -f3 | tail -n 1)" "全角" "are folded"
+run md member add --phone 13500135000 --name 'Tom "The Cat" O'"'"'Neil; 100%_' --note 'a,b
+line 2'
+exits 0 "quotes, semicolons, % and _ in a name"
+card=$out
+run md member show 13500135000 --format csv
+is "$out" 'card,phone,name,gender,birthday,joined,tier,points,wallet,status,tags,referrer,merged_into,note
+'$card',13500135000,"Tom ""The Cat"" O'"'"'Neil; 100%_",,,2026-11-23,,0,0.00,active,,,,"a,b
+line 2"' "are stored verbatim and quoted correctly in CSV"
+run md member add --phone 13400134000 --name 一二三四五六七八九十一二三四五六
+exits 0 "a name of exactly 32 columns"
+run md member add --phone 13400134001 --name abcdefghijklmnopqrstuvwxyzabcdef
+exits 0 "32 ASCII letters"
+run md member add --phone 13400134002 --name 预印 --card A-0001
+exits 0 "a pre-printed card number"
+is "$out" "A-0001" "is used as given"
+
+# Bad input: the message says what and why, and nothing changes.
+rejects 1 "phone 13800138000 already belongs to card 100008 (张三)" "duplicate phone" \
+	md member add --phone 138-0013-8000 --name 张三丰
+rejects 1 "phone 13800138000 already belongs to card 100008 (张三)" "duplicate phone with +86" \
+	md member add --phone +8613800138000 --name 张三丰
+rejects 1 'phone "12345" is not a valid mobile number' "malformed phone" \
+	md member add --phone 12345 --name 张三丰
+rejects 1 'phone "1380013800a" is not a valid mobile number' "letters in a phone" \
+	md member add --phone 1380013800a --name 张三丰
+rejects 1 'birthday "2023-02-30" is not a real date' "impossible birthday" \
+	md member add --phone 13100131000 --name 张三丰 --birthday 2023-02-30
+rejects 1 'birthday "2023-02-29" is not a real date' "Feb 29 of a common year" \
+	md member add --phone 13100131000 --name 张三丰 --birthday 2023-02-29
+rejects 1 'birthday "2026-11-24" is in the future' "future birthday" \
+	md member add --phone 13100131000 --name 张三丰 --birthday 2026-11-24
+rejects 1 'birthday "tomorrow" is not a date' "birthday that is no date" \
+	md member add --phone 13100131000 --name 张三丰 --birthday tomorrow
+rejects 1 'birthday "1899-12-31" is before 1900' "birthday before 1900" \
+	md member add --phone 13100131000 --name 张三丰 --birthday 1899-12-31
+rejects 1 "name is required" "empty name" \
+	md member add --phone 13100131000 --name ""
+rejects 1 "name is required" "blank name" \
+	md member add --phone 13100131000 --name "   "
+rejects 1 "is 34 columns wide: at most 32 fit" "a name of 17 Chinese characters" \
+	md member add --phone 13100131000 --name 一二三四五六七八九十一二三四五六七
+rejects 1 "is 33 columns wide" "a name of 33 letters" \
+	md member add --phone 13100131000 --name abcdefghijklmnopqrstuvwxyzabcdefg
+rejects 1 "name is not valid UTF-8 text" "GBK bytes as a name" \
+	md member add --phone 13100131000 --name "$(printf '\325\305\310\375')"
+rejects 1 "name is not valid UTF-8 text" "a stray continuation byte" \
+	md member add --phone 13100131000 --name "$(printf 'ab\200cd')"
+rejects 1 "name must not contain control characters" "a tab in a name" \
+	md member add --phone 13100131000 --name "$(printf 'a\tb')"
+rejects 1 'gender "x" is not one of male, female, unknown' "bad gender" \
+	md member add --phone 13100131000 --name 张三丰 --gender x
+rejects 1 'referrer "999999" is not a member' "unknown referrer" \
+	md member add --phone 13100131000 --name 张三丰 --referrer 999999
+rejects 1 "card 100008 already belongs to 张三" "a card that is taken" \
+	md member add --phone 13100131000 --name 张三丰 --card 100008
+rejects 1 'card "12 34" must be 1 to 32 letters' "a card with a space" \
+	md member add --phone 13100131000 --name 张三丰 --card "12 34"
+rejects 1 'tag "a;b" must not contain ;' "a tag with a separator" \
+	md member add --phone 13100131000 --name 张三丰 --tag "a;b"
+rejects 1 "tag is empty" "an empty tag" \
+	md member add --phone 13100131000 --name 张三丰 --tag " "
+rejects 1 "phone is required to register a member" "no phone" \
+	md member add --name 张三丰
+rejects 1 "note is not valid UTF-8 text" "a note in GBK" \
+	md member add --phone 13100131000 --name 张三丰 --note "$(printf '\325\305')"
+rejects 2 "--name is required" "no --name at all" \
+	md member add --phone 13100131000
+rejects 2 'unexpected argument "extra"' "a stray argument" \
+	md member add --phone 13100131000 --name 张三丰 extra
+
+md settings set phone_required no
+run md member add --name 路人甲
+exits 0 "without a phone once phone_required is no"
+md settings set phone_required yes
+
+is "$(sql "SELECT count(*) FROM members")" "12" "12 members in all"
+is "$(sql "SELECT count(*) FROM audit WHERE action = 'member.add'")" "12" "each with an audit row"
+is "$(sql "SELECT operator FROM audit LIMIT 1")" "$(id -un)" "naming the OS user as operator"
+
+done_testing

@@ -1,0 +1,40 @@
+#!/bin/sh
+# valgrind.sh - no leaks and no invalid memory use in the common commands
+. "$top_srcdir/tests/lib.sh"
+
+[ -n "${MEMBERDESK_SANITIZED:-}" ] && skip_all "a sanitizer build checks this itself"
+[ -n "${VALGRIND:-}" ] && command -v "$VALGRIND" >/dev/null 2>&1 ||
+	skip_all "valgrind is not installed"
+
+vg() {
+	"$VALGRIND" -q --leak-check=full --errors-for-leak-kinds=definite,indirect \
+		--show-leak-kinds=definite,indirect --error-exitcode=99 \
+		--log-file="$T/vg.log" "$MEMBERDESK" --db "$DB" "$@" >/dev/null 2>&1
+	_rc=$?
+	if [ "$_rc" -eq 99 ] || [ -s "$T/vg.log" ]; then
+		fail "valgrind: $*"
+		diag "$(cat "$T/vg.log")"
+	else
+		pass "valgrind clean: $*"
+	fi
+}
+
+vg member add --phone 13800138000 --name 张三 --tag VIP --tag 学生 --birthday 1990-05-01
+vg member add --phone 13900139000 --name 李四 --referrer 100008 --note "两行
+备注"
+vg member add --phone 13800138000 --name 重复
+vg member show 100008
+vg member show 100016 --format csv
+vg member find 8000
+vg member find 张
+vg member find 张三丰x
+vg member list --format tsv
+vg member edit 100016 --birthday 02-29 --gender 女
+vg member tag 100016 常客
+vg member merge 100008 100016
+vg settings show
+vg settings set shop_name 茶馆
+vg audit --limit 5
+vg member show nosuch
+
+done_testing

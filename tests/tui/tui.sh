@@ -1,0 +1,40 @@
+# tests/tui/tui.sh - drive the real program in tmux at 80x24, headless.
+#
+# tui_start ARG...   start memberdesk ARG... in a fresh tmux server
+# tui_screen         what the screen shows now (text, no colours)
+# tui_wait TEXT      wait until TEXT is on the screen (or fail after 10s)
+# tui_keys KEY...    tmux send-keys
+# tui_gone           wait until the program has exited
+
+: "${TMUX_BIN:=tmux}"
+command -v "$TMUX_BIN" >/dev/null 2>&1 || skip_all "tmux is not installed"
+
+TUI_SOCK="md-test-$$"
+tmux_() { "$TMUX_BIN" -L "$TUI_SOCK" -f "$T/tmux.conf" "$@"; }
+printf 'set -g default-terminal screen\nset -g status off\nset -g escape-time 0\n' >"$T/tmux.conf"
+trap 'tmux_ kill-server 2>/dev/null; chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
+
+tui_start() {
+	_cmd="env LC_ALL=${LC_ALL:-C.UTF-8} LANGUAGE=${LANGUAGE:-} TZ=$TZ HOME=$HOME"
+	_cmd="$_cmd MEMBERDESK_NOW='$MEMBERDESK_NOW' MEMBERDESK_LOCALEDIR='$MEMBERDESK_LOCALEDIR'"
+	_cmd="$_cmd ${TUI_ENV:-} '$MEMBERDESK' $*; echo \"[exit \$?]\"; sleep 30"
+	tmux_ kill-session -t md 2>/dev/null
+	tmux_ new-session -d -x 80 -y 24 -s md "$_cmd"
+}
+
+tui_screen() { tmux_ capture-pane -p -t md; }
+
+tui_wait() {
+	_i=0
+	while [ $_i -lt 100 ]; do
+		case $(tui_screen) in *"$1"*) return 0 ;; esac
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	diag "waited for: $1" "screen:" "$(tui_screen)"
+	return 1
+}
+
+tui_keys() { tmux_ send-keys -t md "$@"; }
+
+tui_resize() { tmux_ resize-window -t md -x "$1" -y "$2"; }
