@@ -45,9 +45,10 @@ draw(const struct screen *s)
 	size_t i;
 
 	erase();
+	/* The path goes last: it is the longest and the least needed. */
 	snprintf(title, sizeof title, " %s  |  %s  |  %s  |  %s",
-		 *s->shop ? s->shop : "memberdesk", s->md->path,
-		 s->md->operator_name, s->today);
+		 *s->shop ? s->shop : "memberdesk", s->today,
+		 s->md->operator_name, s->md->path);
 	attron(A_REVERSE);
 	mvhline(0, 0, ' ', COLS);
 	put_clipped(0, 0, title, COLS);
