@@ -15,8 +15,13 @@
 
 static const struct cli_command commands[] = {
 	{"member", cli_member, NULL, N_("register, find and manage members")},
+	{"sale", cli_sale, NULL, N_("record, void and list sales")},
+	{"points", cli_points, NULL, N_("adjust points, show their history, expire them")},
+	{"wallet", cli_wallet, NULL, N_("stored value: recharge, refund, history, bonus rules")},
+	{"tier", cli_tier, NULL, N_("tiers: rules, review, manual assignment")},
 	{"settings", cli_settings, NULL, N_("show and change the shop's settings")},
 	{"audit", cli_audit, NULL, N_("show who changed what, and when")},
+	{"check", cli_check, NULL, N_("prove every balance against its ledger")},
 	{NULL, NULL, NULL, NULL},
 };
 

@@ -7,6 +7,7 @@
 
 #include "cli/cli.h"
 #include "core/db.h"
+#include "core/maint.h"
 #include "i18n.h"
 
 int
@@ -40,7 +41,7 @@ cli_usage(const char *cmd, const char *fmt, ...)
 }
 
 int
-cli_open(struct cli *cli)
+cli_open_only(struct cli *cli)
 {
 	char *path = NULL;
 	int rc;
@@ -55,6 +56,15 @@ cli_open(struct cli *cli)
 	rc = db_open(cli->md, path, true);
 	free(path);
 	return rc;
+}
+
+int
+cli_open(struct cli *cli)
+{
+	int rc = cli_open_only(cli);
+
+	/* The day's time-based rules come before anything reads a balance. */
+	return rc ? rc : maint_ensure(cli->md);
 }
 
 static void

@@ -38,8 +38,12 @@ int cli_fail(struct cli *cli, int rc);
 int cli_usage(const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-/* Open the database (once) before a command that needs it. */
+/* Open the database (once) before a command that needs it, and apply
+ * the day's time-based rules (maint_ensure). */
 int cli_open(struct cli *cli);
+/* Open without them: for the commands that apply those rules themselves
+ * and report what they did, and for check, which only reads. */
+int cli_open_only(struct cli *cli);
 
 /* Dispatch argv[0] among CMDS, with "--help"/"help" listing them under
  * GROUP ("member").  Used by every command group. */
@@ -71,5 +75,10 @@ bool cli_count(const char *cmd, const char *opt, const char *arg, int *n);
 int cli_member(struct cli *cli, int argc, char **argv);
 int cli_settings(struct cli *cli, int argc, char **argv);
 int cli_audit(struct cli *cli, int argc, char **argv);
+int cli_sale(struct cli *cli, int argc, char **argv);
+int cli_points(struct cli *cli, int argc, char **argv);
+int cli_wallet(struct cli *cli, int argc, char **argv);
+int cli_tier(struct cli *cli, int argc, char **argv);
+int cli_check(struct cli *cli, int argc, char **argv);
 
 #endif

@@ -7,7 +7,9 @@
 #include "cli/cli.h"
 #include "core/member.h"
 #include "core/money.h"
+#include "core/points.h"
 #include "core/text.h"
+#include "core/tier.h"
 #include "i18n.h"
 
 static const struct table_col member_cols[] = {
@@ -41,7 +43,7 @@ member_row(void *arg, const struct member *m)
 	const char *cells[N_MEMBER_COLS];
 
 	snprintf(points, sizeof points, "%lld", (long long)m->points);
-	money_format(m->wallet, wallet);
+	money_format(m->wallet_principal + m->wallet_bonus, wallet);
 	cells[0] = m->card;
 	cells[1] = m->phone;
 	cells[2] = m->name;
@@ -182,10 +184,66 @@ show_line(const char *label, const char *value, int width)
 	printf("%s\n", value);
 }
 
-static void
-show_text(const struct member *m)
+/* What member show adds to the member: tier progress, expiring points. */
+struct standing {
+	struct tier_progress tp;
+	int64_t expiring;
+	char expiring_on[11];
+};
+
+static int
+standing_of(struct md *md, const struct member *m, struct standing *s)
 {
-	char wallet[40], points[24], referrer[CARD_MAX + MEMBER_NAME_MAX + 2];
+	int rc = tier_progress(md, m->id, &s->tp);
+
+	return rc ? rc : points_soonest(md, m->id, &s->expiring, s->expiring_on);
+}
+
+/* "金卡: ¥5,200.00 in 12 months, 14 visits; ¥14,800.00 more for 钻石;
+ * ¥300.00 more to keep 金卡", as lines under the Tier label. */
+static void
+tier_lines(const struct standing *st, int w)
+{
+	const struct tier_progress *p = &st->tp;
+	char buf[256], a[40], b[32];
+
+	money_format_human(p->spend, a);
+	snprintf(buf, sizeof buf,
+		 P_("spent %s in the last %d month", "spent %s in the last %d months",
+		    p->window_months), a, p->window_months);
+	show_line("", buf, w);
+	snprintf(buf, sizeof buf,
+		 P_("bought on %lld day", "bought on %lld days", p->visits),
+		 (long long)p->visits);
+	show_line("", buf, w);
+	if (p->has_next) {
+		money_format_human(p->to_next_spend, a);
+		snprintf(b, sizeof b, "%lld", (long long)p->to_next_visits);
+		if (p->next.min_spend && p->next.min_visits)
+			snprintf(buf, sizeof buf, _("%s more, or %s more days, to reach %s"),
+				 a, b, p->next.name);
+		else if (p->next.min_spend)
+			snprintf(buf, sizeof buf, _("%s more to reach %s"), a, p->next.name);
+		else
+			snprintf(buf, sizeof buf, _("%s more days to reach %s"), b,
+				 p->next.name);
+		show_line("", buf, w);
+	}
+	if (p->current.keep_spend) {
+		money_format_human(p->to_keep, a);
+		if (p->to_keep)
+			snprintf(buf, sizeof buf, _("%s more to keep %s"), a, p->current.name);
+		else
+			snprintf(buf, sizeof buf, _("%s is kept"), p->current.name);
+		show_line("", buf, w);
+	}
+}
+
+static void
+show_text(const struct member *m, const struct standing *st)
+{
+	char wallet[200], points[160], n[32], e[32], referrer[CARD_MAX + MEMBER_NAME_MAX + 2];
+	char p[40], b[40], t[40];
 	const char *labels[] = {
 		_("Card"), _("Name"), _("Phone"), _("Gender"), _("Birthday"),
 		_("Joined"), _("Referrer"), _("Tier"), _("Points"), _("Wallet"),
@@ -197,8 +255,18 @@ show_text(const struct member *m)
 	for (i = 0; i < sizeof labels / sizeof *labels; i++)
 		if (text_width(labels[i]) > w)
 			w = text_width(labels[i]);
-	snprintf(points, sizeof points, "%lld", (long long)m->points);
-	money_format_human(m->wallet, wallet);
+	text_format_int(m->points, n);
+	if (st->expiring) {
+		text_format_int(st->expiring, e);
+		snprintf(points, sizeof points, _("%s (%s expire after %s)"), n, e,
+			 st->expiring_on);
+	} else {
+		snprintf(points, sizeof points, "%s", n);
+	}
+	money_format_human(m->wallet_principal + m->wallet_bonus, t);
+	money_format_human(m->wallet_principal, p);
+	money_format_human(m->wallet_bonus, b);
+	snprintf(wallet, sizeof wallet, _("%s (principal %s, bonus %s)"), t, p, b);
 	snprintf(referrer, sizeof referrer, "%s%s%s", m->referrer_card,
 		 *m->referrer_card ? " " : "", m->referrer_name);
 	show_line(labels[0], m->card, w);
@@ -209,6 +277,7 @@ show_text(const struct member *m)
 	show_line(labels[5], m->joined, w);
 	show_line(labels[6], referrer, w);
 	show_line(labels[7], m->tier, w);
+	tier_lines(st, w);
 	show_line(labels[8], points, w);
 	show_line(labels[9], wallet, w);
 	show_line(labels[10], m->tags, w);
@@ -231,17 +300,32 @@ static const struct table_col show_cols[] = {
 	{"wallet", N_("Wallet"), true}, {"status", N_("Status"), false},
 	{"tags", N_("Tags"), false}, {"referrer", N_("Referrer"), false},
 	{"merged_into", N_("Merged into"), false}, {"note", N_("Note"), false},
+	{"wallet_principal", N_("Principal"), true}, {"wallet_bonus", N_("Bonus"), true},
+	{"tier_spend", N_("Tier spend"), true}, {"tier_visits", N_("Tier visits"), true},
+	{"next_tier", N_("Next tier"), false}, {"to_next_tier", N_("To next tier"), true},
+	{"to_keep_tier", N_("To keep tier"), true},
+	{"points_expiring", N_("Points expiring"), true},
+	{"points_expiring_after", N_("Expiring after"), false},
 };
+#define N_SHOW_COLS (sizeof show_cols / sizeof *show_cols)
 
 static int
-show_machine(struct cli *cli, const struct member *m, enum table_format fmt)
+show_machine(struct cli *cli, const struct member *m, const struct standing *st,
+	     enum table_format fmt)
 {
-	char points[24], wallet[32];
-	const char *cells[14];
+	char v[10][32];
+	const char *cells[N_SHOW_COLS];
 	struct table *t;
 
-	snprintf(points, sizeof points, "%lld", (long long)m->points);
-	money_format(m->wallet, wallet);
+	snprintf(v[0], sizeof v[0], "%lld", (long long)m->points);
+	money_format(m->wallet_principal + m->wallet_bonus, v[1]);
+	money_format(m->wallet_principal, v[2]);
+	money_format(m->wallet_bonus, v[3]);
+	money_format(st->tp.spend, v[4]);
+	snprintf(v[5], sizeof v[5], "%lld", (long long)st->tp.visits);
+	money_format(st->tp.to_next_spend, v[6]);
+	money_format(st->tp.to_keep, v[7]);
+	snprintf(v[8], sizeof v[8], "%lld", (long long)st->expiring);
 	cells[0] = m->card;
 	cells[1] = m->phone;
 	cells[2] = m->name;
@@ -249,14 +333,23 @@ show_machine(struct cli *cli, const struct member *m, enum table_format fmt)
 	cells[4] = m->birthday;
 	cells[5] = m->joined;
 	cells[6] = m->tier;
-	cells[7] = points;
-	cells[8] = wallet;
+	cells[7] = v[0];
+	cells[8] = v[1];
 	cells[9] = m->status;
 	cells[10] = m->tags;
 	cells[11] = m->referrer_card;
 	cells[12] = m->merged_into;
 	cells[13] = m->note;
-	t = table_open(cli->out, fmt, show_cols, 14);
+	cells[14] = v[2];
+	cells[15] = v[3];
+	cells[16] = v[4];
+	cells[17] = v[5];
+	cells[18] = st->tp.has_next ? st->tp.next.name : "";
+	cells[19] = st->tp.has_next ? v[6] : "";
+	cells[20] = v[7];
+	cells[21] = v[8];
+	cells[22] = st->expiring_on;
+	t = table_open(cli->out, fmt, show_cols, N_SHOW_COLS);
 	if (!t)
 		return md_fail(cli->md, MD_ENOMEM, _("out of memory"));
 	table_row(t, cells);
@@ -278,22 +371,23 @@ static int
 member_show_cmd(struct cli *cli, int argc, char **argv)
 {
 	enum table_format fmt = TABLE_TEXT;
-	struct member m;
-	int c, st, rc;
-
 	const struct cli_opts o = {"member show", SHOW_SYNOPSIS, SHOW_HELP, "",
 				   format_opts, &fmt, NULL};
+	struct standing st;
+	struct member m;
+	int c, status, rc;
 
-	while ((c = cli_next_option(cli, &o, argc, argv, &st)) != -1)
+	while ((c = cli_next_option(cli, &o, argc, argv, &status)) != -1)
 		if (c == -2)
-			return st;
+			return status;
 	if (argc - optind != 1)
 		return cli_usage("member show", _("give one card or phone number"));
-	if ((rc = cli_open(cli)) || (rc = member_get(cli->md, argv[optind], &m)))
+	if ((rc = cli_open(cli)) || (rc = member_get(cli->md, argv[optind], &m)) ||
+	    (rc = standing_of(cli->md, &m, &st)))
 		return cli_fail(cli, rc);
 	if (fmt == TABLE_TEXT)
-		show_text(&m);
-	else if ((rc = show_machine(cli, &m, fmt)))
+		show_text(&m, &st);
+	else if ((rc = show_machine(cli, &m, &st, fmt)))
 		return cli_fail(cli, rc);
 	return EXIT_OK;
 }
@@ -495,15 +589,17 @@ member_find_cmd(struct cli *cli, int argc, char **argv)
 
 static const struct option list_opts[] = {
 	{"format", required_argument, NULL, 'f'},
+	{"tier", required_argument, NULL, 'T'},
 	{"tag", required_argument, NULL, 't'},
 	{"status", required_argument, NULL, 's'},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0},
 };
 
-#define LIST_SYNOPSIS N_("member list [--tag TAG] [--status S] [--format FMT]")
+#define LIST_SYNOPSIS N_("member list [--tier T] [--tag TAG] [--status S] [--format FMT]")
 #define LIST_HELP N_( \
 	"List members in the order they joined.\n" \
+	"      --tier T         only members in this tier\n" \
 	"      --tag TAG        only members with this tag\n" \
 	"      --status S       active, frozen, deleted, merged or all\n" \
 	"                       (default: active and frozen)\n" \
@@ -522,6 +618,7 @@ member_list_cmd(struct cli *cli, int argc, char **argv)
 		switch (c) {
 		case -2: return st;
 		case 't': q.filter.tag = optarg; break;
+		case 'T': q.filter.tier = optarg; break;
 		case 's': q.filter.status = optarg; break;
 		}
 	}

@@ -44,7 +44,8 @@ settings_show_cmd(struct cli *cli, int argc, char **argv)
 			return st;
 	if (argc - optind > 1)
 		return cli_usage("settings show", _("give at most one setting"));
-	if (optind < argc && !settings_find(argv[optind]))
+	if (optind < argc && (!settings_find(argv[optind]) ||
+			      settings_find(argv[optind])->hidden))
 		return cli_usage("settings show", _("unknown setting \"%s\""),
 				 argv[optind]);
 	if ((rc = cli_open(cli)))
@@ -54,7 +55,8 @@ settings_show_cmd(struct cli *cli, int argc, char **argv)
 	if (!t)
 		return cli_fail(cli, md_fail(cli->md, MD_ENOMEM, _("out of memory")));
 	for (i = 0; i < n && rc == MD_OK; i++) {
-		if (optind < argc && strcmp(defs[i].key, argv[optind]))
+		if (defs[i].hidden ||
+		    (optind < argc && strcmp(defs[i].key, argv[optind])))
 			continue;
 		if ((rc = settings_get(cli->md, defs[i].key, value)))
 			break;

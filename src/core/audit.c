@@ -6,8 +6,13 @@
  */
 #include <config.h>
 
+#include <stdarg.h>
+#include <string.h>
+
 #include "core/audit.h"
 #include "core/db.h"
+#include "core/text.h"
+#include "i18n.h"
 
 static int
 insert(struct md *md, const char *sql, const char *action, int64_t member_id,
@@ -50,6 +55,33 @@ audit_log_value(struct md *md, const char *action, int64_t member_id,
 		      "INSERT INTO audit(at, operator, action, member_id, old, new)"
 		      " VALUES (?1, ?2, ?3, ?4, json_object(?7, ?5), json_object(?7, ?6))",
 		      action, member_id, old, new_value, key);
+}
+
+int
+audit_log_pairs(struct md *md, const char *action, int64_t member_id, ...)
+{
+	char json[4096], key[256], value[2048];
+	const char *k, *v;
+	size_t o = 0;
+	va_list ap;
+
+	json[o++] = '{';
+	va_start(ap, member_id);
+	while ((k = va_arg(ap, const char *))) {
+		v = va_arg(ap, const char *);
+		if (!text_json_string(k, key, sizeof key) ||
+		    !text_json_string(v ? v : "", value, sizeof value) ||
+		    o + strlen(key) + strlen(value) + 3 >= sizeof json) {
+			va_end(ap);
+			return md_fail(md, MD_EINVAL, _("audit entry too long"));
+		}
+		o += snprintf(json + o, sizeof json - o, "%s%s:%s", o > 1 ? "," : "",
+			      key, value);
+	}
+	va_end(ap);
+	json[o++] = '}';
+	json[o] = '\0';
+	return audit_log(md, action, member_id, NULL, json);
 }
 
 int

@@ -16,6 +16,12 @@ int audit_log(struct md *md, const char *action, int64_t member_id,
 int audit_log_value(struct md *md, const char *action, int64_t member_id,
 		    const char *key, const char *old, const char *new_value);
 
+/* An audit row whose NEW is a JSON object of string pairs KEY, VALUE, ...
+ * ending with NULL: audit_log_pairs(md, "sale.void", id, "sale", "42",
+ * "reason", "returned", NULL). */
+int audit_log_pairs(struct md *md, const char *action, int64_t member_id, ...)
+	__attribute__((sentinel));
+
 struct audit_row {
 	int64_t id;
 	const char *at, *operator_name, *action, *card, *old_json, *new_json;

@@ -228,6 +228,25 @@ db_int(struct md *md, const char *sql, int64_t *v)
 }
 
 int
+db_int_arg(struct md *md, const char *sql, int64_t arg, int64_t *v)
+{
+	sqlite3_stmt *st;
+	int rc = db_stmt(md, sql, &st);
+
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, arg);
+	*v = 0;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*v = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return md_fail(md, MD_ENOTFOUND, _("no row for id %lld"), (long long)arg);
+	return rc == SQLITE_ROW ? MD_OK : db_fail(md);
+}
+
+int
 db_begin(struct md *md)
 {
 	char sql[32];

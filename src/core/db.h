@@ -55,6 +55,10 @@ int db_bind_text_or_null(sqlite3_stmt *stmt, int i, const char *s);
  * row); *V is 0 when there is no row. */
 int db_int(struct md *md, const char *sql, int64_t *v);
 
+/* The same with one integer parameter, ?1 = ARG (a member's balance,
+ * a count for an id); MD_ENOTFOUND when there is no row. */
+int db_int_arg(struct md *md, const char *sql, int64_t arg, int64_t *v);
+
 /* The schema version this memberdesk writes. */
 int db_schema_version(void);
 

@@ -24,6 +24,26 @@ md_fail(struct md *md, int status, const char *fmt, ...)
 	return status;
 }
 
+bool
+md_grow(struct md *md, void *p, size_t *cap, size_t n, size_t size)
+{
+	void **arr = p;
+	size_t want;
+	void *q;
+
+	if (n < *cap)
+		return true;
+	want = *cap ? 2 * *cap : 16;
+	q = realloc(*arr, want * size);
+	if (!q) {
+		md_fail(md, MD_ENOMEM, _("out of memory"));
+		return false;
+	}
+	*arr = q;
+	*cap = want;
+	return true;
+}
+
 /* MEMBERDESK_NOW="YYYY-MM-DD[ HH:MM[:SS]]" pins the clock (local time),
  * for tests and for replaying a day. */
 static int

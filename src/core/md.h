@@ -45,6 +45,11 @@ struct md {
 int md_fail(struct md *md, int status, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* Make room for one more element in the array *P of *N elements of SIZE
+ * bytes (capacity *CAP), doubling as needed.  Returns false, with the
+ * message in md->err, when memory runs out (*P is left as it was). */
+bool md_grow(struct md *md, void *p, size_t *cap, size_t n, size_t size);
+
 /* Initialise the context: clock from MEMBERDESK_NOW or time(), operator
  * from the login name.  Returns MD_EINVAL on a malformed MEMBERDESK_NOW. */
 int md_init(struct md *md);

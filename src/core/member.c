@@ -9,8 +9,12 @@
 #include "core/db.h"
 #include "core/member.h"
 #include "core/member_sql.h"
+#include "core/points.h"
+#include "core/sale.h"
 #include "core/settings.h"
 #include "core/text.h"
+#include "core/tier.h"
+#include "core/wallet.h"
 #include "i18n.h"
 
 /* The normalised form of a member_input. */
@@ -239,12 +243,9 @@ add_tags(struct md *md, int64_t member_id, const struct fields *f)
 		if ((rc = db_run(md, st)))
 			return rc;
 	}
-	if ((rc = db_stmt(md, "SELECT count(*) FROM member_tags WHERE member_id = ?", &st)))
+	if ((rc = db_int_arg(md, "SELECT count(*) FROM member_tags WHERE member_id = ?",
+			     member_id, &count)))
 		return rc;
-	sqlite3_bind_int64(st, 1, member_id);
-	sqlite3_step(st);
-	count = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
 	if (count > MEMBER_TAGS_MAX)
 		return md_fail(md, MD_EINVAL, _("a member can have at most %d tags"),
 			       MEMBER_TAGS_MAX);
@@ -282,7 +283,9 @@ add_locked(struct md *md, const struct member_input *in, struct fields *f,
 		md_today(md, f->joined);
 
 	rc = db_stmt(md, "INSERT INTO members(card, phone, name, gender, birthday,"
-		     " joined, referrer_id, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", &st);
+		     " joined, referrer_id, note, tier_id, tier_since)"
+		     " VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
+		     "  (SELECT id FROM tiers WHERE rank = 0), ?6)", &st);
 	if (rc)
 		return rc;
 	sqlite3_bind_text(st, 1, f->card, -1, SQLITE_STATIC);
@@ -692,6 +695,11 @@ merge_locked(struct md *md, const char *keep_key, const char *drop_key)
 		if ((rc = db_run(md, st)))
 			goto out;
 	}
+	if ((rc = sale_merge(md, keep.id, drop.id)) ||
+	    (rc = points_merge(md, keep.id, drop.id)) ||
+	    (rc = wallet_merge(md, keep.id, drop.id)) ||
+	    (rc = tier_merge(md, keep.id, drop.id)))
+		goto out;
 	if ((rc = audit_member(md, "member.merge", keep.id, old_keep)))
 		goto out;
 	rc = audit_member(md, "member.merged", drop.id, old_drop);

@@ -41,9 +41,12 @@ struct member {
 	char merged_into[CARD_MAX];
 	char tags[MEMBER_TAGLIST_MAX];	/* "VIP;学生", sorted */
 	char note[MEMBER_NOTE_MAX];
-	char tier[64];			/* tier name, "" before tiers exist */
+	int64_t tier_id;
+	char tier[68];			/* tier name */
+	char tier_since[11];
 	int64_t points;			/* points balance */
-	int64_t wallet;			/* stored value, fen */
+	int64_t wallet_principal;	/* stored value paid in, fen */
+	int64_t wallet_bonus;		/* stored value given by the shop, fen */
 };
 
 /* What a face hands in to add or edit.  NULL means "not given" (on edit:
@@ -102,8 +105,9 @@ int member_unfreeze(struct md *md, const char *key);
 int member_delete(struct md *md, const char *key);
 int member_restore(struct md *md, const char *key);
 
-/* Fold DROP into KEEP: tags, referrals and (in later modules) history
- * and balances move to KEEP; DROP is marked merged. */
+/* Fold DROP into KEEP: tags, referrals, sales, points (with their
+ * expiry), stored value and the higher tier move to KEEP; DROP is marked
+ * merged. */
 int member_merge(struct md *md, const char *keep, const char *drop);
 
 typedef int (*member_cb)(void *arg, const struct member *m);
@@ -117,6 +121,7 @@ int member_find(struct md *md, const char *query, int limit, bool all,
 struct member_filter {
 	const char *status;	/* active|frozen|deleted|merged|all; NULL: active+frozen */
 	const char *tag;
+	const char *tier;	/* tier name */
 	int64_t after_id;	/* keyset paging: rows with a larger id */
 	int limit;		/* 0: no limit */
 };

@@ -14,6 +14,7 @@
 #include "core/member.h"
 #include "core/member_sql.h"
 #include "core/text.h"
+#include "core/tier.h"
 #include "i18n.h"
 
 static void
@@ -41,6 +42,12 @@ member_from_row(sqlite3_stmt *st, struct member *m)
 	copy_col(st, 10, m->merged_into, sizeof m->merged_into);
 	copy_col(st, 11, m->tags, sizeof m->tags);
 	copy_col(st, 12, m->note, sizeof m->note);
+	m->tier_id = sqlite3_column_int64(st, 13);
+	copy_col(st, 14, m->tier, sizeof m->tier);
+	copy_col(st, 15, m->tier_since, sizeof m->tier_since);
+	m->points = sqlite3_column_int64(st, 16);
+	m->wallet_principal = sqlite3_column_int64(st, 17);
+	m->wallet_bonus = sqlite3_column_int64(st, 18);
 }
 
 /* Run ST (already bound) and hand each row to CB. */
@@ -137,7 +144,7 @@ member_list(struct md *md, const struct member_filter *f, member_cb cb,
 	    void *arg)
 {
 	char sql[2048];
-	int64_t tag = 0;
+	int64_t tag = 0, tier = 0;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -145,6 +152,13 @@ member_list(struct md *md, const struct member_filter *f, member_cb cb,
 		return md_fail(md, MD_EINVAL,
 			       _("status \"%s\" is not one of active, frozen, deleted, merged, all"),
 			       f->status);
+	if (f->tier) {
+		struct tier t;
+
+		if ((rc = tier_get(md, f->tier, &t)))
+			return rc;
+		tier = t.id;
+	}
 	if (f->tag) {
 		if ((rc = db_stmt(md, "SELECT id FROM tags WHERE name = ?", &st)))
 			return rc;
@@ -158,11 +172,12 @@ member_list(struct md *md, const struct member_filter *f, member_cb cb,
 	}
 	snprintf(sql, sizeof sql,
 		 MEMBER_SELECT_SQL
-		 " WHERE m.id > ?1 AND %s %s"
+		 " WHERE m.id > ?1 AND %s %s %s"
 		 " ORDER BY m.id LIMIT ?4",
 		 !f->status ? "m.status IN ('active', 'frozen')" :
 		 !strcmp(f->status, "all") ? "1" : "m.status = ?2",
-		 tag ? "AND m.id IN (SELECT member_id FROM member_tags WHERE tag_id = ?3)" : "");
+		 tag ? "AND m.id IN (SELECT member_id FROM member_tags WHERE tag_id = ?3)" : "",
+		 tier ? "AND m.tier_id = ?5" : "");
 	if ((rc = db_prepare(md, sql, &st)))
 		return rc;
 	sqlite3_bind_int64(st, 1, f->after_id);
@@ -170,6 +185,7 @@ member_list(struct md *md, const struct member_filter *f, member_cb cb,
 		sqlite3_bind_text(st, 2, f->status, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, tag);
 	sqlite3_bind_int(st, 4, f->limit > 0 ? f->limit : -1);
+	sqlite3_bind_int64(st, 5, tier);
 	rc = walk(md, st, cb, arg);
 	sqlite3_finalize(st);
 	return rc;

@@ -16,10 +16,13 @@
 /* Columns in the order member_from_row() reads them. */
 #define MEMBER_SELECT_SQL \
 	"SELECT m.id, m.card, m.phone, m.name, m.gender, m.birthday, m.joined," \
-	"       r.card, r.name, m.status, g.card, " MEMBER_TAGS_SQL ", m.note" \
+	"       r.card, r.name, m.status, g.card, " MEMBER_TAGS_SQL ", m.note," \
+	"       m.tier_id, t.name, m.tier_since, m.points, m.wallet_principal," \
+	"       m.wallet_bonus" \
 	"  FROM members m" \
 	"  LEFT JOIN members r ON r.id = m.referrer_id" \
-	"  LEFT JOIN members g ON g.id = m.merged_into"
+	"  LEFT JOIN members g ON g.id = m.merged_into" \
+	"  LEFT JOIN tiers t ON t.id = m.tier_id"
 
 /* A member as a JSON object, for audit rows. */
 #define MEMBER_JSON_SQL \
@@ -28,7 +31,8 @@
 	"  'referrer', (SELECT card FROM members r WHERE r.id = m.referrer_id)," \
 	"  'note', m.note, 'status', m.status," \
 	"  'merged_into', (SELECT card FROM members g WHERE g.id = m.merged_into)," \
-	"  'tags', " MEMBER_TAGS_SQL ")" \
+	"  'tags', " MEMBER_TAGS_SQL "," \
+	"  'tier', (SELECT name FROM tiers t WHERE t.id = m.tier_id))" \
 	"  FROM members m WHERE m.id = ?"
 
 void member_from_row(sqlite3_stmt *st, struct member *m);

@@ -115,8 +115,148 @@ static const char migration_1[] =
 	"  WHERE member_id IS NOT NULL;"
 	"CREATE INDEX audit_at ON audit(at);";
 
+/* 2: the money core - tiers, sales, the points and stored-value ledgers. */
+static const char migration_2[] =
+	/* A retired tier keeps its row (history points at it) with rank NULL. */
+	"CREATE TABLE tiers("
+	"  id          INTEGER PRIMARY KEY,"
+	"  rank        INTEGER UNIQUE CHECK (rank >= 0),"
+	"  name        TEXT NOT NULL,"
+	"  min_spend   INTEGER NOT NULL DEFAULT 0 CHECK (min_spend >= 0),"
+	"  min_visits  INTEGER NOT NULL DEFAULT 0 CHECK (min_visits >= 0),"
+	"  keep_spend  INTEGER NOT NULL DEFAULT 0 CHECK (keep_spend >= 0),"
+	"  discount    INTEGER NOT NULL DEFAULT 100 CHECK (discount BETWEEN 1 AND 100),"
+	"  points_rate INTEGER NOT NULL DEFAULT 100 CHECK (points_rate BETWEEN 0 AND 1000)"
+	") STRICT;"
+	"CREATE UNIQUE INDEX tiers_name ON tiers(name) WHERE rank IS NOT NULL;"
+	"INSERT INTO tiers(rank, name, min_spend, keep_spend, discount, points_rate) VALUES"
+	"  (0, '普通', 0, 0, 100, 100),"
+	"  (1, '银卡', 100000, 50000, 98, 120),"
+	"  (2, '金卡', 500000, 250000, 95, 150),"
+	"  (3, '钻石', 2000000, 1000000, 90, 200);"
+
+	/* Caches of the ledgers below, written in the same transaction;
+	 * "memberdesk check" proves them. */
+	"ALTER TABLE members ADD COLUMN tier_id INTEGER REFERENCES tiers(id);"
+	"ALTER TABLE members ADD COLUMN tier_since TEXT;"
+	"ALTER TABLE members ADD COLUMN points INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE members ADD COLUMN wallet_principal INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE members ADD COLUMN wallet_bonus INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE members SET tier_id = (SELECT id FROM tiers WHERE rank = 0),"
+	"  tier_since = joined;"
+	"CREATE INDEX members_tier ON members(tier_id, id);"
+
+	/* One ticket.  paid = amount - discounts - points value: what the
+	 * customer paid, from the wallet or otherwise. */
+	"CREATE TABLE sales("
+	"  id               INTEGER PRIMARY KEY,"
+	"  member_id        INTEGER REFERENCES members(id),"
+	"  sold_at          TEXT NOT NULL,"
+	"  ticket           TEXT UNIQUE,"
+	"  category         TEXT NOT NULL DEFAULT '',"
+	"  promo            INTEGER NOT NULL DEFAULT 0 CHECK (promo IN (0, 1)),"
+	"  payment          TEXT NOT NULL"
+	"                   CHECK (payment IN ('cash', 'wechat', 'alipay', 'card', 'wallet', 'other')),"
+	"  amount           INTEGER NOT NULL CHECK (amount > 0),"
+	"  tier_id          INTEGER REFERENCES tiers(id),"
+	"  tier_discount    INTEGER NOT NULL DEFAULT 0 CHECK (tier_discount >= 0),"
+	"  coupon_discount  INTEGER NOT NULL DEFAULT 0 CHECK (coupon_discount >= 0),"
+	"  points_used      INTEGER NOT NULL DEFAULT 0 CHECK (points_used >= 0),"
+	"  points_value     INTEGER NOT NULL DEFAULT 0 CHECK (points_value >= 0),"
+	"  paid             INTEGER NOT NULL CHECK (paid >= 0),"
+	"  wallet_principal INTEGER NOT NULL DEFAULT 0 CHECK (wallet_principal >= 0),"
+	"  wallet_bonus     INTEGER NOT NULL DEFAULT 0 CHECK (wallet_bonus >= 0),"
+	"  points_earned    INTEGER NOT NULL DEFAULT 0 CHECK (points_earned >= 0),"
+	"  note             TEXT NOT NULL DEFAULT '',"
+	"  operator         TEXT NOT NULL,"
+	"  created_at       TEXT NOT NULL,"
+	"  voided_at        TEXT,"
+	"  voided_by        TEXT,"
+	"  void_reason      TEXT,"
+	"  CHECK (paid = amount - tier_discount - coupon_discount - points_value),"
+	"  CHECK (wallet_principal + wallet_bonus <= paid)"
+	") STRICT;"
+	"CREATE INDEX sales_member ON sales(member_id, sold_at) WHERE member_id IS NOT NULL;"
+	"CREATE INDEX sales_time ON sales(sold_at);"
+
+	"CREATE TABLE tier_history("
+	"  id        INTEGER PRIMARY KEY,"
+	"  member_id INTEGER NOT NULL REFERENCES members(id),"
+	"  at        TEXT NOT NULL,"
+	"  from_tier INTEGER REFERENCES tiers(id),"
+	"  to_tier   INTEGER NOT NULL REFERENCES tiers(id),"
+	"  reason    TEXT NOT NULL CHECK (reason IN"
+	"            ('upgrade', 'downgrade', 'void', 'manual', 'import', 'merge', 'retired')),"
+	"  sale_id   INTEGER REFERENCES sales(id),"
+	"  detail    TEXT NOT NULL DEFAULT '',"
+	"  operator  TEXT NOT NULL"
+	") STRICT;"
+	"CREATE INDEX tier_history_member ON tier_history(member_id, id);"
+	"CREATE INDEX tier_history_sale ON tier_history(sale_id) WHERE sale_id IS NOT NULL;"
+
+	/* Points: an append-only ledger.  A credit that can be spent later
+	 * opens a lot (how much of it is left, when it expires); every
+	 * debit records which lots it took from, so that a void can give
+	 * points back to the lots they came from, with their expiry. */
+	"CREATE TABLE points_ledger("
+	"  id        INTEGER PRIMARY KEY,"
+	"  member_id INTEGER NOT NULL REFERENCES members(id),"
+	"  at        TEXT NOT NULL,"
+	"  kind      TEXT NOT NULL CHECK (kind IN ('earn', 'redeem', 'adjust', 'expire',"
+	"            'referral', 'birthday', 'void', 'import', 'merge')),"
+	"  delta     INTEGER NOT NULL CHECK (delta <> 0),"
+	"  sale_id   INTEGER REFERENCES sales(id),"
+	"  expires   TEXT,"
+	"  reason    TEXT NOT NULL DEFAULT '',"
+	"  operator  TEXT NOT NULL"
+	") STRICT;"
+	"CREATE INDEX points_ledger_member ON points_ledger(member_id, id);"
+	"CREATE INDEX points_ledger_sale ON points_ledger(sale_id) WHERE sale_id IS NOT NULL;"
+	"CREATE TABLE points_lots("
+	"  id        INTEGER PRIMARY KEY REFERENCES points_ledger(id),"
+	"  member_id INTEGER NOT NULL REFERENCES members(id),"
+	"  remaining INTEGER NOT NULL CHECK (remaining >= 0),"
+	"  expires   TEXT"
+	") STRICT;"
+	"CREATE INDEX points_lots_open ON points_lots(member_id, expires) WHERE remaining > 0;"
+	"CREATE INDEX points_lots_expiring ON points_lots(expires)"
+	"  WHERE remaining > 0 AND expires IS NOT NULL;"
+	"CREATE TABLE points_alloc("
+	"  entry_id INTEGER NOT NULL REFERENCES points_ledger(id),"
+	"  lot_id   INTEGER NOT NULL REFERENCES points_lots(id),"
+	"  amount   INTEGER NOT NULL CHECK (amount <> 0),"
+	"  PRIMARY KEY (entry_id, lot_id)"
+	") STRICT, WITHOUT ROWID;"
+	"CREATE INDEX points_alloc_lot ON points_alloc(lot_id);"
+	"CREATE TABLE birthday_gifts("
+	"  member_id INTEGER NOT NULL REFERENCES members(id),"
+	"  year      INTEGER NOT NULL,"
+	"  entry_id  INTEGER NOT NULL REFERENCES points_ledger(id),"
+	"  PRIMARY KEY (member_id, year)"
+	") STRICT, WITHOUT ROWID;"
+
+	/* Stored value: principal (what the customer paid in) and bonus
+	 * (what the shop gave) move separately. */
+	"CREATE TABLE wallet_ledger("
+	"  id        INTEGER PRIMARY KEY,"
+	"  member_id INTEGER NOT NULL REFERENCES members(id),"
+	"  at        TEXT NOT NULL,"
+	"  kind      TEXT NOT NULL CHECK (kind IN ('recharge', 'spend', 'refund', 'void',"
+	"            'import', 'merge')),"
+	"  principal INTEGER NOT NULL,"
+	"  bonus     INTEGER NOT NULL,"
+	"  sale_id   INTEGER REFERENCES sales(id),"
+	"  payment   TEXT,"
+	"  reason    TEXT NOT NULL DEFAULT '',"
+	"  operator  TEXT NOT NULL,"
+	"  CHECK (principal <> 0 OR bonus <> 0)"
+	") STRICT;"
+	"CREATE INDEX wallet_ledger_member ON wallet_ledger(member_id, id);"
+	"CREATE INDEX wallet_ledger_sale ON wallet_ledger(sale_id) WHERE sale_id IS NOT NULL;";
+
 static const char *const migrations[] = {
 	migration_1,
+	migration_2,
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof *migrations))

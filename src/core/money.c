@@ -135,6 +135,30 @@ money_format(int64_t fen, char out[32])
 }
 
 void
+money_format_short(int64_t fen, char out[32])
+{
+	size_t n;
+
+	money_format(fen, out);
+	n = strlen(out);
+	if (n > 3 && !strcmp(out + n - 3, ".00"))
+		out[n - 3] = '\0';
+}
+
+void
+money_format_decimal(int64_t hundredths, char out[32])
+{
+	size_t n;
+
+	money_format(hundredths, out);
+	n = strlen(out);
+	while (out[n - 1] == '0')
+		out[--n] = '\0';
+	if (out[n - 1] == '.')
+		out[--n] = '\0';
+}
+
+void
 money_format_human(int64_t fen, char out[40])
 {
 	uint64_t a = fen < 0 ? -(uint64_t)fen : (uint64_t)fen;

@@ -24,6 +24,13 @@ int money_parse(struct md *md, const char *what, const char *s,
 /* "1280.00", "-3.50": plain, for CSV and scripts. */
 void money_format(int64_t fen, char out[32]);
 
+/* "100", "12.50": yuan without ".00", for rules people write by hand. */
+void money_format_short(int64_t fen, char out[32]);
+
+/* Hundredths as a plain decimal without trailing zeros: 150 -> "1.5",
+ * 200 -> "2" (multipliers kept as percentages). */
+void money_format_decimal(int64_t hundredths, char out[32]);
+
 /* "¥1,280.00": grouped, with the yuan sign, for people. */
 void money_format_human(int64_t fen, char out[40]);
 

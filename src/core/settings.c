@@ -13,17 +13,50 @@
 
 #include "core/audit.h"
 #include "core/db.h"
+#include "core/money.h"
+#include "core/wallet.h"
 #include "core/settings.h"
 #include "core/text.h"
 #include "i18n.h"
 
+#define MAX_POINTS INT64_C(1000000000)
+
 static const struct setting_def defs[] = {
 	{"shop_name", "", N_("shop name, shown in the title bar and on receipts and reports"),
-	 settings_check_text, 0, 40, NULL},
+	 settings_check_text, 0, 40, NULL, false},
 	{"phone_required", "yes", N_("whether staff must enter a phone number to register a member (yes/no)"),
-	 settings_check_bool, 0, 0, NULL},
+	 settings_check_bool, 0, 0, NULL, false},
 	{"card_next", "10000", N_("number the next generated card starts from (a check digit is appended)"),
-	 settings_check_int, 1, INT64_C(999999999999), NULL},
+	 settings_check_int, 1, INT64_C(999999999999), NULL, false},
+	{"points_per_yuan", "1", N_("points earned per yuan paid, before multipliers (rounded down per sale)"),
+	 settings_check_int, 0, 100, NULL, false},
+	{"points_value", "100", N_("points that are worth 1 yuan when redeemed"),
+	 settings_check_int, 1, 100000, NULL, false},
+	{"points_cap", "50", N_("at most this percentage of a bill can be paid with points"),
+	 settings_check_int, 0, 100, NULL, false},
+	{"points_on_wallet", "no", N_("whether amounts paid from stored value earn points (yes/no)"),
+	 settings_check_bool, 0, 0, NULL, false},
+	{"points_expiry", "none", N_("when earned points expire: none, months:N (N months after they were earned) or year-end:N (at the end of the year N years after)"),
+	 settings_check_expiry, 0, 0, NULL, false},
+	{"member_day", "0", N_("day of the month that is member day, when points are multiplied (0: none)"),
+	 settings_check_int, 0, 31, NULL, false},
+	{"member_day_multiplier", "2", N_("points multiplier on member day"),
+	 settings_check_multiplier, 100, 1000, NULL, false},
+	{"birthday_multiplier", "1", N_("points multiplier in a member's birthday period"),
+	 settings_check_multiplier, 100, 1000, NULL, false},
+	{"birthday_period", "month", N_("the birthday period: month (the birthday's month) or week (3 days either side)"),
+	 settings_check_choice, 0, 0, "month|week", false},
+	{"birthday_points", "0", N_("points given once a year when a member's birthday period begins (0: none)"),
+	 settings_check_int, 0, MAX_POINTS, NULL, false},
+	{"referral_points", "0", N_("points the referrer gets when a referred member makes a first purchase (0: none)"),
+	 settings_check_int, 0, MAX_POINTS, NULL, false},
+	{"tier_window_months", "12", N_("months of spending and visits that tiers are judged on"),
+	 settings_check_int, 1, 60, NULL, false},
+	{"promo_tier_discount", "no", N_("whether the tier discount also applies to promotion sales (yes/no)"),
+	 settings_check_bool, 0, 0, NULL, false},
+	{"wallet_rules", "", N_("stored-value bonus rules: AMOUNT:BONUS,... in yuan, e.g. 100:20,500:120; the largest amount reached applies"),
+	 settings_check_wallet_rules, 0, 0, NULL, false},
+	{"maintained_through", "", "", settings_check_text, 0, 10, NULL, true},
 };
 
 #define N_DEFS (sizeof defs / sizeof *defs)
@@ -113,6 +146,82 @@ settings_check_choice(struct md *md, const struct setting_def *def,
 	}
 	return md_fail(md, MD_EINVAL, _("%s must be one of %s, not \"%s\""),
 		       def->key, def->choices, in);
+}
+
+/* "2", "1.5", "1.25": a multiplier with up to two decimals, kept as
+ * text; MIN and MAX bound it in percent. */
+int
+settings_check_multiplier(struct md *md, const struct setting_def *def,
+			  const char *in, char *out)
+{
+	int64_t pct;
+	char buf[32];
+
+	if (money_parse(md, def->key, in, &pct, 0) != MD_OK ||
+	    pct < def->min || pct > def->max)
+		return md_fail(md, MD_EINVAL,
+			       _("%s must be a multiplier from %lld to %lld, such as 1.5, not \"%s\""),
+			       def->key, (long long)def->min / 100,
+			       (long long)def->max / 100, in);
+	money_format_decimal(pct, buf);
+	strcpy(out, buf);
+	return MD_OK;
+}
+
+int
+settings_get_percent(struct md *md, const char *key, int64_t *pct)
+{
+	char buf[SETTING_MAX];
+	int rc = settings_get(md, key, buf);
+
+	if (rc)
+		return rc;
+	return money_parse(md, key, buf, pct, MONEY_ALLOW_ZERO);
+}
+
+int
+settings_check_expiry(struct md *md, const struct setting_def *def,
+		      const char *in, char *out)
+{
+	char *end;
+	long n;
+
+	if (!strcmp(in, "none")) {
+		strcpy(out, in);
+		return MD_OK;
+	}
+	if (!strncmp(in, "months:", 7)) {
+		n = strtol(in + 7, &end, 10);
+		if (in[7] && !*end && n >= 1 && n <= 120) {
+			snprintf(out, SETTING_MAX, "months:%ld", n);
+			return MD_OK;
+		}
+	} else if (!strncmp(in, "year-end:", 9)) {
+		n = strtol(in + 9, &end, 10);
+		if (in[9] && !*end && n >= 0 && n <= 10) {
+			snprintf(out, SETTING_MAX, "year-end:%ld", n);
+			return MD_OK;
+		}
+	}
+	return md_fail(md, MD_EINVAL,
+		       _("%s must be none, months:N (1 to 120) or year-end:N (0 to 10), not \"%s\""),
+		       def->key, in);
+}
+
+int
+settings_check_wallet_rules(struct md *md, const struct setting_def *def,
+			    const char *in, char *out)
+{
+	struct wallet_rule rules[WALLET_RULES_MAX];
+	char why[sizeof md->err];
+	int n, rc;
+
+	if ((rc = wallet_rules_parse(md, in, rules, &n))) {
+		snprintf(why, sizeof why, "%s", md->err);
+		return md_fail(md, rc, "%s: %s", def->key, why);
+	}
+	wallet_rules_format(rules, n, out, SETTING_MAX);
+	return MD_OK;
 }
 
 int
@@ -217,7 +326,7 @@ settings_set(struct md *md, const char *key, const char *value)
 	const struct setting_def *def = settings_find(key);
 	int rc;
 
-	if (!def)
+	if (!def || def->hidden)
 		return md_fail(md, MD_EINVAL,
 			       _("unknown setting \"%s\" (\"memberdesk settings show\" lists them)"),
 			       key);

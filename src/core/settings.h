@@ -19,6 +19,7 @@ struct setting_def {
 		     const char *in, char *out);
 	int64_t min, max;	/* for integer settings */
 	const char *choices;	/* for choice settings: "a|b|c" */
+	bool hidden;		/* the program's own bookkeeping: not shown, not set */
 };
 
 /* All settings, in the order "settings show" lists them. */
@@ -43,6 +44,16 @@ int settings_check_choice(struct md *md, const struct setting_def *def,
 			  const char *in, char *out);
 int settings_check_text(struct md *md, const struct setting_def *def,
 			const char *in, char *out);
+
+int settings_check_multiplier(struct md *md, const struct setting_def *def,
+			      const char *in, char *out);
+int settings_check_expiry(struct md *md, const struct setting_def *def,
+			  const char *in, char *out);
+int settings_check_wallet_rules(struct md *md, const struct setting_def *def,
+				const char *in, char *out);
+
+/* A multiplier setting ("2", "1.5") as a percentage (200, 150). */
+int settings_get_percent(struct md *md, const char *key, int64_t *pct);
 
 /* Parse a yes/no answer as settings and imports accept it: yes/no,
  * y/n, true/false, on/off, 1/0, 是/否. */

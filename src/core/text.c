@@ -351,6 +351,52 @@ text_fold_fullwidth(const char *s, char *out, size_t n)
 		out[o] = '\0';
 }
 
+void
+text_format_int(int64_t v, char out[32])
+{
+	uint64_t a = v < 0 ? -(uint64_t)v : (uint64_t)v;
+	char digits[24];
+	int n, i, o = 0;
+
+	n = snprintf(digits, sizeof digits, "%llu", (unsigned long long)a);
+	if (v < 0)
+		out[o++] = '-';
+	for (i = 0; i < n; i++) {
+		if (i > 0 && (n - i) % 3 == 0)
+			out[o++] = ',';
+		out[o++] = digits[i];
+	}
+	out[o] = '\0';
+}
+
+bool
+text_json_string(const char *s, char *out, size_t n)
+{
+	size_t o = 0;
+
+	if (n < 3)
+		return false;
+	out[o++] = '"';
+	for (; *s; s++) {
+		char esc[8];
+		size_t k;
+
+		if (*s == '"' || *s == '\\')
+			k = snprintf(esc, sizeof esc, "\\%c", *s);
+		else if ((unsigned char)*s < 0x20)
+			k = snprintf(esc, sizeof esc, "\\u%04x", (unsigned char)*s);
+		else
+			esc[0] = *s, k = 1;
+		if (o + k + 2 > n)
+			return false;
+		memcpy(out + o, esc, k);
+		o += k;
+	}
+	out[o++] = '"';
+	out[o] = '\0';
+	return true;
+}
+
 bool
 text_copy(char *out, size_t n, const char *s)
 {

@@ -50,6 +50,13 @@ bool text_has_control(const char *s, bool allow_nl);
  * type with a Chinese input method left in fullwidth mode. */
 void text_fold_fullwidth(const char *s, char *out, size_t n);
 
+/* 1234567 -> "1,234,567" (points and counts for people). */
+void text_format_int(int64_t v, char out[32]);
+
+/* S as a JSON string literal, quotes included, into OUT (size N);
+ * false when it does not fit. */
+bool text_json_string(const char *s, char *out, size_t n);
+
 /* snprintf that reports truncation: returns false when OUT was too small. */
 bool text_copy(char *out, size_t n, const char *s);
 

@@ -1,0 +1,235 @@
+/* cli_points.c - "memberdesk points adjust|history|expire" */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/date.h"
+#include "core/points.h"
+#include "core/text.h"
+#include "i18n.h"
+
+static const struct option adjust_opts[] = {
+	{"reason", required_argument, NULL, 'r'},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0},
+};
+
+#define ADJUST_SYNOPSIS N_("points adjust MEMBER +N|-N --reason TEXT")
+#define ADJUST_HELP N_( \
+	"Add or take away points by hand; the reason is kept in the ledger.\n" \
+	"Taking away more than the balance is refused.\n" \
+	"  -r, --reason TEXT    why (required)\n")
+
+/* "-50" is a points change, not an option: take such arguments out of
+ * getopt's sight. */
+static const char *
+pull_delta(int *argc, char **argv)
+{
+	const char *found = NULL;
+	int i, o;
+
+	for (i = o = 1; i < *argc; i++) {
+		const char *a = argv[i];
+
+		if (!found && a[0] == '-' && a[1] >= '0' && a[1] <= '9' &&
+		    strspn(a + 1, "0123456789") == strlen(a + 1)) {
+			found = a;
+			continue;
+		}
+		argv[o++] = argv[i];
+	}
+	*argc = o;
+	argv[o] = NULL;
+	return found;
+}
+
+static int
+adjust_cmd(struct cli *cli, int argc, char **argv)
+{
+	const struct cli_opts o = {"points adjust", ADJUST_SYNOPSIS, ADJUST_HELP, "r:",
+				   adjust_opts, NULL, NULL};
+	const char *reason = NULL, *delta = pull_delta(&argc, argv);
+	struct points_result r;
+	char d[32], b[32];
+	int c, st, rc;
+
+	while ((c = cli_next_option(cli, &o, argc, argv, &st)) != -1) {
+		if (c == -2)
+			return st;
+		if (c == 'r')
+			reason = optarg;
+	}
+	if (!delta && argc - optind == 2)
+		delta = argv[optind + 1];
+	else if (!(delta && argc - optind == 1))
+		return cli_usage("points adjust", _("give a member and a change such as +100 or -50"));
+	if (!reason)
+		return cli_usage("points adjust", _("--reason is required"));
+	if ((rc = cli_open(cli)) ||
+	    (rc = points_adjust(cli->md, argv[optind], delta, reason, &r)))
+		return cli_fail(cli, rc);
+	text_format_int(r.delta, d);
+	text_format_int(r.balance, b);
+	printf(_("%s (%s): %s%s points, balance %s\n"), r.card, r.name,
+	       r.delta > 0 ? "+" : "", d, b);
+	return EXIT_OK;
+}
+
+static const struct table_col history_cols[] = {
+	{"at", N_("When"), false},
+	{"kind", N_("Kind"), false},
+	{"delta", N_("Change"), true},
+	{"balance", N_("Balance"), true},
+	{"expires", N_("Expires"), false},
+	{"sale", N_("Sale"), true},
+	{"reason", N_("Reason"), false},
+	{"operator", N_("Operator"), false},
+};
+
+static const char *
+kind_label(const char *k)
+{
+	static const struct { const char *key, *label; } kinds[] = {
+		{"earn", N_("earned")}, {"redeem", N_("used")},
+		{"adjust", N_("adjusted")}, {"expire", N_("expired")},
+		{"referral", N_("referral")}, {"birthday", N_("birthday")},
+		{"void", N_("void")}, {"import", N_("imported")},
+		{"merge", N_("merged")},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof kinds / sizeof *kinds; i++)
+		if (!strcmp(kinds[i].key, k))
+			return _(kinds[i].label);
+	return k;
+}
+
+struct hist {
+	struct table *t;
+	bool text;
+};
+
+static int
+history_row(void *arg, const struct points_entry *e)
+{
+	struct hist *h = arg;
+	char delta[32], balance[32], sale[24] = "";
+	const char *cells[8];
+
+	if (h->text) {
+		text_format_int(e->delta, delta);
+		text_format_int(e->balance, balance);
+		if (e->delta > 0)
+			memmove(delta + 1, delta, strlen(delta) + 1), delta[0] = '+';
+	} else {
+		snprintf(delta, sizeof delta, "%lld", (long long)e->delta);
+		snprintf(balance, sizeof balance, "%lld", (long long)e->balance);
+	}
+	if (e->sale_id)
+		snprintf(sale, sizeof sale, "%lld", (long long)e->sale_id);
+	cells[0] = e->at;
+	cells[1] = h->text ? kind_label(e->kind) : e->kind;
+	cells[2] = delta;
+	cells[3] = balance;
+	cells[4] = e->expires;
+	cells[5] = sale;
+	cells[6] = e->reason;
+	cells[7] = e->operator_name;
+	return table_row(h->t, cells) < 0 ? MD_EIO : MD_OK;
+}
+
+static const struct option history_opts[] = {
+	{"format", required_argument, NULL, 'f'},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0},
+};
+
+#define HISTORY_SYNOPSIS N_("points history MEMBER [--format FMT]")
+#define HISTORY_HELP N_( \
+	"Every change to a member's points, oldest first, with the balance after\n" \
+	"each and the day earned points expire.\n" \
+	"      --format FMT     table (default), csv or tsv\n")
+
+static int
+history_cmd(struct cli *cli, int argc, char **argv)
+{
+	enum table_format fmt = TABLE_TEXT;
+	const struct cli_opts o = {"points history", HISTORY_SYNOPSIS, HISTORY_HELP,
+				   "", history_opts, &fmt, NULL};
+	struct hist h;
+	int c, st, rc;
+
+	while ((c = cli_next_option(cli, &o, argc, argv, &st)) != -1)
+		if (c == -2)
+			return st;
+	if (argc - optind != 1)
+		return cli_usage("points history", _("give one card or phone number"));
+	if ((rc = cli_open(cli)))
+		return cli_fail(cli, rc);
+	h.text = fmt == TABLE_TEXT;
+	if (!(h.t = table_open(cli->out, fmt, history_cols, 8)))
+		return cli_fail(cli, md_fail(cli->md, MD_ENOMEM, _("out of memory")));
+	rc = points_history(cli->md, argv[optind], history_row, &h);
+	if (table_close(h.t) < 0 && rc == MD_OK)
+		rc = md_fail(cli->md, MD_EIO, _("write error"));
+	return rc ? cli_fail(cli, rc) : EXIT_OK;
+}
+
+static const struct option expire_opts[] = {
+	{"as-of", required_argument, NULL, 'd'},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0},
+};
+
+#define EXPIRE_SYNOPSIS N_("points expire [--as-of DATE]")
+#define EXPIRE_HELP N_( \
+	"Expire the points whose last day is before DATE (default today).\n" \
+	"memberdesk also does this by itself the first time it runs each day;\n" \
+	"running it again expires nothing more.\n")
+
+static int
+expire_cmd(struct cli *cli, int argc, char **argv)
+{
+	const struct cli_opts o = {"points expire", EXPIRE_SYNOPSIS, EXPIRE_HELP, "",
+				   expire_opts, NULL, NULL};
+	const char *as_of = NULL;
+	int64_t members, points;
+	struct date d;
+	char p[32];
+	int c, st, rc;
+
+	while ((c = cli_next_option(cli, &o, argc, argv, &st)) != -1) {
+		if (c == -2)
+			return st;
+		if (c == 'd')
+			as_of = optarg;
+	}
+	if (optind < argc)
+		return cli_usage("points expire", _("unexpected argument \"%s\""), argv[optind]);
+	if ((rc = cli_open_only(cli)))
+		return cli_fail(cli, rc);
+	d = date_today(cli->md);
+	if ((as_of && (rc = date_parse(cli->md, "--as-of", as_of, &d, false))) ||
+	    (rc = points_expire(cli->md, d, &members, &points)))
+		return cli_fail(cli, rc);
+	text_format_int(points, p);
+	printf(P_("%s points expired, of %lld member\n",
+		  "%s points expired, of %lld members\n", members),
+	       p, (long long)members);
+	return EXIT_OK;
+}
+
+static const struct cli_command points_cmds[] = {
+	{"adjust", adjust_cmd, ADJUST_SYNOPSIS, N_("add or take away points, with a reason")},
+	{"history", history_cmd, HISTORY_SYNOPSIS, N_("show a member's points ledger")},
+	{"expire", expire_cmd, EXPIRE_SYNOPSIS, N_("expire points that are past their last day")},
+	{NULL, NULL, NULL, NULL},
+};
+
+int
+cli_points(struct cli *cli, int argc, char **argv)
+{
+	return cli_dispatch(cli, "points", points_cmds, argc, argv);
+}

@@ -1,0 +1,391 @@
+/* cli_sale.c - "memberdesk sale add|void|list|show|receipt" */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/money.h"
+#include "core/receipt.h"
+#include "core/sale.h"
+#include "core/settings.h"
+#include "i18n.h"
+
+static const struct table_col sale_cols[] = {
+	{"sale", N_("Sale"), true},
+	{"sold_at", N_("Time"), false},
+	{"card", N_("Card"), false},
+	{"name", N_("Name"), false},
+	{"amount", N_("Amount"), true},
+	{"tier_discount", N_("Discount"), true},
+	{"points_used", N_("Points used"), true},
+	{"points_value", N_("Points value"), true},
+	{"paid", N_("Paid"), true},
+	{"payment", N_("Payment"), false},
+	{"wallet_principal", N_("From principal"), true},
+	{"wallet_bonus", N_("From bonus"), true},
+	{"points_earned", N_("Points earned"), true},
+	{"category", N_("Category"), false},
+	{"promo", N_("Promotion"), false},
+	{"ticket", N_("Ticket"), false},
+	{"status", N_("Status"), false},
+};
+#define N_SALE_COLS (sizeof sale_cols / sizeof *sale_cols)
+
+/* The columns a text table shows (csv has them all). */
+static const struct table_col sale_text_cols[] = {
+	{"sale", N_("Sale"), true},
+	{"sold_at", N_("Time"), false},
+	{"card", N_("Card"), false},
+	{"name", N_("Name"), false},
+	{"amount", N_("Amount"), true},
+	{"paid", N_("Paid"), true},
+	{"payment", N_("Payment"), false},
+	{"points_earned", N_("Points"), true},
+	{"status", N_("Status"), false},
+};
+
+struct sale_rows {
+	struct table *t;
+	enum table_format fmt;
+};
+
+static int
+sale_row(void *arg, const struct sale *s)
+{
+	struct sale_rows *r = arg;
+	char v[9][32];
+	bool text = r->fmt == TABLE_TEXT;
+	const char *status = *s->voided_at ? (text ? _("voided") : "voided") : "";
+
+	snprintf(v[0], sizeof v[0], "%lld", (long long)s->id);
+	money_format(s->amount, v[1]);
+	money_format(s->tier_discount + s->coupon_discount, v[2]);
+	snprintf(v[3], sizeof v[3], "%lld", (long long)s->points_used);
+	money_format(s->points_value, v[4]);
+	money_format(s->paid, v[5]);
+	money_format(s->wallet_principal, v[6]);
+	money_format(s->wallet_bonus, v[7]);
+	snprintf(v[8], sizeof v[8], "%lld", (long long)s->points_earned);
+	if (text) {
+		const char *cells[] = {v[0], s->sold_at, s->card, s->name, v[1], v[5],
+				       sale_payment_label(s->payment), v[8], status};
+
+		return table_row(r->t, cells) < 0 ? MD_EIO : MD_OK;
+	} else {
+		const char *cells[] = {v[0], s->sold_at, s->card, s->name, v[1], v[2],
+				       v[3], v[4], v[5], s->payment, v[6], v[7], v[8],
+				       s->category, s->promo ? "1" : "0", s->ticket, status};
+
+		return table_row(r->t, cells) < 0 ? MD_EIO : MD_OK;
+	}
+}
+
+static struct table *
+open_sales(struct cli *cli, enum table_format fmt)
+{
+	return fmt == TABLE_TEXT ?
+	       table_open(cli->out, fmt, sale_text_cols,
+			  sizeof sale_text_cols / sizeof *sale_text_cols) :
+	       table_open(cli->out, fmt, sale_cols, N_SALE_COLS);
+}
+
+static int
+finish(struct cli *cli, struct table *t, int rc)
+{
+	if (table_close(t) < 0 && rc == MD_OK)
+		rc = md_fail(cli->md, MD_EIO, _("write error"));
+	else if (rc == MD_EIO)
+		md_fail(cli->md, MD_EIO, _("write error"));
+	return rc;
+}
+
+static int
+print_receipt(struct cli *cli, const struct sale *s, int width)
+{
+	char shop[SETTING_MAX];
+	int rc;
+
+	if ((rc = settings_get(cli->md, "shop_name", shop)))
+		return rc;
+	if (receipt_write(cli->out, s, shop, width) < 0)
+		return md_fail(cli->md, MD_EIO, _("write error"));
+	return MD_OK;
+}
+
+static bool
+parse_width(const char *cmd, const char *arg, int *width)
+{
+	if (!strcmp(arg, "32") || !strcmp(arg, "48")) {
+		*width = atoi(arg);
+		return true;
+	}
+	cli_usage(cmd, _("--width must be 32 or 48, not \"%s\""), arg);
+	return false;
+}
+
+static const struct option add_opts[] = {
+	{"amount", required_argument, NULL, 'a'},
+	{"at", required_argument, NULL, 'A'},
+	{"category", required_argument, NULL, 'c'},
+	{"promo", no_argument, NULL, 'P'},
+	{"pay", required_argument, NULL, 'p'},
+	{"use-points", required_argument, NULL, 'u'},
+	{"ticket", required_argument, NULL, 't'},
+	{"note", required_argument, NULL, 'N'},
+	{"dry-run", no_argument, NULL, 'n'},
+	{"width", required_argument, NULL, 'w'},
+	{"format", required_argument, NULL, 'f'},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0},
+};
+
+#define ADD_SYNOPSIS N_("sale add [MEMBER] --amount AMOUNT [OPTION]...")
+#define ADD_HELP N_( \
+	"Record a sale and print its receipt.  Without MEMBER it is a walk-in\n" \
+	"sale: it counts in the shop's totals but earns no points.\n" \
+	"  -a, --amount AMOUNT  the bill before discounts, in yuan (128, 1,280.50)\n" \
+	"      --at TIME        when it happened (YYYY-MM-DD [HH:MM]); default now\n" \
+	"      --category C     what was sold\n" \
+	"      --promo          a promotion sale (no tier discount unless\n" \
+	"                       promo_tier_discount is yes)\n" \
+	"  -p, --pay METHOD     cash (default), wechat, alipay, card, wallet, other\n" \
+	"  -u, --use-points N   pay part of the bill with N points\n" \
+	"  -t, --ticket NO      the ticket number; the same number twice is refused\n" \
+	"      --note TEXT      a note\n" \
+	"  -n, --dry-run        work out the bill without recording anything\n" \
+	"      --width N        receipt width: 32 (default) or 48 columns\n" \
+	"      --format FMT     table (the receipt) or csv (one row)\n")
+
+static int
+sale_add_cmd(struct cli *cli, int argc, char **argv)
+{
+	enum table_format fmt = TABLE_TEXT;
+	const struct cli_opts o = {"sale add", ADD_SYNOPSIS, ADD_HELP, "a:p:u:t:n",
+				   add_opts, &fmt, NULL};
+	struct sale_input in = {0};
+	bool dry = false;
+	struct sale s;
+	int c, st, rc, width = 32;
+
+	while ((c = cli_next_option(cli, &o, argc, argv, &st)) != -1) {
+		switch (c) {
+		case -2: return st;
+		case 'a': in.amount = optarg; break;
+		case 'A': in.at = optarg; break;
+		case 'c': in.category = optarg; break;
+		case 'P': in.promo = true; break;
+		case 'p': in.payment = optarg; break;
+		case 'u': in.use_points = optarg; break;
+		case 't': in.ticket = optarg; break;
+		case 'N': in.note = optarg; break;
+		case 'n': dry = true; break;
+		case 'w':
+			if (!parse_width("sale add", optarg, &width))
+				return EXIT_USAGE;
+			break;
+		}
+	}
+	if (argc - optind > 1)
+		return cli_usage("sale add", _("give at most one member"));
+	if (optind < argc)
+		in.member = argv[optind];
+	if (!in.amount)
+		return cli_usage("sale add", _("--amount is required"));
+	if ((rc = cli_open(cli)))
+		return cli_fail(cli, rc);
+	rc = dry ? sale_quote(cli->md, &in, &s) : sale_add(cli->md, &in, &s);
+	if (rc)
+		return cli_fail(cli, rc);
+	if (fmt == TABLE_TEXT) {
+		rc = print_receipt(cli, &s, width);
+	} else {
+		struct sale_rows r = {open_sales(cli, fmt), fmt};
+
+		if (!r.t)
+			return cli_fail(cli, md_fail(cli->md, MD_ENOMEM, _("out of memory")));
+		rc = finish(cli, r.t, sale_row(&r, &s));
+	}
+	return rc ? cli_fail(cli, rc) : EXIT_OK;
+}
+
+static const struct option void_opts[] = {
+	{"reason", required_argument, NULL, 'r'},
+	{"forgive-points", no_argument, NULL, 'F'},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0},
+};
+
+#define VOID_SYNOPSIS N_("sale void SALE --reason TEXT [--forgive-points]")
+#define VOID_HELP N_( \
+	"Void a sale: points earned and used, stored value, the referrer's\n" \
+	"reward and a tier upgrade it brought are all given back through new\n" \
+	"ledger entries.  SALE is the sale number or its ticket number.\n" \
+	"  -r, --reason TEXT    why (required)\n" \
+	"      --forgive-points when the member already spent the points the sale\n" \
+	"                       earned, take back only what is left\n")
+
+static int
+sale_void_cmd(struct cli *cli, int argc, char **argv)
+{
+	const struct cli_opts o = {"sale void", VOID_SYNOPSIS, VOID_HELP, "r:",
+				   void_opts, NULL, NULL};
+	const char *reason = NULL;
+	bool forgive = false;
+	int c, st, rc;
+
+	while ((c = cli_next_option(cli, &o, argc, argv, &st)) != -1) {
+		switch (c) {
+		case -2: return st;
+		case 'r': reason = optarg; break;
+		case 'F': forgive = true; break;
+		}
+	}
+	if (argc - optind != 1)
+		return cli_usage("sale void", _("give one sale number"));
+	if (!reason)
+		return cli_usage("sale void", _("--reason is required"));
+	if ((rc = cli_open(cli)) ||
+	    (rc = sale_void(cli->md, argv[optind], reason, forgive)))
+		return cli_fail(cli, rc);
+	return EXIT_OK;
+}
+
+static const struct option list_opts[] = {
+	{"from", required_argument, NULL, 'F'},
+	{"to", required_argument, NULL, 'T'},
+	{"format", required_argument, NULL, 'f'},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0},
+};
+
+#define LIST_SYNOPSIS N_("sale list [MEMBER] [--from DATE] [--to DATE] [--format FMT]")
+#define LIST_HELP N_( \
+	"List sales by time, voided ones included (marked).\n" \
+	"      --from DATE      from this day on\n" \
+	"      --to DATE        up to and including this day\n" \
+	"      --format FMT     table (default), csv or tsv (all the columns)\n")
+
+static int
+sale_list_cmd(struct cli *cli, int argc, char **argv)
+{
+	enum table_format fmt = TABLE_TEXT;
+	const struct cli_opts o = {"sale list", LIST_SYNOPSIS, LIST_HELP, "",
+				   list_opts, &fmt, NULL};
+	struct sale_filter f = {0};
+	struct sale_rows r;
+	int c, st, rc;
+
+	while ((c = cli_next_option(cli, &o, argc, argv, &st)) != -1) {
+		switch (c) {
+		case -2: return st;
+		case 'F': f.from = optarg; break;
+		case 'T': f.to = optarg; break;
+		}
+	}
+	if (argc - optind > 1)
+		return cli_usage("sale list", _("give at most one member"));
+	if (optind < argc)
+		f.member = argv[optind];
+	if ((rc = cli_open(cli)))
+		return cli_fail(cli, rc);
+	r.fmt = fmt;
+	if (!(r.t = open_sales(cli, fmt)))
+		return cli_fail(cli, md_fail(cli->md, MD_ENOMEM, _("out of memory")));
+	rc = finish(cli, r.t, sale_list(cli->md, &f, sale_row, &r));
+	return rc ? cli_fail(cli, rc) : EXIT_OK;
+}
+
+static const struct option show_opts[] = {
+	{"format", required_argument, NULL, 'f'},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0},
+};
+
+static const struct option receipt_opts[] = {
+	{"width", required_argument, NULL, 'w'},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0},
+};
+
+#define SHOW_SYNOPSIS N_("sale show SALE [--format FMT]")
+#define SHOW_HELP N_( \
+	"Show one sale: its receipt (48 columns), note, operator and, for a\n" \
+	"voided sale, when, by whom and why.  csv gives one row.\n" \
+	"      --format FMT     table (default), csv or tsv\n")
+
+#define RECEIPT_SYNOPSIS N_("sale receipt SALE [--width 32|48]")
+#define RECEIPT_HELP N_( \
+	"Print a sale's receipt for a thermal printer, with the member's points\n" \
+	"and stored value as they are now.\n" \
+	"      --width N        32 (58 mm paper, the default) or 48 (80 mm)\n")
+
+static int
+show_or_receipt(struct cli *cli, int argc, char **argv, bool receipt)
+{
+	enum table_format fmt = TABLE_TEXT;
+	const struct cli_opts o = receipt ?
+		(struct cli_opts){"sale receipt", RECEIPT_SYNOPSIS, RECEIPT_HELP, "",
+				  receipt_opts, NULL, NULL} :
+		(struct cli_opts){"sale show", SHOW_SYNOPSIS, SHOW_HELP, "",
+				  show_opts, &fmt, NULL};
+	int c, st, rc, width = receipt ? 32 : 48;
+	struct sale s;
+
+	while ((c = cli_next_option(cli, &o, argc, argv, &st)) != -1) {
+		if (c == -2)
+			return st;
+		if (c == 'w' && !parse_width(o.cmd, optarg, &width))
+			return EXIT_USAGE;
+	}
+	if (argc - optind != 1)
+		return cli_usage(o.cmd, _("give one sale number"));
+	if ((rc = cli_open(cli)) || (rc = sale_get(cli->md, argv[optind], &s)))
+		return cli_fail(cli, rc);
+	if (fmt != TABLE_TEXT) {
+		struct sale_rows r = {open_sales(cli, fmt), fmt};
+
+		if (!r.t)
+			return cli_fail(cli, md_fail(cli->md, MD_ENOMEM, _("out of memory")));
+		rc = finish(cli, r.t, sale_row(&r, &s));
+		return rc ? cli_fail(cli, rc) : EXIT_OK;
+	}
+	if ((rc = print_receipt(cli, &s, width)))
+		return cli_fail(cli, rc);
+	if (!receipt) {
+		printf(_("Recorded by %s\n"), s.operator_name);
+		if (*s.note)
+			printf(_("Note: %s\n"), s.note);
+		if (*s.voided_at)
+			printf(_("Voided at %s by %s: %s\n"), s.voided_at, s.voided_by,
+			       s.void_reason);
+	}
+	return EXIT_OK;
+}
+
+static int
+sale_show_cmd(struct cli *cli, int argc, char **argv)
+{
+	return show_or_receipt(cli, argc, argv, false);
+}
+
+static int
+sale_receipt_cmd(struct cli *cli, int argc, char **argv)
+{
+	return show_or_receipt(cli, argc, argv, true);
+}
+
+static const struct cli_command sale_cmds[] = {
+	{"add", sale_add_cmd, ADD_SYNOPSIS, N_("record a sale")},
+	{"void", sale_void_cmd, VOID_SYNOPSIS, N_("void a sale, giving back what it did")},
+	{"list", sale_list_cmd, LIST_SYNOPSIS, N_("list sales")},
+	{"show", sale_show_cmd, SHOW_SYNOPSIS, N_("show one sale")},
+	{"receipt", sale_receipt_cmd, RECEIPT_SYNOPSIS, N_("print a receipt")},
+	{NULL, NULL, NULL, NULL},
+};
+
+int
+cli_sale(struct cli *cli, int argc, char **argv)
+{
+	return cli_dispatch(cli, "sale", sale_cmds, argc, argv);
+}

@@ -1,0 +1,263 @@
+/* cli_wallet.c - "memberdesk wallet recharge|refund|history|rules" */
+#include <config.h>
+
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/money.h"
+#include "core/settings.h"
+#include "core/wallet.h"
+#include "i18n.h"
+
+static const struct option recharge_opts[] = {
+	{"amount", required_argument, NULL, 'a'},
+	{"pay", required_argument, NULL, 'p'},
+	{"note", required_argument, NULL, 'N'},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0},
+};
+
+static const struct option refund_opts[] = {
+	{"amount", required_argument, NULL, 'a'},
+	{"pay", required_argument, NULL, 'p'},
+	{"reason", required_argument, NULL, 'r'},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0},
+};
+
+#define RECHARGE_SYNOPSIS N_("wallet recharge MEMBER --amount AMOUNT [--pay METHOD] [--note TEXT]")
+#define RECHARGE_HELP N_( \
+	"Add stored value.  The bonus rule for the amount applies (see\n" \
+	"\"wallet rules\"); the largest rule the amount reaches gives its bonus.\n" \
+	"  -a, --amount AMOUNT  yuan paid in\n" \
+	"  -p, --pay METHOD     cash (default), wechat, alipay, card, other\n" \
+	"      --note TEXT      a note\n")
+
+#define REFUND_SYNOPSIS N_("wallet refund MEMBER --amount AMOUNT [--pay METHOD] [--reason TEXT]")
+#define REFUND_HELP N_( \
+	"Give back unspent principal.  Spending takes principal first, so what\n" \
+	"is left to refund is what the member paid in and has not spent; the\n" \
+	"bonus that came with it is forfeited in proportion.\n" \
+	"  -a, --amount AMOUNT  yuan to give back\n" \
+	"  -p, --pay METHOD     how it is given back: cash (default), wechat, ...\n" \
+	"  -r, --reason TEXT    why\n")
+
+static void
+report(const struct wallet_result *r)
+{
+	char p[40], b[40], total[40], pa[40], ba[40];
+
+	money_format_human(r->principal < 0 ? -r->principal : r->principal, p);
+	money_format_human(r->bonus < 0 ? -r->bonus : r->bonus, b);
+	money_format_human(r->principal_after + r->bonus_after, total);
+	money_format_human(r->principal_after, pa);
+	money_format_human(r->bonus_after, ba);
+	if (r->principal >= 0)
+		printf(_("%s (%s): recharged %s, bonus %s\n"), r->card, r->name, p, b);
+	else
+		printf(_("%s (%s): refunded %s, bonus forfeited %s\n"), r->card, r->name,
+		       p, b);
+	printf(_("Stored value now %s (principal %s, bonus %s)\n"), total, pa, ba);
+}
+
+static int
+money_cmd(struct cli *cli, int argc, char **argv, bool recharge)
+{
+	const struct cli_opts o = recharge ?
+		(struct cli_opts){"wallet recharge", RECHARGE_SYNOPSIS, RECHARGE_HELP,
+				  "a:p:", recharge_opts, NULL, NULL} :
+		(struct cli_opts){"wallet refund", REFUND_SYNOPSIS, REFUND_HELP,
+				  "a:p:r:", refund_opts, NULL, NULL};
+	const char *amount = NULL, *pay = NULL, *text = NULL;
+	struct wallet_result r;
+	int c, st, rc;
+
+	while ((c = cli_next_option(cli, &o, argc, argv, &st)) != -1) {
+		switch (c) {
+		case -2: return st;
+		case 'a': amount = optarg; break;
+		case 'p': pay = optarg; break;
+		case 'N':	/* recharge --note */
+		case 'r':	/* refund --reason */
+			text = optarg;
+			break;
+		}
+	}
+	if (argc - optind != 1)
+		return cli_usage(o.cmd, _("give one card or phone number"));
+	if (!amount)
+		return cli_usage(o.cmd, _("--amount is required"));
+	if ((rc = cli_open(cli)))
+		return cli_fail(cli, rc);
+	rc = recharge ? wallet_recharge(cli->md, argv[optind], amount, pay, text, &r) :
+	     wallet_refund(cli->md, argv[optind], amount, pay, text, &r);
+	if (rc)
+		return cli_fail(cli, rc);
+	report(&r);
+	return EXIT_OK;
+}
+
+static int
+recharge_cmd(struct cli *cli, int argc, char **argv)
+{
+	return money_cmd(cli, argc, argv, true);
+}
+
+static int
+refund_cmd(struct cli *cli, int argc, char **argv)
+{
+	return money_cmd(cli, argc, argv, false);
+}
+
+static const struct table_col history_cols[] = {
+	{"at", N_("When"), false},
+	{"kind", N_("Kind"), false},
+	{"principal", N_("Principal"), true},
+	{"bonus", N_("Bonus"), true},
+	{"balance", N_("Balance"), true},
+	{"sale", N_("Sale"), true},
+	{"payment", N_("Payment"), false},
+	{"reason", N_("Reason"), false},
+	{"operator", N_("Operator"), false},
+};
+
+static const char *
+kind_label(const char *k)
+{
+	static const struct { const char *key, *label; } kinds[] = {
+		{"recharge", N_("recharge")}, {"spend", N_("spent")},
+		{"refund", N_("refund")}, {"void", N_("void")},
+		{"import", N_("imported")}, {"merge", N_("merged")},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof kinds / sizeof *kinds; i++)
+		if (!strcmp(kinds[i].key, k))
+			return _(kinds[i].label);
+	return k;
+}
+
+struct hist {
+	struct table *t;
+	bool text;
+};
+
+static int
+history_row(void *arg, const struct wallet_entry *e)
+{
+	struct hist *h = arg;
+	char p[32], b[32], bal[32], sale[24] = "";
+	const char *cells[9];
+
+	money_format(e->principal, p);
+	money_format(e->bonus, b);
+	money_format(e->balance, bal);
+	if (e->sale_id)
+		snprintf(sale, sizeof sale, "%lld", (long long)e->sale_id);
+	cells[0] = e->at;
+	cells[1] = h->text ? kind_label(e->kind) : e->kind;
+	cells[2] = p;
+	cells[3] = b;
+	cells[4] = bal;
+	cells[5] = sale;
+	cells[6] = e->payment;
+	cells[7] = e->reason;
+	cells[8] = e->operator_name;
+	return table_row(h->t, cells) < 0 ? MD_EIO : MD_OK;
+}
+
+static const struct option history_opts[] = {
+	{"format", required_argument, NULL, 'f'},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0},
+};
+
+#define HISTORY_SYNOPSIS N_("wallet history MEMBER [--format FMT]")
+#define HISTORY_HELP N_( \
+	"Every change to a member's stored value, oldest first, principal and\n" \
+	"bonus apart, with the balance after each.\n" \
+	"      --format FMT     table (default), csv or tsv\n")
+
+static int
+history_cmd(struct cli *cli, int argc, char **argv)
+{
+	enum table_format fmt = TABLE_TEXT;
+	const struct cli_opts o = {"wallet history", HISTORY_SYNOPSIS, HISTORY_HELP,
+				   "", history_opts, &fmt, NULL};
+	struct hist h;
+	int c, st, rc;
+
+	while ((c = cli_next_option(cli, &o, argc, argv, &st)) != -1)
+		if (c == -2)
+			return st;
+	if (argc - optind != 1)
+		return cli_usage("wallet history", _("give one card or phone number"));
+	if ((rc = cli_open(cli)))
+		return cli_fail(cli, rc);
+	h.text = fmt == TABLE_TEXT;
+	if (!(h.t = table_open(cli->out, fmt, history_cols, 9)))
+		return cli_fail(cli, md_fail(cli->md, MD_ENOMEM, _("out of memory")));
+	rc = wallet_history(cli->md, argv[optind], history_row, &h);
+	if (table_close(h.t) < 0 && rc == MD_OK)
+		rc = md_fail(cli->md, MD_EIO, _("write error"));
+	return rc ? cli_fail(cli, rc) : EXIT_OK;
+}
+
+static const struct option rules_opts[] = {
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0},
+};
+
+#define RULES_SYNOPSIS N_("wallet rules [show | set RULES]")
+#define RULES_HELP N_( \
+	"Show or set the recharge bonus rules: AMOUNT:BONUS pairs in yuan, such\n" \
+	"as 100:20,500:120 (recharge 100 get 20, recharge 500 get 120).  The\n" \
+	"largest amount a recharge reaches gives its bonus, once.  An empty\n" \
+	"RULES (\"\") or none removes them.\n")
+
+static int
+rules_cmd(struct cli *cli, int argc, char **argv)
+{
+	const struct cli_opts o = {"wallet rules", RULES_SYNOPSIS, RULES_HELP, "",
+				   rules_opts, NULL, NULL};
+	struct wallet_rule rules[WALLET_RULES_MAX];
+	char a[40], b[40];
+	int c, st, rc, n, i;
+
+	while ((c = cli_next_option(cli, &o, argc, argv, &st)) != -1)
+		if (c == -2)
+			return st;
+	if (optind < argc && !strcmp(argv[optind], "set")) {
+		if (argc - optind != 2)
+			return cli_usage("wallet rules", _("give the rules, such as 100:20,500:120"));
+		if ((rc = cli_open(cli)) || (rc = wallet_rules_set(cli->md, argv[optind + 1])))
+			return cli_fail(cli, rc);
+		return EXIT_OK;
+	}
+	if (optind < argc && (strcmp(argv[optind], "show") || argc - optind > 1))
+		return cli_usage("wallet rules", _("unexpected argument \"%s\""), argv[optind]);
+	if ((rc = cli_open(cli)) || (rc = wallet_rules_get(cli->md, rules, &n)))
+		return cli_fail(cli, rc);
+	if (n == 0)
+		printf(_("No bonus rules: a recharge gives no bonus.\n"));
+	for (i = 0; i < n; i++) {
+		money_format_human(rules[i].amount, a);
+		money_format_human(rules[i].bonus, b);
+		printf(_("Recharge %s or more: bonus %s\n"), a, b);
+	}
+	return EXIT_OK;
+}
+
+static const struct cli_command wallet_cmds[] = {
+	{"recharge", recharge_cmd, RECHARGE_SYNOPSIS, N_("add stored value (with the bonus rule)")},
+	{"refund", refund_cmd, REFUND_SYNOPSIS, N_("give back unspent principal")},
+	{"history", history_cmd, HISTORY_SYNOPSIS, N_("show a member's stored-value ledger")},
+	{"rules", rules_cmd, RULES_SYNOPSIS, N_("show or set the recharge bonus rules")},
+	{NULL, NULL, NULL, NULL},
+};
+
+int
+cli_wallet(struct cli *cli, int argc, char **argv)
+{
+	return cli_dispatch(cli, "wallet", wallet_cmds, argc, argv);
+}

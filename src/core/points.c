@@ -1,0 +1,531 @@
+/* points.c - the points ledger
+ *
+ * points_ledger is append-only.  A credit that can be spent later opens
+ * a row in points_lots (its remainder and expiry); a debit records in
+ * points_alloc how much it took from which lot, soonest expiring first.
+ * Reversing a debit (a voided redemption) writes a new credit with
+ * negative allocations, so the points return to their own lots and keep
+ * their own expiry.  members.points caches the sum of the ledger.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/audit.h"
+#include "core/db.h"
+#include "core/points.h"
+#include "core/settings.h"
+#include "core/text.h"
+#include "i18n.h"
+
+int
+points_expiry_for(struct md *md, struct date earned, char out[11])
+{
+	char policy[SETTING_MAX];
+	struct date d;
+	int rc, n;
+
+	out[0] = '\0';
+	if ((rc = settings_get(md, "points_expiry", policy)))
+		return rc;
+	if (sscanf(policy, "months:%d", &n) == 1) {
+		/* Earned 2026-01-15 with months:12: usable through 2027-01-14. */
+		d = date_from_days(date_to_days(date_add_months(earned, n)) - 1);
+		date_format(d, out);
+	} else if (sscanf(policy, "year-end:%d", &n) == 1) {
+		d.y = earned.y + n, d.m = 12, d.d = 31;
+		date_format(d, out);
+	}
+	return MD_OK;
+}
+
+static int
+insert_entry(struct md *md, int64_t member_id, const char *kind, int64_t delta,
+	     int64_t sale_id, const char *at, const char *expires,
+	     const char *reason, int64_t *entry_id)
+{
+	sqlite3_stmt *st;
+	int64_t balance;
+	int rc;
+
+	rc = db_stmt(md, "UPDATE members SET points = points + ? WHERE id = ?"
+		     " RETURNING points", &st);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, delta);
+	sqlite3_bind_int64(st, 2, member_id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		rc = db_fail(md);
+		sqlite3_reset(st);
+		return rc;
+	}
+	balance = sqlite3_column_int64(st, 0);
+	sqlite3_step(st);
+	sqlite3_reset(st);
+	if (balance < 0 || balance > POINTS_MAX)
+		return md_fail(md, MD_EINVAL, _("the points balance would be out of range"));
+	rc = db_stmt(md, "INSERT INTO points_ledger(member_id, at, kind, delta,"
+		     " sale_id, expires, reason, operator)"
+		     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", &st);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, member_id);
+	sqlite3_bind_text(st, 2, at, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, delta);
+	if (sale_id)
+		sqlite3_bind_int64(st, 5, sale_id);
+	db_bind_text_or_null(st, 6, expires);
+	sqlite3_bind_text(st, 7, reason ? reason : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 8, md->operator_name, -1, SQLITE_STATIC);
+	if ((rc = db_run(md, st)))
+		return rc;
+	*entry_id = sqlite3_last_insert_rowid(md->db);
+	return MD_OK;
+}
+
+int
+points_credit(struct md *md, int64_t member_id, const char *kind, int64_t n,
+	      int64_t sale_id, const char *at, const char *expires,
+	      const char *reason, int64_t *entry_id)
+{
+	sqlite3_stmt *st;
+	int64_t id;
+	int rc;
+
+	if ((rc = insert_entry(md, member_id, kind, n, sale_id, at, expires,
+			       reason, &id)))
+		return rc;
+	rc = db_stmt(md, "INSERT INTO points_lots(id, member_id, remaining, expires)"
+		     " VALUES (?, ?, ?, ?)", &st);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, member_id);
+	sqlite3_bind_int64(st, 3, n);
+	db_bind_text_or_null(st, 4, expires);
+	if ((rc = db_run(md, st)))
+		return rc;
+	if (entry_id)
+		*entry_id = id;
+	return MD_OK;
+}
+
+/* Move AMOUNT (negative: give back) between ENTRY and LOT. */
+static int
+alloc(struct md *md, int64_t entry_id, int64_t lot_id, int64_t amount)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	rc = db_stmt(md, "UPDATE points_lots SET remaining = remaining - ? WHERE id = ?",
+		     &st);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, amount);
+	sqlite3_bind_int64(st, 2, lot_id);
+	if ((rc = db_run(md, st)))
+		return rc;
+	rc = db_stmt(md, "INSERT INTO points_alloc(entry_id, lot_id, amount)"
+		     " VALUES (?, ?, ?)", &st);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, entry_id);
+	sqlite3_bind_int64(st, 2, lot_id);
+	sqlite3_bind_int64(st, 3, amount);
+	return db_run(md, st);
+}
+
+/* The open lot to take from next: FIRST when it has points left, else
+ * the one that expires soonest (never-expiring lots last, oldest first). */
+static int
+next_lot(struct md *md, int64_t member_id, int64_t first, int64_t *lot,
+	 int64_t *remaining)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	rc = db_stmt(md, "SELECT id, remaining FROM points_lots"
+		     " WHERE member_id = ?1 AND remaining > 0"
+		     " ORDER BY id <> ?2, expires IS NULL, expires, id LIMIT 1", &st);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, member_id);
+	sqlite3_bind_int64(st, 2, first);
+	rc = sqlite3_step(st);
+	*lot = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	*remaining = rc == SQLITE_ROW ? sqlite3_column_int64(st, 1) : 0;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? MD_OK : db_fail(md);
+}
+
+static int
+balance_of(struct md *md, int64_t member_id, int64_t *balance)
+{
+	return db_int_arg(md, "SELECT points FROM members WHERE id = ?", member_id,
+			  balance);
+}
+
+int
+points_debit(struct md *md, int64_t member_id, const char *kind, int64_t n,
+	     int64_t sale_id, const char *at, const char *reason,
+	     int64_t first_lot, int64_t *entry_id)
+{
+	int64_t balance, id, lot, remaining, take;
+	char have[32], want[32];
+	int rc;
+
+	if ((rc = balance_of(md, member_id, &balance)))
+		return rc;
+	if (n > balance) {
+		text_format_int(balance, have);
+		text_format_int(n, want);
+		return md_fail(md, MD_EINVAL,
+			       _("the balance is %s points: %s points cannot be taken"),
+			       have, want);
+	}
+	if ((rc = insert_entry(md, member_id, kind, -n, sale_id, at, NULL, reason, &id)))
+		return rc;
+	while (n > 0) {
+		if ((rc = next_lot(md, member_id, first_lot, &lot, &remaining)))
+			return rc;
+		if (!lot)	/* lots and cache disagree: check would say so */
+			return md_fail(md, MD_EDB, _("the points lots do not add up to the balance; run \"memberdesk check\""));
+		take = remaining < n ? remaining : n;
+		if ((rc = alloc(md, id, lot, take)))
+			return rc;
+		n -= take;
+	}
+	if (entry_id)
+		*entry_id = id;
+	return MD_OK;
+}
+
+int
+points_restore(struct md *md, int64_t entry_id, int64_t sale_id,
+	       const char *at, const char *reason)
+{
+	struct { int64_t lot, amount; } *back = NULL;
+	int64_t member_id = 0, total = 0, id;
+	size_t n = 0, cap = 0, i;
+	sqlite3_stmt *st;
+	int rc;
+
+	rc = db_prepare(md, "SELECT l.member_id, a.lot_id, a.amount FROM points_alloc a"
+			" JOIN points_ledger l ON l.id = a.entry_id"
+			" WHERE a.entry_id = ? AND a.amount > 0", &st);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, entry_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (!md_grow(md, &back, &cap, n, sizeof *back)) {
+			rc = MD_ENOMEM;
+			goto out;
+		}
+		member_id = sqlite3_column_int64(st, 0);
+		back[n].lot = sqlite3_column_int64(st, 1);
+		back[n].amount = sqlite3_column_int64(st, 2);
+		total += back[n++].amount;
+	}
+	if (rc != SQLITE_DONE) {
+		rc = db_fail(md);
+		goto out;
+	}
+	rc = MD_OK;
+	if (total == 0)
+		goto out;
+	if ((rc = insert_entry(md, member_id, "void", total, sale_id, at, NULL,
+			       reason, &id)))
+		goto out;
+	for (i = 0; i < n && rc == MD_OK; i++)
+		rc = alloc(md, id, back[i].lot, -back[i].amount);
+out:
+	sqlite3_finalize(st);
+	free(back);
+	return rc;
+}
+
+static int
+adjust_locked(struct md *md, const char *key, int64_t delta, const char *reason,
+	      struct points_result *out)
+{
+	char now[20], expires[11], d[32];
+	struct member m;
+	int rc;
+
+	if ((rc = member_get(md, key, &m)))
+		return rc;
+	if (strcmp(m.status, "active") && strcmp(m.status, "frozen"))
+		return md_fail(md, MD_ECONFLICT, _("member %s (%s) is %s"), m.card,
+			       m.name, member_status_label(m.status));
+	md_timestamp(md, now);
+	if (delta > 0) {
+		if ((rc = points_expiry_for(md, date_today(md), expires)))
+			return rc;
+		rc = points_credit(md, m.id, "adjust", delta, 0, now, expires,
+				   reason, NULL);
+	} else {
+		rc = points_debit(md, m.id, "adjust", -delta, 0, now, reason, 0, NULL);
+		if (rc == MD_EINVAL) {
+			char have[32];
+
+			text_format_int(m.points, have);
+			return md_fail(md, MD_EINVAL,
+				       _("%s (%s) has %s points: cannot take away %lld"),
+				       m.card, m.name, have, (long long)-delta);
+		}
+	}
+	if (rc)
+		return rc;
+	snprintf(d, sizeof d, "%+lld", (long long)delta);
+	if ((rc = audit_log_pairs(md, "points.adjust", m.id, "delta", d,
+				  "reason", reason, NULL)))
+		return rc;
+	if (out) {
+		strcpy(out->card, m.card);
+		strcpy(out->name, m.name);
+		out->delta = delta;
+		out->balance = m.points + delta;
+	}
+	return MD_OK;
+}
+
+int
+points_adjust(struct md *md, const char *key, const char *delta,
+	      const char *reason, struct points_result *out)
+{
+	char clean[MEMBER_NOTE_MAX], folded[64], buf[64], *end;
+	long long v;
+	int rc;
+
+	text_fold_fullwidth(delta, folded, sizeof folded);
+	text_trim(folded, buf, sizeof buf);
+	v = strtoll(buf, &end, 10);
+	if (!*buf || *end || (buf[0] != '+' && buf[0] != '-'))
+		return md_fail(md, MD_EINVAL,
+			       _("points change \"%s\" must be +N or -N, such as +200 or -50"),
+			       delta);
+	if (v == 0 || v > POINTS_MAX || v < -POINTS_MAX)
+		return md_fail(md, MD_EINVAL, _("points change \"%s\" is out of range"),
+			       delta);
+	if (!reason || (rc = member_check_note(md, reason, clean)))
+		return reason ? rc : md_fail(md, MD_EINVAL, _("a reason is required"));
+	if (!*clean)
+		return md_fail(md, MD_EINVAL, _("a reason is required"));
+	if ((rc = db_begin(md)))
+		return rc;
+	return db_end(md, adjust_locked(md, key, v, clean, out));
+}
+
+/* One expiry entry: MEMBER's lots that ended on EXPIRES. */
+static int
+expire_group(struct md *md, int64_t member_id, const char *expires)
+{
+	struct date d;
+	sqlite3_stmt *st;
+	int64_t total = 0, id, lot, amount;
+	char at[20];
+	int rc;
+
+	/* The moment they expired: the start of the next day. */
+	date_parse_iso(expires, &d);
+	date_format(date_from_days(date_to_days(d) + 1), at);
+	strcat(at, " 00:00:00");
+	rc = db_stmt(md, "SELECT sum(remaining) FROM points_lots"
+		     " WHERE member_id = ? AND expires = ? AND remaining > 0", &st);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, member_id);
+	sqlite3_bind_text(st, 2, expires, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		total = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (total == 0)
+		return MD_OK;
+	if ((rc = insert_entry(md, member_id, "expire", -total, 0, at, NULL, "", &id)))
+		return rc;
+	for (;;) {
+		rc = db_stmt(md, "SELECT id, remaining FROM points_lots"
+			     " WHERE member_id = ? AND expires = ? AND remaining > 0"
+			     " LIMIT 1", &st);
+		if (rc)
+			return rc;
+		sqlite3_bind_int64(st, 1, member_id);
+		sqlite3_bind_text(st, 2, expires, -1, SQLITE_TRANSIENT);
+		rc = sqlite3_step(st);
+		lot = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+		amount = rc == SQLITE_ROW ? sqlite3_column_int64(st, 1) : 0;
+		sqlite3_reset(st);
+		if (!lot)
+			break;
+		if ((rc = alloc(md, id, lot, amount)))
+			return rc;
+	}
+	return MD_OK;
+}
+
+int
+points_expire_locked(struct md *md, struct date as_of, int64_t *members,
+		     int64_t *points)
+{
+	struct { int64_t member; char expires[11]; int64_t n; } *g = NULL;
+	size_t n = 0, cap = 0, i;
+	int64_t nm = 0, np = 0, last = 0;
+	sqlite3_stmt *st;
+	char before[11];
+	int rc;
+
+	date_format(as_of, before);
+	/* Collect first: the groups change the rows this query reads. */
+	rc = db_prepare(md, "SELECT member_id, expires, sum(remaining) FROM points_lots"
+			" WHERE remaining > 0 AND expires IS NOT NULL AND expires < ?"
+			" GROUP BY member_id, expires ORDER BY member_id, expires", &st);
+	if (rc)
+		return rc;
+	sqlite3_bind_text(st, 1, before, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (!md_grow(md, &g, &cap, n, sizeof *g)) {
+			rc = MD_ENOMEM;
+			goto out;
+		}
+		g[n].member = sqlite3_column_int64(st, 0);
+		text_copy(g[n].expires, sizeof g[n].expires,
+			  (const char *)sqlite3_column_text(st, 1));
+		g[n++].n = sqlite3_column_int64(st, 2);
+	}
+	rc = rc == SQLITE_DONE ? MD_OK : db_fail(md);
+	sqlite3_finalize(st);
+	st = NULL;
+	for (i = 0; i < n && rc == MD_OK; i++) {
+		rc = expire_group(md, g[i].member, g[i].expires);
+		if (g[i].member != last)
+			nm++, last = g[i].member;
+		np += g[i].n;
+	}
+out:
+	sqlite3_finalize(st);
+	free(g);
+	if (members)
+		*members = nm;
+	if (points)
+		*points = np;
+	return rc;
+}
+
+int
+points_expire(struct md *md, struct date as_of, int64_t *members, int64_t *points)
+{
+	int rc;
+
+	if (date_to_days(as_of) > date_to_days(date_today(md)))
+		return md_fail(md, MD_EINVAL, _("points cannot be expired ahead of time"));
+	if ((rc = db_begin(md)))
+		return rc;
+	return db_end(md, points_expire_locked(md, as_of, members, points));
+}
+
+int
+points_soonest(struct md *md, int64_t member_id, int64_t *n, char date[11])
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*n = 0;
+	date[0] = '\0';
+	rc = db_stmt(md, "SELECT expires, sum(remaining) FROM points_lots"
+		     " WHERE member_id = ?1 AND remaining > 0 AND expires ="
+		     " (SELECT min(expires) FROM points_lots WHERE member_id = ?1"
+		     "  AND remaining > 0)", &st);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, member_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		text_copy(date, 11, (const char *)sqlite3_column_text(st, 0));
+		*n = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? MD_OK : db_fail(md);
+}
+
+int
+points_merge(struct md *md, int64_t keep, int64_t drop)
+{
+	struct { int64_t n; char expires[11]; } *lots = NULL;
+	size_t n = 0, cap = 0, i;
+	int64_t total = 0;
+	sqlite3_stmt *st;
+	char now[20];
+	int rc;
+
+	rc = db_prepare(md, "SELECT remaining, coalesce(expires, '') FROM points_lots"
+			" WHERE member_id = ? AND remaining > 0"
+			" ORDER BY expires IS NULL, expires, id", &st);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, drop);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (!md_grow(md, &lots, &cap, n, sizeof *lots)) {
+			rc = MD_ENOMEM;
+			goto out;
+		}
+		lots[n].n = sqlite3_column_int64(st, 0);
+		text_copy(lots[n].expires, sizeof lots[n].expires,
+			  (const char *)sqlite3_column_text(st, 1));
+		total += lots[n++].n;
+	}
+	rc = rc == SQLITE_DONE ? MD_OK : db_fail(md);
+	sqlite3_finalize(st);
+	st = NULL;
+	if (rc || total == 0)
+		goto out;
+	md_timestamp(md, now);
+	/* One debit empties DROP's lots; each lot reopens on KEEP with its
+	 * own expiry. */
+	if ((rc = points_debit(md, drop, "merge", total, 0, now, "", 0, NULL)))
+		goto out;
+	for (i = 0; i < n && rc == MD_OK; i++)
+		rc = points_credit(md, keep, "merge", lots[i].n, 0, now,
+				   lots[i].expires, "", NULL);
+out:
+	sqlite3_finalize(st);
+	free(lots);
+	return rc;
+}
+
+int
+points_history(struct md *md, const char *key,
+	       int (*cb)(void *arg, const struct points_entry *e), void *arg)
+{
+	struct points_entry e;
+	sqlite3_stmt *st;
+	int64_t id;
+	int rc;
+
+	if ((rc = member_resolve(md, key, &id)))
+		return rc;
+	rc = db_prepare(md, "SELECT id, at, kind, delta, sum(delta) OVER (ORDER BY id),"
+			"  coalesce(expires, ''), coalesce(sale_id, 0), reason, operator"
+			"  FROM points_ledger WHERE member_id = ? ORDER BY id", &st);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		e.id = sqlite3_column_int64(st, 0);
+		e.at = (const char *)sqlite3_column_text(st, 1);
+		e.kind = (const char *)sqlite3_column_text(st, 2);
+		e.delta = sqlite3_column_int64(st, 3);
+		e.balance = sqlite3_column_int64(st, 4);
+		e.expires = (const char *)sqlite3_column_text(st, 5);
+		e.sale_id = sqlite3_column_int64(st, 6);
+		e.reason = (const char *)sqlite3_column_text(st, 7);
+		e.operator_name = (const char *)sqlite3_column_text(st, 8);
+		if ((rc = cb(arg, &e)))
+			goto out;
+	}
+	rc = rc == SQLITE_DONE ? MD_OK : db_fail(md);
+out:
+	sqlite3_finalize(st);
+	return rc;
+}

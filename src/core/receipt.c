@@ -1,0 +1,129 @@
+/* receipt.c - receipts
+ *
+ * Labels on the left, amounts on the right, both measured in display
+ * columns so that a Chinese receipt lines up on the printer as an
+ * English one does.  A line too long for the paper puts its value on a
+ * line of its own.
+ */
+#include <config.h>
+
+#include <string.h>
+
+#include "core/money.h"
+#include "core/receipt.h"
+#include "core/text.h"
+#include "core/tier.h"
+#include "i18n.h"
+
+static void
+rule(FILE *fp, int width, char c)
+{
+	while (width-- > 0)
+		putc(c, fp);
+	putc('\n', fp);
+}
+
+static void
+centre(FILE *fp, const char *s, int width)
+{
+	int w = text_width(s);
+
+	if (w >= width) {
+		text_put_cell(fp, s, width, false);
+	} else {
+		fprintf(fp, "%*s", (width - w) / 2, "");
+		fputs(s, fp);
+	}
+	putc('\n', fp);
+}
+
+/* LABEL at the left, VALUE at the right. */
+static void
+line(FILE *fp, const char *label, const char *value, int width)
+{
+	int lw = text_width(label), vw = text_width(value);
+
+	if (lw + 1 + vw > width) {
+		text_put_cell(fp, label, lw < width ? lw : width, false);
+		putc('\n', fp);
+		lw = 0;
+	} else {
+		fputs(label, fp);
+	}
+	text_put_cell(fp, value, width - lw, true);
+	putc('\n', fp);
+}
+
+static void
+money_line(FILE *fp, const char *label, int64_t fen, bool minus, int width)
+{
+	char v[48], m[40];
+
+	money_format_human(fen, m);
+	snprintf(v, sizeof v, "%s%s", minus ? "-" : "", m);
+	line(fp, label, v, width);
+}
+
+int
+receipt_write(FILE *fp, const struct sale *s, const char *shop, int width)
+{
+	char buf[512], n[32], m[40];
+
+	centre(fp, *shop ? shop : "memberdesk", width);
+	rule(fp, width, '=');
+	snprintf(buf, sizeof buf, _("Sale %lld"), (long long)s->id);
+	line(fp, buf, s->sold_at, width);
+	if (*s->ticket)
+		line(fp, _("Ticket"), s->ticket, width);
+	if (s->member_id) {
+		snprintf(buf, sizeof buf, "%s %s", s->card, s->name);
+		line(fp, _("Member"), buf, width);
+		if (*s->tier)
+			line(fp, _("Tier"), s->tier, width);
+	} else {
+		line(fp, _("Member"), _("walk-in"), width);
+	}
+	if (*s->category)
+		line(fp, _("Category"), s->category, width);
+	rule(fp, width, '-');
+	money_line(fp, _("Amount"), s->amount, false, width);
+	if (s->tier_discount) {
+		char pct[16];
+
+		tier_discount_text(s->discount_pct, pct);
+		snprintf(buf, sizeof buf, _("Tier discount %s"), pct);
+		money_line(fp, buf, s->tier_discount, true, width);
+	}
+	if (s->coupon_discount)
+		money_line(fp, _("Coupon"), s->coupon_discount, true, width);
+	if (s->points_used) {
+		text_format_int(s->points_used, n);
+		snprintf(buf, sizeof buf, _("Points used %s"), n);
+		money_line(fp, buf, s->points_value, true, width);
+	}
+	rule(fp, width, '-');
+	money_line(fp, _("Total"), s->paid, false, width);
+	line(fp, _("Paid by"), sale_payment_label(s->payment), width);
+	if (s->member_id) {
+		rule(fp, width, '-');
+		text_format_int(s->points_earned, n);
+		snprintf(buf, sizeof buf, "+%s", n);
+		line(fp, _("Points earned"), buf, width);
+		text_format_int(s->points_after, n);
+		line(fp, _("Points balance"), n, width);
+		money_format_human(s->wallet_after, m);
+		line(fp, _("Stored value"), m, width);
+		if (*s->upgraded_to) {
+			snprintf(buf, sizeof buf, _("Welcome to %s!"), s->upgraded_to);
+			centre(fp, buf, width);
+		}
+	}
+	if (*s->voided_at) {
+		rule(fp, width, '-');
+		snprintf(buf, sizeof buf, _("VOID %s"), s->voided_at);
+		centre(fp, buf, width);
+	}
+	rule(fp, width, '=');
+	centre(fp, _("Thank you"), width);
+	return ferror(fp) ? -1 : 0;
+}

@@ -1,0 +1,827 @@
+/* tier.c - tiers: who qualifies, upgrades at the till, retention review
+ *
+ * A tier qualifies a member when any rule it sets is met over the
+ * trailing window (tier_window_months): spend of at least min_spend, or
+ * purchases on at least min_visits days.  A sale that qualifies a member
+ * for a higher tier upgrades them at once.  Downgrades happen in
+ * tier_evaluate(), which the daily maintenance runs: a member who has
+ * held their tier for a whole window and spent less than its keep_spend
+ * in it drops to the highest tier they still qualify for.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/audit.h"
+#include "core/db.h"
+#include "core/money.h"
+#include "core/settings.h"
+#include "core/text.h"
+#include "core/tier.h"
+#include "i18n.h"
+
+#define TIER_COLS "id, rank, name, min_spend, min_visits, keep_spend, discount, points_rate"
+
+static void
+tier_from_row(sqlite3_stmt *st, struct tier *t)
+{
+	memset(t, 0, sizeof *t);
+	t->id = sqlite3_column_int64(st, 0);
+	t->rank = sqlite3_column_type(st, 1) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 1);
+	text_copy(t->name, sizeof t->name, (const char *)sqlite3_column_text(st, 2));
+	t->min_spend = sqlite3_column_int64(st, 3);
+	t->min_visits = sqlite3_column_int64(st, 4);
+	t->keep_spend = sqlite3_column_int64(st, 5);
+	t->discount = sqlite3_column_int(st, 6);
+	t->points_rate = sqlite3_column_int(st, 7);
+}
+
+/* All active tiers, lowest rank first. */
+static int
+load(struct md *md, struct tier t[TIERS_MAX], int *n)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*n = 0;
+	rc = db_stmt(md, "SELECT " TIER_COLS " FROM tiers WHERE rank IS NOT NULL"
+		     " ORDER BY rank", &st);
+	if (rc)
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < TIERS_MAX)
+		tier_from_row(st, &t[(*n)++]);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(md);
+	if (*n == 0)
+		return md_fail(md, MD_EDB, _("there are no tiers; run \"memberdesk check\""));
+	return MD_OK;
+}
+
+int
+tier_list(struct md *md, int (*cb)(void *arg, const struct tier *t), void *arg)
+{
+	struct tier t[TIERS_MAX];
+	sqlite3_stmt *st;
+	int n, i, rc;
+
+	if ((rc = load(md, t, &n)))
+		return rc;
+	rc = db_stmt(md, "SELECT count(*) FROM members WHERE tier_id = ?"
+		     " AND status IN ('active', 'frozen')", &st);
+	if (rc)
+		return rc;
+	for (i = 0; i < n; i++) {
+		sqlite3_bind_int64(st, 1, t[i].id);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			t[i].members = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+	}
+	for (i = 0; i < n; i++)
+		if ((rc = cb(arg, &t[i])))
+			return rc;
+	return MD_OK;
+}
+
+int
+tier_get_id(struct md *md, int64_t id, struct tier *t)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = db_stmt(md, "SELECT " TIER_COLS " FROM tiers WHERE id = ?", &st)))
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		tier_from_row(st, t);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return md_fail(md, MD_ENOTFOUND, _("no tier with id %lld"), (long long)id);
+	return rc == SQLITE_ROW ? MD_OK : db_fail(md);
+}
+
+int
+tier_get(struct md *md, const char *name, struct tier *t)
+{
+	char buf[256];
+	sqlite3_stmt *st;
+	int rc;
+
+	text_trim(name, buf, sizeof buf);
+	rc = db_stmt(md, "SELECT " TIER_COLS " FROM tiers WHERE name = ?"
+		     " AND rank IS NOT NULL", &st);
+	if (rc)
+		return rc;
+	sqlite3_bind_text(st, 1, buf, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		tier_from_row(st, t);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return md_fail(md, MD_ENOTFOUND,
+			       _("there is no tier \"%s\" (\"memberdesk tier list\" shows them)"),
+			       name);
+	return rc == SQLITE_ROW ? MD_OK : db_fail(md);
+}
+
+static int
+window_months(struct md *md, int *w)
+{
+	int64_t v;
+	int rc = settings_get_int(md, "tier_window_months", &v);
+
+	*w = (int)v;
+	return rc;
+}
+
+/* The window ending on AS_OF as [FROM, TO) timestamps. */
+static int
+window_bounds(struct md *md, struct date as_of, char from[20], char to[20])
+{
+	struct date start;
+	int w, rc;
+
+	if ((rc = window_months(md, &w)))
+		return rc;
+	start = date_from_days(date_to_days(date_add_months(as_of, -w)) + 1);
+	date_format(start, from);
+	date_format(date_from_days(date_to_days(as_of) + 1), to);
+	strcat(from, " 00:00:00");
+	strcat(to, " 00:00:00");
+	return MD_OK;
+}
+
+int
+tier_window(struct md *md, int64_t member_id, struct date as_of, int64_t *spend,
+	    int64_t *visits)
+{
+	char from[20], to[20];
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = window_bounds(md, as_of, from, to)))
+		return rc;
+	rc = db_stmt(md, "SELECT coalesce(sum(paid), 0),"
+		     "  count(DISTINCT substr(sold_at, 1, 10)) FROM sales"
+		     " WHERE member_id = ? AND voided_at IS NULL"
+		     "   AND sold_at >= ? AND sold_at < ?", &st);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, member_id);
+	sqlite3_bind_text(st, 2, from, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, to, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	*spend = sqlite3_column_int64(st, 0);
+	*visits = sqlite3_column_int64(st, 1);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? MD_OK : db_fail(md);
+}
+
+static bool
+qualifies(const struct tier *t, int64_t spend, int64_t visits)
+{
+	if (t->min_spend == 0 && t->min_visits == 0)
+		return true;
+	return (t->min_spend > 0 && spend >= t->min_spend) ||
+	       (t->min_visits > 0 && visits >= t->min_visits);
+}
+
+static const struct tier *
+best(const struct tier *t, int n, int64_t spend, int64_t visits)
+{
+	int i;
+
+	for (i = n - 1; i > 0; i--)
+		if (qualifies(&t[i], spend, visits))
+			return &t[i];
+	return &t[0];
+}
+
+int
+tier_qualify(struct md *md, int64_t spend, int64_t visits, struct tier *out)
+{
+	struct tier t[TIERS_MAX];
+	int n, rc;
+
+	if ((rc = load(md, t, &n)))
+		return rc;
+	*out = *best(t, n, spend, visits);
+	return MD_OK;
+}
+
+static const struct tier *
+find(const struct tier *t, int n, int64_t id)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (t[i].id == id)
+			return &t[i];
+	return NULL;
+}
+
+/* Move a member to tier TO, with a history row. */
+static int
+set_tier(struct md *md, int64_t member_id, int64_t from, int64_t to,
+	 const char *reason, int64_t sale_id, const char *at, const char *detail)
+{
+	sqlite3_stmt *st;
+	char day[11];
+	int rc;
+
+	text_copy(day, sizeof day, at);
+	rc = db_stmt(md, "UPDATE members SET tier_id = ?, tier_since = ? WHERE id = ?", &st);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, to);
+	sqlite3_bind_text(st, 2, day, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 3, member_id);
+	if ((rc = db_run(md, st)))
+		return rc;
+	rc = db_stmt(md, "INSERT INTO tier_history(member_id, at, from_tier, to_tier,"
+		     " reason, sale_id, detail, operator) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+		     &st);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, member_id);
+	sqlite3_bind_text(st, 2, at, -1, SQLITE_TRANSIENT);
+	if (from)
+		sqlite3_bind_int64(st, 3, from);
+	sqlite3_bind_int64(st, 4, to);
+	sqlite3_bind_text(st, 5, reason, -1, SQLITE_STATIC);
+	if (sale_id)
+		sqlite3_bind_int64(st, 6, sale_id);
+	sqlite3_bind_text(st, 7, detail ? detail : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 8, md->operator_name, -1, SQLITE_STATIC);
+	return db_run(md, st);
+}
+
+static int
+member_tier_id(struct md *md, int64_t member_id, int64_t *tier_id)
+{
+	return db_int_arg(md, "SELECT coalesce(tier_id, 0) FROM members WHERE id = ?",
+			  member_id, tier_id);
+}
+
+int
+tier_after_sale(struct md *md, int64_t member_id, int64_t sale_id,
+		const char *at, char upgraded[TIER_NAME_MAX])
+{
+	struct tier t[TIERS_MAX];
+	const struct tier *cur, *q;
+	int64_t spend, visits, cur_id;
+	struct date day;
+	char d[11];
+	int n, rc;
+
+	upgraded[0] = '\0';
+	text_copy(d, sizeof d, at);
+	date_parse_iso(d, &day);
+	if ((rc = load(md, t, &n)) || (rc = member_tier_id(md, member_id, &cur_id)) ||
+	    (rc = tier_window(md, member_id, day, &spend, &visits)))
+		return rc;
+	cur = find(t, n, cur_id);
+	q = best(t, n, spend, visits);
+	if (cur && q->rank <= cur->rank)
+		return MD_OK;
+	if ((rc = set_tier(md, member_id, cur_id, q->id, "upgrade", sale_id, at, "")))
+		return rc;
+	strcpy(upgraded, q->name);
+	return MD_OK;
+}
+
+int
+tier_after_void(struct md *md, int64_t member_id, int64_t sale_id, const char *at)
+{
+	struct tier t[TIERS_MAX];
+	const struct tier *cur, *q, *before, *target;
+	int64_t spend, visits, cur_id, from_id = 0;
+	sqlite3_stmt *st;
+	int n, rc;
+
+	rc = db_stmt(md, "SELECT coalesce(from_tier, 0) FROM tier_history"
+		     " WHERE sale_id = ? AND member_id = ? AND reason = 'upgrade'", &st);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, sale_id);
+	sqlite3_bind_int64(st, 2, member_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		from_id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return MD_OK;	/* the sale upgraded nobody */
+	if (rc != SQLITE_ROW)
+		return db_fail(md);
+	if ((rc = load(md, t, &n)) || (rc = member_tier_id(md, member_id, &cur_id)) ||
+	    (rc = tier_window(md, member_id, date_today(md), &spend, &visits)))
+		return rc;
+	cur = find(t, n, cur_id);
+	q = best(t, n, spend, visits);
+	before = find(t, n, from_id);
+	target = before && before->rank > q->rank ? before : q;
+	if (!cur || target->rank >= cur->rank)
+		return MD_OK;
+	return set_tier(md, member_id, cur_id, target->id, "void", sale_id, at, "");
+}
+
+struct pending {
+	int64_t member_id, from, to;
+	const char *reason;
+};
+
+int
+tier_evaluate_locked(struct md *md, struct date as_of, bool dry_run, bool full,
+		     int (*cb)(void *arg, const struct tier_move *mv), void *arg,
+		     int64_t *moved)
+{
+	struct tier t[TIERS_MAX];
+	struct pending *p = NULL;
+	size_t np = 0, cap = 0, i;
+	char from[20], to[20], held[11], at[20];
+	sqlite3_stmt *st = NULL;
+	int n, w, rc;
+
+	*moved = 0;
+	if ((rc = load(md, t, &n)) || (rc = window_bounds(md, as_of, from, to)) ||
+	    (rc = window_months(md, &w)))
+		return rc;
+	/* Held since on or before this day: a whole window in the tier. */
+	date_format(date_add_months(as_of, -w), held);
+	date_format(as_of, at);
+	strcat(at, " 00:00:00");
+	rc = db_prepare(md, full ?
+			/* Everyone who bought in the window, and everyone above
+			 * the base tier: one pass over the window's sales. */
+			"WITH agg AS MATERIALIZED ("
+			"  SELECT member_id, sum(paid) AS spend,"
+			"         count(DISTINCT substr(sold_at, 1, 10)) AS visits"
+			"    FROM sales WHERE voided_at IS NULL AND member_id IS NOT NULL"
+			"     AND sold_at >= ?1 AND sold_at < ?2 GROUP BY member_id),"
+			" cand(id) AS ("
+			"  SELECT member_id FROM agg UNION"
+			"  SELECT id FROM members WHERE tier_id IN"
+			"    (SELECT id FROM tiers WHERE rank IS NULL OR rank > 0))"
+			" SELECT m.id, m.card, m.name, coalesce(m.tier_id, 0),"
+			"        coalesce(m.tier_since, m.joined) <= ?3,"
+			"        coalesce(a.spend, 0), coalesce(a.visits, 0)"
+			"   FROM cand c JOIN members m ON m.id = c.id"
+			"   LEFT JOIN agg a ON a.member_id = c.id"
+			"  WHERE m.status IN ('active', 'frozen') ORDER BY m.id" :
+			/* Only who could drop: above the base tier and held for
+			 * a whole window; their sales through the member index. */
+			"SELECT m.id, m.card, m.name, m.tier_id, 1,"
+			"  (SELECT coalesce(sum(paid), 0) FROM sales WHERE member_id = m.id"
+			"    AND voided_at IS NULL AND sold_at >= ?1 AND sold_at < ?2),"
+			"  (SELECT count(DISTINCT substr(sold_at, 1, 10)) FROM sales"
+			"    WHERE member_id = m.id AND voided_at IS NULL"
+			"    AND sold_at >= ?1 AND sold_at < ?2)"
+			"  FROM members m"
+			" WHERE m.tier_id IN (SELECT id FROM tiers WHERE rank IS NULL OR rank > 0)"
+			"   AND m.status IN ('active', 'frozen')"
+			"   AND coalesce(m.tier_since, m.joined) <= ?3 ORDER BY m.id", &st);
+	if (rc)
+		return rc;
+	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, held, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct tier_move mv = {0};
+		const struct tier *cur = find(t, n, sqlite3_column_int64(st, 3));
+		bool whole_window = sqlite3_column_int(st, 4);
+		const struct tier *q;
+
+		mv.spend = sqlite3_column_int64(st, 5);
+		mv.visits = sqlite3_column_int64(st, 6);
+		q = best(t, n, mv.spend, mv.visits);
+		if (!cur || q->rank > cur->rank)
+			mv.reason = "upgrade";
+		else if (q->rank < cur->rank && whole_window && mv.spend < cur->keep_spend)
+			mv.reason = "downgrade";
+		else
+			continue;
+		mv.member_id = sqlite3_column_int64(st, 0);
+		mv.card = (const char *)sqlite3_column_text(st, 1);
+		mv.name = (const char *)sqlite3_column_text(st, 2);
+		mv.from = cur ? cur->name : "";
+		mv.to = q->name;
+		mv.keep_spend = cur ? cur->keep_spend : 0;
+		(*moved)++;
+		if (cb && (rc = cb(arg, &mv)))
+			goto out;
+		if (dry_run)
+			continue;
+		if (!md_grow(md, &p, &cap, np, sizeof *p)) {
+			rc = MD_ENOMEM;
+			goto out;
+		}
+		p[np].member_id = mv.member_id;
+		p[np].from = cur ? cur->id : 0;
+		p[np].to = q->id;
+		p[np++].reason = mv.reason;
+	}
+	rc = rc == SQLITE_DONE ? MD_OK : db_fail(md);
+	sqlite3_finalize(st);
+	st = NULL;
+	/* Apply after the walk: the updates change what it reads. */
+	for (i = 0; i < np && rc == MD_OK; i++)
+		rc = set_tier(md, p[i].member_id, p[i].from, p[i].to, p[i].reason,
+			      0, at, "");
+out:
+	sqlite3_finalize(st);
+	free(p);
+	return rc;
+}
+
+int
+tier_evaluate(struct md *md, struct date as_of, bool dry_run,
+	      int (*cb)(void *arg, const struct tier_move *mv), void *arg,
+	      int64_t *moved)
+{
+	int rc;
+
+	if (!dry_run && date_to_days(as_of) > date_to_days(date_today(md)))
+		return md_fail(md, MD_EINVAL,
+			       _("tiers can be evaluated for a future date only with --dry-run"));
+	if ((rc = db_begin(md)))
+		return rc;
+	rc = tier_evaluate_locked(md, as_of, dry_run, true, cb, arg, moved);
+	/* A dry run never writes; end it like a failure so nothing could. */
+	if (dry_run && rc == MD_OK) {
+		db_end(md, MD_EINVAL);
+		return MD_OK;
+	}
+	return db_end(md, rc);
+}
+
+int
+tier_progress(struct md *md, int64_t member_id, struct tier_progress *p)
+{
+	struct tier t[TIERS_MAX];
+	const struct tier *cur;
+	int64_t cur_id;
+	int n, i, rc;
+
+	memset(p, 0, sizeof *p);
+	if ((rc = load(md, t, &n)) || (rc = member_tier_id(md, member_id, &cur_id)) ||
+	    (rc = window_months(md, &p->window_months)) ||
+	    (rc = tier_window(md, member_id, date_today(md), &p->spend, &p->visits)))
+		return rc;
+	cur = find(t, n, cur_id);
+	if (!cur)
+		cur = &t[0];
+	p->current = *cur;
+	for (i = 0; i < n; i++) {
+		if (t[i].rank > cur->rank) {
+			p->has_next = true;
+			p->next = t[i];
+			break;
+		}
+	}
+	if (p->has_next) {
+		if (p->next.min_spend > p->spend)
+			p->to_next_spend = p->next.min_spend - p->spend;
+		if (p->next.min_visits > p->visits)
+			p->to_next_visits = p->next.min_visits - p->visits;
+	}
+	if (cur->keep_spend > p->spend)
+		p->to_keep = cur->keep_spend - p->spend;
+	return MD_OK;
+}
+
+void
+tier_discount_text(int pct, char out[16])
+{
+	/* TRANSLATORS: how receipts write a discount of 95 (the customer
+	 * pays 95% of the price).  Translate as "discount-style:zhe" for
+	 * the Chinese 折 (95 -> 95折, 90 -> 9折); otherwise leave it. */
+	const char *style = _("discount-style:percent");
+
+	if (!strcmp(style, "discount-style:zhe"))
+		snprintf(out, 16, "%d\xE6\x8A\x98", pct % 10 ? pct : pct / 10);
+	else
+		snprintf(out, 16, "%d%%", pct);
+}
+
+int
+tier_merge(struct md *md, int64_t keep, int64_t drop)
+{
+	struct tier t[TIERS_MAX];
+	const struct tier *k, *d;
+	int64_t kid, did;
+	char now[20];
+	int n, rc;
+
+	if ((rc = load(md, t, &n)) || (rc = member_tier_id(md, keep, &kid)) ||
+	    (rc = member_tier_id(md, drop, &did)))
+		return rc;
+	k = find(t, n, kid);
+	d = find(t, n, did);
+	if (!d || (k && k->rank >= d->rank))
+		return MD_OK;
+	md_timestamp(md, now);
+	return set_tier(md, keep, kid, did, "merge", 0, now, "");
+}
+
+/* Check IN into T (which holds the current values on edit). */
+static int
+check_input(struct md *md, const struct tier_input *in, struct tier *t)
+{
+	char name[256], *end;
+	int64_t v;
+	int rc;
+
+	if (in->name) {
+		if (!text_valid_utf8(in->name, strlen(in->name)) ||
+		    text_has_control(in->name, false))
+			return md_fail(md, MD_EINVAL, _("tier name must be plain text"));
+		text_trim(in->name, name, sizeof name);
+		if (!*name)
+			return md_fail(md, MD_EINVAL, _("tier name is required"));
+		if (text_width(name) > TIER_NAME_COLS || strlen(name) >= TIER_NAME_MAX)
+			return md_fail(md, MD_EINVAL, _("tier name \"%s\" is wider than %d columns"),
+				       name, TIER_NAME_COLS);
+		strcpy(t->name, name);
+	}
+	if (in->min_spend &&
+	    (rc = money_parse(md, _("minimum spend"), in->min_spend, &t->min_spend,
+			      MONEY_ALLOW_ZERO)))
+		return rc;
+	if (in->keep_spend &&
+	    (rc = money_parse(md, _("retention spend"), in->keep_spend, &t->keep_spend,
+			      MONEY_ALLOW_ZERO)))
+		return rc;
+	if (in->min_visits) {
+		v = strtoll(in->min_visits, &end, 10);
+		if (!*in->min_visits || *end || v < 0 || v > 100000)
+			return md_fail(md, MD_EINVAL,
+				       _("minimum visits \"%s\" must be a whole number from 0 to 100000"),
+				       in->min_visits);
+		t->min_visits = v;
+	}
+	if (in->discount) {
+		v = strtoll(in->discount, &end, 10);
+		if (!*in->discount || *end || v < 1 || v > 100)
+			return md_fail(md, MD_EINVAL,
+				       _("discount \"%s\" must be the percentage paid, from 1 to 100 (95 means 9.5折)"),
+				       in->discount);
+		t->discount = (int)v;
+	}
+	if (in->points_rate) {
+		if (money_parse(md, _("points multiplier"), in->points_rate, &v,
+				MONEY_ALLOW_ZERO) || v > 1000)
+			return md_fail(md, MD_EINVAL,
+				       _("points multiplier \"%s\" must be from 0 to 10, such as 1.5"),
+				       in->points_rate);
+		t->points_rate = (int)v;
+	}
+	if (t->rank != 0 && t->min_spend == 0 && t->min_visits == 0)
+		return md_fail(md, MD_EINVAL,
+			       _("tier %s needs a minimum spend or a minimum number of visits"),
+			       t->name);
+	if (t->rank == 0 && (t->min_spend || t->min_visits))
+		return md_fail(md, MD_EINVAL,
+			       _("the base tier %s is for everyone: it takes no minimum spend or visits"),
+			       t->name);
+	return MD_OK;
+}
+
+static int
+name_free(struct md *md, const char *name, int64_t except)
+{
+	struct tier other;
+	int rc = tier_get(md, name, &other);
+
+	if (rc == MD_ENOTFOUND)
+		return MD_OK;
+	if (rc)
+		return rc;
+	if (other.id == except)
+		return MD_OK;
+	return md_fail(md, MD_ECONFLICT, _("there is already a tier \"%s\""), name);
+}
+
+static int
+store(struct md *md, const struct tier *t, bool insert)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	rc = db_stmt(md, insert ?
+		     "INSERT INTO tiers(name, min_spend, min_visits, keep_spend, discount,"
+		     " points_rate, rank) VALUES (?, ?, ?, ?, ?, ?, ?)" :
+		     "UPDATE tiers SET name = ?, min_spend = ?, min_visits = ?,"
+		     " keep_spend = ?, discount = ?, points_rate = ? WHERE id = ?", &st);
+	if (rc)
+		return rc;
+	sqlite3_bind_text(st, 1, t->name, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, t->min_spend);
+	sqlite3_bind_int64(st, 3, t->min_visits);
+	sqlite3_bind_int64(st, 4, t->keep_spend);
+	sqlite3_bind_int(st, 5, t->discount);
+	sqlite3_bind_int(st, 6, t->points_rate);
+	sqlite3_bind_int64(st, 7, insert ? t->rank : t->id);
+	return db_run(md, st);
+}
+
+static int
+audit_tier(struct md *md, const char *action, const struct tier *t)
+{
+	char a[32], b[32], c[32], d[16], e[16], f[16];
+
+	money_format(t->min_spend, a);
+	money_format(t->keep_spend, b);
+	snprintf(c, sizeof c, "%lld", (long long)t->min_visits);
+	snprintf(d, sizeof d, "%d", t->discount);
+	snprintf(e, sizeof e, "%d", t->points_rate);
+	snprintf(f, sizeof f, "%d", t->rank);
+	return audit_log_pairs(md, action, 0, "name", t->name, "rank", f,
+			       "min_spend", a, "min_visits", c, "keep_spend", b,
+			       "discount", d, "points_rate_percent", e, NULL);
+}
+
+static int
+add_locked(struct md *md, const struct tier_input *in)
+{
+	struct tier t[TIERS_MAX], nt = {.discount = 100, .points_rate = 100};
+	char *end;
+	int n, rc;
+	long r;
+
+	if ((rc = load(md, t, &n)))
+		return rc;
+	if (n == TIERS_MAX)
+		return md_fail(md, MD_EINVAL, _("at most %d tiers"), TIERS_MAX);
+	nt.rank = t[n - 1].rank + 1;
+	if (in->rank) {
+		r = strtol(in->rank, &end, 10);
+		if (!*in->rank || *end || r < 1 || r > nt.rank)
+			return md_fail(md, MD_EINVAL,
+				       _("rank \"%s\" must be from 1 (just above the base tier) to %d"),
+				       in->rank, nt.rank);
+		nt.rank = (int)r;
+	}
+	if ((rc = check_input(md, in, &nt)) || (rc = name_free(md, nt.name, 0)))
+		return rc;
+	/* Make room: two steps, so that no two rows share a rank midway. */
+	if ((rc = db_exec(md, "UPDATE tiers SET rank = rank + 1000 WHERE rank IS NOT NULL")))
+		return rc;
+	{
+		sqlite3_stmt *st;
+
+		rc = db_stmt(md, "UPDATE tiers SET rank = rank - 1000 + (rank - 1000 >= ?)"
+			     " WHERE rank >= 1000", &st);
+		if (rc)
+			return rc;
+		sqlite3_bind_int(st, 1, nt.rank);
+		if ((rc = db_run(md, st)))
+			return rc;
+	}
+	if ((rc = store(md, &nt, true)))
+		return rc;
+	return audit_tier(md, "tier.add", &nt);
+}
+
+int
+tier_add(struct md *md, const struct tier_input *in)
+{
+	int rc;
+
+	if (!in->name)
+		return md_fail(md, MD_EINVAL, _("tier name is required"));
+	if ((rc = db_begin(md)))
+		return rc;
+	return db_end(md, add_locked(md, in));
+}
+
+static int
+edit_locked(struct md *md, const char *name, const struct tier_input *in)
+{
+	struct tier t;
+	int rc;
+
+	if ((rc = tier_get(md, name, &t)) || (rc = check_input(md, in, &t)) ||
+	    (rc = name_free(md, t.name, t.id)) || (rc = store(md, &t, false)))
+		return rc;
+	return audit_tier(md, "tier.edit", &t);
+}
+
+int
+tier_edit(struct md *md, const char *name, const struct tier_input *in)
+{
+	int rc;
+
+	if ((rc = db_begin(md)))
+		return rc;
+	return db_end(md, edit_locked(md, name, in));
+}
+
+static int
+delete_locked(struct md *md, const char *name, const char *move_to)
+{
+	struct tier t, to;
+	sqlite3_stmt *st;
+	int64_t count = 0;
+	char now[20];
+	int rc;
+
+	if ((rc = tier_get(md, name, &t)))
+		return rc;
+	if (t.rank == 0)
+		return md_fail(md, MD_EINVAL, _("the base tier %s cannot be deleted"), t.name);
+	if ((rc = db_int_arg(md, "SELECT count(*) FROM members WHERE tier_id = ?",
+			     t.id, &count)))
+		return rc;
+	if (count && !move_to)
+		return md_fail(md, MD_ECONFLICT,
+			       P_("%lld member holds %s: give --move-to TIER to move them",
+				  "%lld members hold %s: give --move-to TIER to move them",
+				  count),
+			       (long long)count, t.name);
+	if (count) {
+		if ((rc = tier_get(md, move_to, &to)))
+			return rc;
+		if (to.id == t.id)
+			return md_fail(md, MD_EINVAL, _("members cannot move to the tier being deleted"));
+		md_timestamp(md, now);
+		/* Every member's move is a history row, like any tier change. */
+		rc = db_stmt(md, "INSERT INTO tier_history(member_id, at, from_tier, to_tier,"
+			     " reason, detail, operator)"
+			     " SELECT id, ?1, ?2, ?3, 'retired', '', ?4 FROM members"
+			     " WHERE tier_id = ?2", &st);
+		if (rc)
+			return rc;
+		sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 2, t.id);
+		sqlite3_bind_int64(st, 3, to.id);
+		sqlite3_bind_text(st, 4, md->operator_name, -1, SQLITE_STATIC);
+		if ((rc = db_run(md, st)))
+			return rc;
+		rc = db_stmt(md, "UPDATE members SET tier_id = ?1, tier_since = substr(?3, 1, 10)"
+			     " WHERE tier_id = ?2", &st);
+		if (rc)
+			return rc;
+		sqlite3_bind_int64(st, 1, to.id);
+		sqlite3_bind_int64(st, 2, t.id);
+		sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
+		if ((rc = db_run(md, st)))
+			return rc;
+	}
+	if ((rc = db_stmt(md, "UPDATE tiers SET rank = NULL WHERE id = ?", &st)))
+		return rc;
+	sqlite3_bind_int64(st, 1, t.id);
+	if ((rc = db_run(md, st)))
+		return rc;
+	return audit_log_pairs(md, "tier.delete", 0, "name", t.name, "moved_to",
+			       count ? to.name : "", NULL);
+}
+
+int
+tier_delete(struct md *md, const char *name, const char *move_to)
+{
+	int rc;
+
+	if ((rc = db_begin(md)))
+		return rc;
+	return db_end(md, delete_locked(md, name, move_to));
+}
+
+static int
+assign_locked(struct md *md, const char *key, const char *name, const char *reason)
+{
+	struct member m;
+	struct tier t;
+	int64_t cur;
+	char now[20];
+	int rc;
+
+	if ((rc = member_get(md, key, &m)) || (rc = tier_get(md, name, &t)) ||
+	    (rc = member_tier_id(md, m.id, &cur)))
+		return rc;
+	if (strcmp(m.status, "active") && strcmp(m.status, "frozen"))
+		return md_fail(md, MD_ECONFLICT, _("member %s (%s) is %s"), m.card,
+			       m.name, member_status_label(m.status));
+	if (cur == t.id)
+		return md_fail(md, MD_ECONFLICT, _("%s (%s) is already in tier %s"),
+			       m.card, m.name, t.name);
+	md_timestamp(md, now);
+	if ((rc = set_tier(md, m.id, cur, t.id, "manual", 0, now, reason)))
+		return rc;
+	return audit_log_pairs(md, "tier.assign", m.id, "tier", t.name, "reason",
+			       reason, NULL);
+}
+
+int
+tier_assign(struct md *md, const char *key, const char *name, const char *reason)
+{
+	char clean[MEMBER_NOTE_MAX];
+	int rc;
+
+	if (!reason || (rc = member_check_note(md, reason, clean)) != MD_OK || !*clean)
+		return reason && rc ? rc : md_fail(md, MD_EINVAL, _("a reason is required"));
+	if ((rc = db_begin(md)))
+		return rc;
+	return db_end(md, assign_locked(md, key, name, clean));
+}

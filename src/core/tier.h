@@ -1,0 +1,121 @@
+/* tier.h - membership tiers: qualification, upgrade, retention */
+#ifndef MD_TIER_H
+#define MD_TIER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/card.h"
+#include "core/date.h"
+#include "core/md.h"
+#include "core/member.h"
+
+#define TIER_NAME_MAX 68
+#define TIER_NAME_COLS 16
+#define TIERS_MAX 16
+
+struct tier {
+	int64_t id;
+	int rank;			/* 0 is the base tier */
+	char name[TIER_NAME_MAX];
+	int64_t min_spend;		/* fen over the window; 0: no spend rule */
+	int64_t min_visits;		/* days with a purchase; 0: no visit rule */
+	int64_t keep_spend;		/* retention (保级) threshold, fen */
+	int discount;			/* percent paid: 95 = 9.5折 */
+	int points_rate;		/* percent: 150 = 1.5 points per point */
+	int64_t members;		/* filled by tier_list */
+};
+
+/* Text as the owner types it; NULL leaves a field as it is (edit) or at
+ * its default (add). */
+struct tier_input {
+	const char *name;
+	const char *min_spend;		/* yuan */
+	const char *min_visits;
+	const char *keep_spend;		/* yuan */
+	const char *discount;		/* 1..100 */
+	const char *points_rate;	/* multiplier: 1.5 */
+	const char *rank;		/* add: position, default on top */
+};
+
+/* The active tiers, lowest rank first. */
+int tier_list(struct md *md, int (*cb)(void *arg, const struct tier *t), void *arg);
+int tier_get(struct md *md, const char *name, struct tier *t);
+int tier_get_id(struct md *md, int64_t id, struct tier *t);
+
+int tier_add(struct md *md, const struct tier_input *in);
+int tier_edit(struct md *md, const char *name, const struct tier_input *in);
+/* Retire a tier.  Refused while members hold it, unless MOVE_TO names
+ * the tier they move to; the base tier cannot be deleted. */
+int tier_delete(struct md *md, const char *name, const char *move_to);
+
+/* Put member KEY in tier NAME by hand (history reason "manual"). */
+int tier_assign(struct md *md, const char *key, const char *name,
+		const char *reason);
+
+/* Spend (fen paid) and visits (days with a purchase) of MEMBER_ID over
+ * the tier window ending on AS_OF: sales on days D with
+ * AS_OF - window < D <= AS_OF, voided sales excluded. */
+int tier_window(struct md *md, int64_t member_id, struct date as_of,
+		int64_t *spend, int64_t *visits);
+
+/* The highest tier SPEND and VISITS qualify for: a tier qualifies when
+ * any rule it sets is met (the base tier always does). */
+int tier_qualify(struct md *md, int64_t spend, int64_t visits, struct tier *t);
+
+/* After a sale (inside its transaction): upgrade at once when the member
+ * now qualifies for a higher tier.  *UPGRADED gets the new tier's name,
+ * or "". */
+int tier_after_sale(struct md *md, int64_t member_id, int64_t sale_id,
+		    const char *at, char upgraded[TIER_NAME_MAX]);
+
+/* After a void: undo an upgrade the sale brought when the member no
+ * longer qualifies for it. */
+int tier_after_void(struct md *md, int64_t member_id, int64_t sale_id,
+		    const char *at);
+
+struct tier_move {
+	int64_t member_id;
+	const char *card, *name;
+	const char *from, *to;
+	const char *reason;		/* upgrade or downgrade */
+	int64_t spend, visits, keep_spend;
+};
+
+/* Bring every member's tier in line with the rules as of AS_OF:
+ * upgrades when they qualify higher, and downgrades (to the highest tier
+ * they still qualify for) when a member who has held their tier for a
+ * whole window spent less than its retention threshold in it.  With
+ * DRY_RUN nothing changes.  CB (may be NULL) sees each move. */
+int tier_evaluate(struct md *md, struct date as_of, bool dry_run,
+		  int (*cb)(void *arg, const struct tier_move *mv), void *arg,
+		  int64_t *moved);
+/* Inside a caller's transaction.  FULL reviews everyone who bought in
+ * the window (tier evaluate); without it only members who could drop
+ * (the daily maintenance: upgrades already happen at the till). */
+int tier_evaluate_locked(struct md *md, struct date as_of, bool dry_run,
+			 bool full,
+			 int (*cb)(void *arg, const struct tier_move *mv),
+			 void *arg, int64_t *moved);
+
+/* How far a member is from the next tier and from keeping this one. */
+struct tier_progress {
+	struct tier current;
+	bool has_next;
+	struct tier next;
+	int64_t spend, visits;		/* in the window */
+	int64_t to_next_spend;		/* 0 when the spend rule is met or unset */
+	int64_t to_next_visits;
+	int64_t to_keep;		/* 0 when kept or no threshold */
+	int window_months;
+};
+int tier_progress(struct md *md, int64_t member_id, struct tier_progress *p);
+
+/* A discount of PCT (the percentage paid) as people write it: "95%"
+ * in English; "95折", "9折" where the translation asks for 折. */
+void tier_discount_text(int pct, char out[16]);
+
+/* Give member KEEP the higher of their two tiers (member merge). */
+int tier_merge(struct md *md, int64_t keep, int64_t drop);
+
+#endif
