@@ -6,6 +6,9 @@ run "$MEMBERDESK" --help
 exits 0 "--help exits 0"
 like "$out" "Usage: memberdesk [--db FILE] [COMMAND [ARG]...]" "--help starts with the usage line"
 like "$out" "member " "--help lists the member command"
+for group in sale points wallet tier settings audit check; do
+	like "$out" "  $group " "--help lists $group"
+done
 like "$out" "--db FILE" "--help documents --db"
 is "$err" "" "--help writes nothing to stderr"
 
@@ -54,7 +57,11 @@ for sub in add show edit tag untag freeze unfreeze delete restore merge find lis
 		fail "member $sub --help"; diag "rc=$rc" "$out" "$err"
 	fi
 done
-for cmd in "settings show" "settings set" "audit"; do
+for cmd in "settings show" "settings set" "audit" "check" \
+	"sale add" "sale void" "sale list" "sale show" "sale receipt" \
+	"points adjust" "points history" "points expire" \
+	"wallet recharge" "wallet refund" "wallet history" "wallet rules" \
+	"tier list" "tier add" "tier edit" "tier delete" "tier evaluate" "tier assign"; do
 	run md $cmd --help
 	exits 0 "$cmd --help"
 done

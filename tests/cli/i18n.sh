@@ -12,7 +12,7 @@ is "$(printf '%s\n' "$out" | head -n 1)" \
    "卡号    手机号       姓名  性别  生日  入会日期    等级  积分  储值  状态  标签" \
    "zh_CN: table headers in Chinese, aligned by display width"
 is "$(printf '%s\n' "$out" | sed -n 2p)" \
-   "100008  13800138000  张三              2026-11-23           0  0.00  正常  VIP" \
+   "100008  13800138000  张三              2026-11-23  普通     0  0.00  正常  VIP" \
    "zh_CN: rows line up under them"
 run md member list --format csv
 is "$(printf '%s\n' "$out" | head -n 1)" \

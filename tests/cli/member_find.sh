@@ -53,8 +53,8 @@ is "$(cards)" "100008 100016 " "--limit"
 
 run md member find 小明
 is "$out" "Card    Phone        Name    Gender  Birthday  Joined      Tier  Points  Wallet  Status  Tags
-100024  0922228000   小明                      2026-11-23             0    0.00  active
-100016  13511118000  王小明                    2026-11-23             0    0.00  active" \
+100024  0922228000   小明                      2026-11-23  普通       0    0.00  active
+100016  13511118000  王小明                    2026-11-23  普通       0    0.00  active" \
    "the table lines up Chinese names by display width"
 
 run md member list --format csv

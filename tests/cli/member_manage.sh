@@ -14,9 +14,12 @@ Gender
 Birthday
 Joined    2026-11-23
 Referrer  100008 张三
-Tier
+Tier      普通
+          spent ¥0.00 in the last 12 months
+          bought on 0 days
+          ¥1,000.00 more to reach 银卡
 Points    0
-Wallet    ¥0.00
+Wallet    ¥0.00 (principal ¥0.00, bonus ¥0.00)
 Tags
 Status    active
 Note" "show lays out every field"
@@ -36,7 +39,7 @@ run md member edit 100016 --name 李四光 --birthday 12-25 --gender 男 --note 
 备注"
 exits 0 "edit several fields"
 is "$(md member show 100016 --format csv | tail -n +2 | head -n 1)" \
-   "100016,13900139000,李四光,male,12-25,2026-11-23,,0,0.00,active,,100008,,\"两行" \
+   "100016,13900139000,李四光,male,12-25,2026-11-23,普通,0,0.00,active,,100008,,\"两行" \
    "the changes are stored"
 run md member show 100016
 like "$out" "Note      两行

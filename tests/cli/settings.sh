@@ -35,6 +35,24 @@ rejects 1 "shop_name must be at most 40 columns wide" "a shop name too wide" \
 	md settings set shop_name 一二三四五六七八九十一二三四五六七八九十一
 rejects 1 "shop_name must be plain text" "a shop name in GBK" \
 	md settings set shop_name "$(printf '\325\305')"
+run md settings set member_day_multiplier 1.50
+is "$(md settings show member_day_multiplier --format csv | tail -n 1)" "member_day_multiplier,1.5,2" \
+   "a multiplier is kept in its shortest form"
+rejects 1 'member_day_multiplier must be a multiplier from 1 to 10' "a multiplier below 1" \
+	md settings set member_day_multiplier 0.5
+rejects 1 'points_expiry must be none, months:N (1 to 120) or year-end:N (0 to 10)' \
+	"an expiry policy that is not one" md settings set points_expiry monthly
+run md settings set points_expiry year-end:1
+exits 0 "points_expiry year-end:1"
+rejects 1 'birthday_period must be one of month|week' "a birthday period that is neither" \
+	md settings set birthday_period day
+rejects 1 'member_day must be between 0 and 31' "member day 32" md settings set member_day 32
+rejects 1 'wallet_rules: rule "abc" is not AMOUNT:BONUS' "bonus rules through settings too" \
+	md settings set wallet_rules abc
+rejects 1 'unknown setting "maintained_through"' "the program's own bookkeeping cannot be set" \
+	md settings set maintained_through 2000-01-01
+run md settings show --format csv
+unlike "$out" "maintained_through" "nor is it shown"
 rejects 2 "give a setting and its value" "set without a value" md settings set shop_name
 rejects 2 'unknown setting "nope"' "show an unknown setting" md settings show nope
 

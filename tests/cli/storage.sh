@@ -83,7 +83,10 @@ rm -f "$DB"
 for i in 1 2 3 4; do md member list >/dev/null 2>"$T/start$i" & done
 wait
 is "$(cat "$T"/start*)" "" "four processes creating one database at once all succeed"
-is "$(sql 'PRAGMA user_version')" "1" "and it is migrated once"
+"$MEMBERDESK" --db "$T/serial.db" member list >/dev/null
+is "$(sql 'PRAGMA user_version')" "$("$SQLITE3" "$T/serial.db" 'PRAGMA user_version')" \
+   "and it is migrated to the same schema as a database opened alone"
+is "$(sql 'SELECT count(*) FROM tiers')" "4" "with the default tiers created once"
 ( for i in 0 1 2 3 4 5 6 7 8 9; do md member add --phone 1380000000$i --name "甲$i" >/dev/null || echo "fail $i"; done ) >"$T/a" 2>&1 &
 ( for i in 0 1 2 3 4 5 6 7 8 9; do md member add --phone 1390000000$i --name "乙$i" >/dev/null || echo "fail $i"; done ) >"$T/b" 2>&1 &
 wait

@@ -36,5 +36,22 @@ vg settings show
 vg settings set shop_name 茶馆
 vg audit --limit 5
 vg member show nosuch
+vg wallet rules set 100:20
+vg wallet recharge 100008 --amount 300
+vg sale add 100008 --amount 128.50 --ticket T1
+vg sale add 100008 --amount 100 --use-points 50 --pay wallet
+vg sale add --amount 9.99
+vg sale void 1 --reason test
+vg sale list --format csv
+vg sale receipt 2
+vg points adjust 100008 +100 --reason test
+vg points history 100008
+vg points expire
+vg wallet refund 100008 --amount 10
+vg wallet history 100008
+vg tier list
+vg tier evaluate --dry-run
+vg member show 100008
+vg check
 
 done_testing
