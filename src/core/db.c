@@ -18,6 +18,7 @@
 
 #include "core/db.h"
 #include "core/migrate.h"
+#include "core/text.h"
 #include "i18n.h"
 
 #define BUSY_TIMEOUT_MS 10000
@@ -207,6 +208,14 @@ db_bind_text_or_null(sqlite3_stmt *stmt, int i, const char *s)
 	if (!s || !*s)
 		return sqlite3_bind_null(stmt, i);
 	return sqlite3_bind_text(stmt, i, s, -1, SQLITE_TRANSIENT);
+}
+
+void
+db_column_text(sqlite3_stmt *stmt, int i, char *out, size_t n)
+{
+	const char *s = (const char *)sqlite3_column_text(stmt, i);
+
+	text_copy(out, n, s ? s : "");
 }
 
 int

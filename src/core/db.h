@@ -51,6 +51,9 @@ int db_fail(struct md *md);
 /* Bind S, or NULL when S is NULL or empty. */
 int db_bind_text_or_null(sqlite3_stmt *stmt, int i, const char *s);
 
+/* Column I of the current row as text into OUT (size N); "" for NULL. */
+void db_column_text(sqlite3_stmt *stmt, int i, char *out, size_t n);
+
 /* Run a query returning one integer (the first column of the first
  * row); *V is 0 when there is no row. */
 int db_int(struct md *md, const char *sql, int64_t *v);

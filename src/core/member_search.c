@@ -17,34 +17,26 @@
 #include "core/tier.h"
 #include "i18n.h"
 
-static void
-copy_col(sqlite3_stmt *st, int i, char *out, size_t n)
-{
-	const char *s = (const char *)sqlite3_column_text(st, i);
-
-	text_copy(out, n, s ? s : "");
-}
-
 void
 member_from_row(sqlite3_stmt *st, struct member *m)
 {
 	memset(m, 0, sizeof *m);
 	m->id = sqlite3_column_int64(st, 0);
-	copy_col(st, 1, m->card, sizeof m->card);
-	copy_col(st, 2, m->phone, sizeof m->phone);
-	copy_col(st, 3, m->name, sizeof m->name);
+	db_column_text(st, 1, m->card, sizeof m->card);
+	db_column_text(st, 2, m->phone, sizeof m->phone);
+	db_column_text(st, 3, m->name, sizeof m->name);
 	m->gender = sqlite3_column_int(st, 4);
-	copy_col(st, 5, m->birthday, sizeof m->birthday);
-	copy_col(st, 6, m->joined, sizeof m->joined);
-	copy_col(st, 7, m->referrer_card, sizeof m->referrer_card);
-	copy_col(st, 8, m->referrer_name, sizeof m->referrer_name);
-	copy_col(st, 9, m->status, sizeof m->status);
-	copy_col(st, 10, m->merged_into, sizeof m->merged_into);
-	copy_col(st, 11, m->tags, sizeof m->tags);
-	copy_col(st, 12, m->note, sizeof m->note);
+	db_column_text(st, 5, m->birthday, sizeof m->birthday);
+	db_column_text(st, 6, m->joined, sizeof m->joined);
+	db_column_text(st, 7, m->referrer_card, sizeof m->referrer_card);
+	db_column_text(st, 8, m->referrer_name, sizeof m->referrer_name);
+	db_column_text(st, 9, m->status, sizeof m->status);
+	db_column_text(st, 10, m->merged_into, sizeof m->merged_into);
+	db_column_text(st, 11, m->tags, sizeof m->tags);
+	db_column_text(st, 12, m->note, sizeof m->note);
 	m->tier_id = sqlite3_column_int64(st, 13);
-	copy_col(st, 14, m->tier, sizeof m->tier);
-	copy_col(st, 15, m->tier_since, sizeof m->tier_since);
+	db_column_text(st, 14, m->tier, sizeof m->tier);
+	db_column_text(st, 15, m->tier_since, sizeof m->tier_since);
 	m->points = sqlite3_column_int64(st, 16);
 	m->wallet_principal = sqlite3_column_int64(st, 17);
 	m->wallet_bonus = sqlite3_column_int64(st, 18);

@@ -466,28 +466,22 @@ sale_add(struct md *md, const struct sale_input *in, struct sale *s)
 	"  LEFT JOIN tiers t ON t.id = s.tier_id"
 
 static void
-col(sqlite3_stmt *st, int i, char *out, size_t n)
-{
-	text_copy(out, n, (const char *)sqlite3_column_text(st, i));
-}
-
-static void
 sale_from_row(sqlite3_stmt *st, struct sale *s)
 {
 	memset(s, 0, sizeof *s);
 	s->id = sqlite3_column_int64(st, 0);
 	s->member_id = sqlite3_column_int64(st, 1);
-	col(st, 2, s->card, sizeof s->card);
-	col(st, 3, s->name, sizeof s->name);
-	col(st, 4, s->sold_at, sizeof s->sold_at);
-	col(st, 5, s->ticket, sizeof s->ticket);
-	col(st, 6, s->category, sizeof s->category);
-	col(st, 7, s->payment, sizeof s->payment);
-	col(st, 8, s->note, sizeof s->note);
-	col(st, 9, s->operator_name, sizeof s->operator_name);
+	db_column_text(st, 2, s->card, sizeof s->card);
+	db_column_text(st, 3, s->name, sizeof s->name);
+	db_column_text(st, 4, s->sold_at, sizeof s->sold_at);
+	db_column_text(st, 5, s->ticket, sizeof s->ticket);
+	db_column_text(st, 6, s->category, sizeof s->category);
+	db_column_text(st, 7, s->payment, sizeof s->payment);
+	db_column_text(st, 8, s->note, sizeof s->note);
+	db_column_text(st, 9, s->operator_name, sizeof s->operator_name);
 	s->promo = sqlite3_column_int(st, 10);
 	s->amount = sqlite3_column_int64(st, 11);
-	col(st, 12, s->tier, sizeof s->tier);
+	db_column_text(st, 12, s->tier, sizeof s->tier);
 	s->tier_discount = sqlite3_column_int64(st, 13);
 	s->coupon_discount = sqlite3_column_int64(st, 14);
 	s->points_used = sqlite3_column_int64(st, 15);
@@ -496,9 +490,9 @@ sale_from_row(sqlite3_stmt *st, struct sale *s)
 	s->wallet_principal = sqlite3_column_int64(st, 18);
 	s->wallet_bonus = sqlite3_column_int64(st, 19);
 	s->points_earned = sqlite3_column_int64(st, 20);
-	col(st, 21, s->voided_at, sizeof s->voided_at);
-	col(st, 22, s->voided_by, sizeof s->voided_by);
-	col(st, 23, s->void_reason, sizeof s->void_reason);
+	db_column_text(st, 21, s->voided_at, sizeof s->voided_at);
+	db_column_text(st, 22, s->voided_by, sizeof s->voided_by);
+	db_column_text(st, 23, s->void_reason, sizeof s->void_reason);
 	s->points_after = sqlite3_column_int64(st, 24);
 	s->wallet_after = sqlite3_column_int64(st, 25);
 	s->discount_pct = s->tier_discount ? sqlite3_column_int(st, 26) : 0;
