@@ -58,13 +58,8 @@ cli_audit(struct cli *cli, int argc, char **argv)
 		return cli_fail(cli, rc);
 	if (optind < argc && (rc = member_resolve(cli->md, argv[optind], &id)))
 		return cli_fail(cli, rc);
-	t = table_open(cli->out, fmt, audit_cols, 6);
-	if (!t)
-		return cli_fail(cli, md_fail(cli->md, MD_ENOMEM, _("out of memory")));
-	rc = audit_list(cli->md, id, limit, audit_row, t);
-	if (table_close(t) < 0 && rc == MD_OK)
-		rc = md_fail(cli->md, MD_EIO, _("write error"));
-	else if (rc == MD_EIO)
-		md_fail(cli->md, MD_EIO, _("write error"));
+	if (!(t = cli_table_open(cli, fmt, audit_cols, 6)))
+		return cli_fail(cli, MD_ENOMEM);
+	rc = cli_table_close(cli, t, audit_list(cli->md, id, limit, audit_row, t));
 	return rc ? cli_fail(cli, rc) : EXIT_OK;
 }

@@ -67,17 +67,6 @@ struct member_query {
 	struct member_filter filter;
 };
 
-/* Finish a table; a failed write is an error like any other. */
-static int
-close_table(struct cli *cli, struct table *t, int rc)
-{
-	if (table_close(t) < 0 && rc == MD_OK)
-		rc = md_fail(cli->md, MD_EIO, _("write error"));
-	else if (rc == MD_EIO)
-		md_fail(cli->md, MD_EIO, _("write error"));
-	return rc;
-}
-
 /* Stream the members Q selects as a table; *COUNT gets how many. */
 static int
 print_members(struct cli *cli, enum table_format fmt,
@@ -86,15 +75,14 @@ print_members(struct cli *cli, enum table_format fmt,
 	struct rows r = {.fmt = fmt};
 	int rc;
 
-	r.t = table_open(cli->out, fmt, member_cols, N_MEMBER_COLS);
-	if (!r.t)
-		return md_fail(cli->md, MD_ENOMEM, _("out of memory"));
+	if (!(r.t = cli_table_open(cli, fmt, member_cols, N_MEMBER_COLS)))
+		return MD_ENOMEM;
 	if (q->find)
 		rc = member_find(cli->md, q->find, q->limit, q->all, member_row, &r);
 	else
 		rc = member_list(cli->md, &q->filter, member_row, &r);
 	*count = r.count;
-	return close_table(cli, r.t, rc);
+	return cli_table_close(cli, r.t, rc);
 }
 
 static const struct option member_opts[] = {
@@ -349,11 +337,9 @@ show_machine(struct cli *cli, const struct member *m, const struct standing *st,
 	cells[20] = v[7];
 	cells[21] = v[8];
 	cells[22] = st->expiring_on;
-	t = table_open(cli->out, fmt, show_cols, N_SHOW_COLS);
-	if (!t)
-		return md_fail(cli->md, MD_ENOMEM, _("out of memory"));
-	table_row(t, cells);
-	return close_table(cli, t, MD_OK);
+	if (!(t = cli_table_open(cli, fmt, show_cols, N_SHOW_COLS)))
+		return MD_ENOMEM;
+	return cli_table_close(cli, t, table_row(t, cells) < 0 ? MD_EIO : MD_OK);
 }
 
 static const struct option format_opts[] = {

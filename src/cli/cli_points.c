@@ -169,11 +169,10 @@ history_cmd(struct cli *cli, int argc, char **argv)
 	if ((rc = cli_open(cli)))
 		return cli_fail(cli, rc);
 	h.text = fmt == TABLE_TEXT;
-	if (!(h.t = table_open(cli->out, fmt, history_cols, 8)))
-		return cli_fail(cli, md_fail(cli->md, MD_ENOMEM, _("out of memory")));
+	if (!(h.t = cli_table_open(cli, fmt, history_cols, 8)))
+		return cli_fail(cli, MD_ENOMEM);
 	rc = points_history(cli->md, argv[optind], history_row, &h);
-	if (table_close(h.t) < 0 && rc == MD_OK)
-		rc = md_fail(cli->md, MD_EIO, _("write error"));
+	rc = cli_table_close(cli, h.t, rc);
 	return rc ? cli_fail(cli, rc) : EXIT_OK;
 }
 

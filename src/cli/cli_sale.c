@@ -85,19 +85,9 @@ static struct table *
 open_sales(struct cli *cli, enum table_format fmt)
 {
 	return fmt == TABLE_TEXT ?
-	       table_open(cli->out, fmt, sale_text_cols,
-			  sizeof sale_text_cols / sizeof *sale_text_cols) :
-	       table_open(cli->out, fmt, sale_cols, N_SALE_COLS);
-}
-
-static int
-finish(struct cli *cli, struct table *t, int rc)
-{
-	if (table_close(t) < 0 && rc == MD_OK)
-		rc = md_fail(cli->md, MD_EIO, _("write error"));
-	else if (rc == MD_EIO)
-		md_fail(cli->md, MD_EIO, _("write error"));
-	return rc;
+	       cli_table_open(cli, fmt, sale_text_cols,
+			      sizeof sale_text_cols / sizeof *sale_text_cols) :
+	       cli_table_open(cli, fmt, sale_cols, N_SALE_COLS);
 }
 
 static int
@@ -203,8 +193,8 @@ sale_add_cmd(struct cli *cli, int argc, char **argv)
 		struct sale_rows r = {open_sales(cli, fmt), fmt};
 
 		if (!r.t)
-			return cli_fail(cli, md_fail(cli->md, MD_ENOMEM, _("out of memory")));
-		rc = finish(cli, r.t, sale_row(&r, &s));
+			return cli_fail(cli, MD_ENOMEM);
+		rc = cli_table_close(cli, r.t, sale_row(&r, &s));
 	}
 	return rc ? cli_fail(cli, rc) : EXIT_OK;
 }
@@ -291,8 +281,8 @@ sale_list_cmd(struct cli *cli, int argc, char **argv)
 		return cli_fail(cli, rc);
 	r.fmt = fmt;
 	if (!(r.t = open_sales(cli, fmt)))
-		return cli_fail(cli, md_fail(cli->md, MD_ENOMEM, _("out of memory")));
-	rc = finish(cli, r.t, sale_list(cli->md, &f, sale_row, &r));
+		return cli_fail(cli, MD_ENOMEM);
+	rc = cli_table_close(cli, r.t, sale_list(cli->md, &f, sale_row, &r));
 	return rc ? cli_fail(cli, rc) : EXIT_OK;
 }
 
@@ -346,8 +336,8 @@ show_or_receipt(struct cli *cli, int argc, char **argv, bool receipt)
 		struct sale_rows r = {open_sales(cli, fmt), fmt};
 
 		if (!r.t)
-			return cli_fail(cli, md_fail(cli->md, MD_ENOMEM, _("out of memory")));
-		rc = finish(cli, r.t, sale_row(&r, &s));
+			return cli_fail(cli, MD_ENOMEM);
+		rc = cli_table_close(cli, r.t, sale_row(&r, &s));
 		return rc ? cli_fail(cli, rc) : EXIT_OK;
 	}
 	if ((rc = print_receipt(cli, &s, width)))

@@ -51,9 +51,8 @@ settings_show_cmd(struct cli *cli, int argc, char **argv)
 	if ((rc = cli_open(cli)))
 		return cli_fail(cli, rc);
 	defs = settings_defs(&n);
-	t = table_open(cli->out, fmt, settings_cols, fmt == TABLE_TEXT ? 4 : 3);
-	if (!t)
-		return cli_fail(cli, md_fail(cli->md, MD_ENOMEM, _("out of memory")));
+	if (!(t = cli_table_open(cli, fmt, settings_cols, fmt == TABLE_TEXT ? 4 : 3)))
+		return cli_fail(cli, MD_ENOMEM);
 	for (i = 0; i < n && rc == MD_OK; i++) {
 		if (defs[i].hidden ||
 		    (optind < argc && strcmp(defs[i].key, argv[optind])))
@@ -65,10 +64,9 @@ settings_show_cmd(struct cli *cli, int argc, char **argv)
 		cells[2] = defs[i].def;
 		cells[3] = _(defs[i].help);
 		if (table_row(t, cells) < 0)
-			rc = md_fail(cli->md, MD_EIO, _("write error"));
+			rc = MD_EIO;
 	}
-	if (table_close(t) < 0 && rc == MD_OK)
-		rc = md_fail(cli->md, MD_EIO, _("write error"));
+	rc = cli_table_close(cli, t, rc);
 	return rc ? cli_fail(cli, rc) : EXIT_OK;
 }
 

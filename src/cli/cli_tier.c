@@ -73,11 +73,10 @@ list_cmd(struct cli *cli, int argc, char **argv)
 		return cli_usage("tier list", _("unexpected argument \"%s\""), argv[optind]);
 	if ((rc = cli_open(cli)))
 		return cli_fail(cli, rc);
-	if (!(t = table_open(cli->out, fmt, tier_cols, 8)))
-		return cli_fail(cli, md_fail(cli->md, MD_ENOMEM, _("out of memory")));
+	if (!(t = cli_table_open(cli, fmt, tier_cols, 8)))
+		return cli_fail(cli, MD_ENOMEM);
 	rc = tier_list(cli->md, tier_row, t);
-	if (table_close(t) < 0 && rc == MD_OK)
-		rc = md_fail(cli->md, MD_EIO, _("write error"));
+	rc = cli_table_close(cli, t, rc);
 	return rc ? cli_fail(cli, rc) : EXIT_OK;
 }
 
@@ -283,11 +282,10 @@ evaluate_cmd(struct cli *cli, int argc, char **argv)
 	if (as_of && (rc = date_parse(cli->md, "--as-of", as_of, &d, false)))
 		return cli_fail(cli, rc);
 	m.text = fmt == TABLE_TEXT;
-	if (!(m.t = table_open(cli->out, fmt, move_cols, 8)))
-		return cli_fail(cli, md_fail(cli->md, MD_ENOMEM, _("out of memory")));
+	if (!(m.t = cli_table_open(cli, fmt, move_cols, 8)))
+		return cli_fail(cli, MD_ENOMEM);
 	rc = tier_evaluate(cli->md, d, dry, move_row, &m, &moved);
-	if (table_close(m.t) < 0 && rc == MD_OK)
-		rc = md_fail(cli->md, MD_EIO, _("write error"));
+	rc = cli_table_close(cli, m.t, rc);
 	if (rc)
 		return cli_fail(cli, rc);
 	fprintf(stderr, dry ? P_("%lld member would move\n", "%lld members would move\n", moved) :

@@ -79,6 +79,12 @@ if [ -w /dev/full ]; then
 	like "$(cat "$T/err")" "write error" "and says write error"
 	md member add --phone 13900139000 --name 李四 >/dev/full 2>"$T/err"
 	is "$?" 1 "member add to a full disk reports the lost card number"
+	md sale add 100008 --amount 10 >/dev/null
+	for cmd in "sale list --format csv" "points history 100008" "tier list" "audit" "settings show"; do
+		md $cmd >/dev/full 2>"$T/err"
+		rc=$?
+		like "$rc:$(cat "$T/err")" "1:memberdesk: write error" "$cmd to a full disk is a write error"
+	done
 else
 	pass "# SKIP /dev/full is not available"
 fi
