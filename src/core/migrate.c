@@ -254,9 +254,30 @@ static const char migration_2[] =
 	"CREATE INDEX wallet_ledger_member ON wallet_ledger(member_id, id);"
 	"CREATE INDEX wallet_ledger_sale ON wallet_ledger(sale_id) WHERE sale_id IS NOT NULL;";
 
+/* 3: migration day.  Each imported file is remembered by its SHA-256 so
+ * that running the same import again is recognised and refused, and
+ * imported sales say which file they came from. */
+static const char migration_3[] =
+	"CREATE TABLE imports("
+	"  id       INTEGER PRIMARY KEY,"
+	"  kind     TEXT NOT NULL CHECK (kind IN ('members', 'sales', 'points', 'wallet')),"
+	"  sha256   TEXT NOT NULL,"
+	"  file     TEXT NOT NULL,"
+	"  at       TEXT NOT NULL,"
+	"  operator TEXT NOT NULL,"
+	"  rows     INTEGER NOT NULL,"
+	"  inserted INTEGER NOT NULL,"
+	"  updated  INTEGER NOT NULL,"
+	"  skipped  INTEGER NOT NULL,"
+	"  rejected INTEGER NOT NULL,"
+	"  UNIQUE (kind, sha256)"
+	") STRICT;"
+	"ALTER TABLE sales ADD COLUMN import_id INTEGER REFERENCES imports(id);";
+
 static const char *const migrations[] = {
 	migration_1,
 	migration_2,
+	migration_3,
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof *migrations))
