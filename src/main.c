@@ -22,6 +22,8 @@ static const struct cli_command commands[] = {
 	{"settings", cli_settings, NULL, N_("show and change the shop's settings")},
 	{"audit", cli_audit, NULL, N_("show who changed what, and when")},
 	{"check", cli_check, NULL, N_("prove every balance against its ledger")},
+	{"import", cli_import, NULL, N_("import another system's CSV: members, sales, balances")},
+	{"export", cli_export, NULL, N_("export members, sales and balances as CSV")},
 	{NULL, NULL, NULL, NULL},
 };
 

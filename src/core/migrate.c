@@ -256,7 +256,7 @@ static const char migration_2[] =
 
 /* 3: migration day.  Each imported file is remembered by its SHA-256 so
  * that running the same import again is recognised and refused, and
- * imported sales say which file they came from. */
+ * imported sales and opening balances say which file they came from. */
 static const char migration_3[] =
 	"CREATE TABLE imports("
 	"  id       INTEGER PRIMARY KEY,"
@@ -272,7 +272,9 @@ static const char migration_3[] =
 	"  rejected INTEGER NOT NULL,"
 	"  UNIQUE (kind, sha256)"
 	") STRICT;"
-	"ALTER TABLE sales ADD COLUMN import_id INTEGER REFERENCES imports(id);";
+	"ALTER TABLE sales ADD COLUMN import_id INTEGER REFERENCES imports(id);"
+	"ALTER TABLE points_ledger ADD COLUMN import_id INTEGER REFERENCES imports(id);"
+	"ALTER TABLE wallet_ledger ADD COLUMN import_id INTEGER REFERENCES imports(id);";
 
 static const char *const migrations[] = {
 	migration_1,

@@ -10,6 +10,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/audit.h"
 #include "core/date.h"
@@ -40,18 +41,40 @@ sale_payment_label(const char *p)
 	return _("other");
 }
 
-static int
-check_payment(struct md *md, const char *in, char out[8])
+/* What shops and their old systems call each way to pay. */
+static const struct {
+	const char *word, *key;
+} payment_words[] = {
+	{ "现金", "cash" }, { "現金", "cash" },
+	{ "微信", "wechat" }, { "微信支付", "wechat" },
+	{ "支付宝", "alipay" }, { "支付寶", "alipay" },
+	{ "银行卡", "card" }, { "銀行卡", "card" }, { "刷卡", "card" },
+	{ "信用卡", "card" }, { "银联", "card" }, { "銀聯", "card" },
+	{ "储值", "wallet" }, { "儲值", "wallet" }, { "会员卡", "wallet" },
+	{ "會員卡", "wallet" }, { "余额", "wallet" }, { "餘額", "wallet" },
+	{ "其他", "other" }, { "其它", "other" },
+};
+
+int
+sale_check_payment(struct md *md, const char *in, char out[8])
 {
+	char buf[64];
 	size_t i;
 
-	if (!in || !*in) {
+	text_trim(in ? in : "", buf, sizeof buf);
+	if (!*buf) {
 		strcpy(out, "cash");
 		return MD_OK;
 	}
 	for (i = 0; i < sizeof payments / sizeof *payments; i++) {
-		if (!strcmp(in, payments[i])) {
-			strcpy(out, in);
+		if (!strcasecmp(buf, payments[i])) {
+			strcpy(out, payments[i]);
+			return MD_OK;
+		}
+	}
+	for (i = 0; i < sizeof payment_words / sizeof *payment_words; i++) {
+		if (!strcmp(buf, payment_words[i].word)) {
+			strcpy(out, payment_words[i].key);
 			return MD_OK;
 		}
 	}
@@ -60,9 +83,8 @@ check_payment(struct md *md, const char *in, char out[8])
 		       in);
 }
 
-/* A short free-text field: trimmed, plain, at most COLS columns. */
-static int
-check_label(struct md *md, const char *what, const char *in, int cols,
+int
+sale_check_label(struct md *md, const char *what, const char *in, int cols,
 	    char *out, size_t n)
 {
 	char buf[256];
@@ -254,10 +276,10 @@ compute(struct md *md, const struct sale_input *in, struct sale *s,
 	} else {
 		strcpy(s->sold_at, now);
 	}
-	if ((rc = check_payment(md, in->payment, s->payment)) ||
-	    (rc = check_label(md, _("category"), in->category, 32, s->category,
+	if ((rc = sale_check_payment(md, in->payment, s->payment)) ||
+	    (rc = sale_check_label(md, _("category"), in->category, 32, s->category,
 			      sizeof s->category)) ||
-	    (rc = check_label(md, _("ticket"), in->ticket, 64, s->ticket,
+	    (rc = sale_check_label(md, _("ticket"), in->ticket, 64, s->ticket,
 			      sizeof s->ticket)) ||
 	    (rc = member_check_note(md, in->note ? in->note : "", s->note)) ||
 	    (rc = check_ticket_free(md, s->ticket)))

@@ -92,4 +92,13 @@ int sale_merge(struct md *md, int64_t keep, int64_t drop);
 /* Payment method names for people. */
 const char *sale_payment_label(const char *payment);
 
+/* Checks shared by the CLI, the TUI and the import.  A payment is a key
+ * (cash, wechat, alipay, card, wallet, other) or what people call it
+ * (现金, 微信, 支付宝, 刷卡, 储值, ...); empty is cash. */
+int sale_check_payment(struct md *md, const char *in, char out[8]);
+/* A short free-text field (category, ticket): trimmed, plain, at most
+ * COLS columns. */
+int sale_check_label(struct md *md, const char *what, const char *in, int cols,
+		     char *out, size_t n);
+
 #endif

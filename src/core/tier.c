@@ -814,6 +814,22 @@ assign_locked(struct md *md, const char *key, const char *name, const char *reas
 }
 
 int
+tier_import(struct md *md, int64_t member_id, const char *name, const char *detail)
+{
+	struct tier t;
+	int64_t cur;
+	char now[20];
+	int rc;
+
+	if ((rc = tier_get(md, name, &t)) || (rc = member_tier_id(md, member_id, &cur)))
+		return rc;
+	if (cur == t.id)
+		return MD_OK;
+	md_timestamp(md, now);
+	return set_tier(md, member_id, cur, t.id, "import", 0, now, detail);
+}
+
+int
 tier_assign(struct md *md, const char *key, const char *name, const char *reason)
 {
 	char clean[MEMBER_NOTE_MAX];

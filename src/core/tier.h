@@ -53,6 +53,12 @@ int tier_delete(struct md *md, const char *name, const char *move_to);
 int tier_assign(struct md *md, const char *key, const char *name,
 		const char *reason);
 
+/* Put MEMBER_ID in tier NAME as an imported file says (history reason
+ * "import", DETAIL naming the file); nothing when already there.  Inside
+ * the import's transaction. */
+int tier_import(struct md *md, int64_t member_id, const char *name,
+		const char *detail);
+
 /* Spend (fen paid) and visits (days with a purchase) of MEMBER_ID over
  * the tier window ending on AS_OF: sales on days D with
  * AS_OF - window < D <= AS_OF, voided sales excluded. */

@@ -1,0 +1,395 @@
+/* cli_import.c - "memberdesk import" and "memberdesk export" */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "core/csvio.h"
+#include "core/export.h"
+#include "core/import.h"
+#include "core/outfile.h"
+#include "i18n.h"
+
+#define MAX_MAPS 64
+#define SHOWN_PROBLEMS 5	/* rejected rows named on stderr */
+
+static const struct option import_opts[] = {
+	{"encoding", required_argument, NULL, 'e'},
+	{"delimiter", required_argument, NULL, 'd'},
+	{"map", required_argument, NULL, 'm'},
+	{"on-duplicate", required_argument, NULL, 'u'},
+	{"dry-run", no_argument, NULL, 'n'},
+	{"errors", required_argument, NULL, 'E'},
+	{"skip-bad", no_argument, NULL, 's'},
+	{"create-members", no_argument, NULL, 'c'},
+	{"returns", required_argument, NULL, 'r'},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0},
+};
+
+#define IMPORT_SYNOPSIS N_("import members|sales|points|wallet FILE [OPTION]...")
+#define IMPORT_HELP N_( \
+	"Import another system's CSV export in one transaction: every row, or\n" \
+	"(when a row is rejected, without --skip-bad) none.  Headers are matched\n" \
+	"by name, Chinese or English (卡号, 手机号码, 当前积分, InvoiceNo, ...); see\n" \
+	"the man page for every name each field accepts.  The same file is never\n" \
+	"imported twice.\n" \
+	"  -e, --encoding ENC     auto (default), utf-8, gb18030 (gbk), big5\n" \
+	"  -d, --delimiter D      , or ; or tab (default: from the header row)\n" \
+	"  -m, --map COLUMN=FIELD the file's COLUMN is FIELD (- ignores it)\n" \
+	"  -u, --on-duplicate X   a member already registered: skip (default),\n" \
+	"                         update, fail\n" \
+	"  -n, --dry-run          check everything and say what would happen\n" \
+	"  -E, --errors FILE      write the rejected rows there as CSV:\n" \
+	"                         line,column,value,problem\n" \
+	"  -s, --skip-bad         import the good rows even when some are rejected\n" \
+	"  -c, --create-members   sales: register cards that are not members yet\n" \
+	"  -r, --returns X        sales: skip (default) or net returns against\n" \
+	"                         their ticket\n" \
+	"Fields: members: card name phone gender birthday points balance bonus\n" \
+	"tier joined referrer note tags status; sales: card phone sold_at amount\n" \
+	"quantity unit_price category promo payment ticket; points: card phone\n" \
+	"points expires reason; wallet: card phone balance bonus reason.\n")
+
+/* What the import tells us as it goes. */
+struct run {
+	const char *path;
+	struct outfile errors;
+	bool have_errors;
+	int64_t shown;
+	bool tty;
+	struct timespec last;
+	bool progressed;
+};
+
+static int
+on_reject(void *arg, const struct import_problem *p)
+{
+	struct run *r = arg;
+	char line[32];
+
+	if (r->shown++ < SHOWN_PROBLEMS) {
+		if (*p->column)
+			fprintf(stderr, _("%s: line %lld, %s \"%s\": %s\n"), r->path,
+				(long long)p->line, p->column, p->value, p->problem);
+		else
+			fprintf(stderr, _("%s: line %lld: %s\n"), r->path,
+				(long long)p->line, p->problem);
+	}
+	if (r->have_errors) {
+		const char *row[4] = { line, p->column, p->value, p->problem };
+
+		snprintf(line, sizeof line, "%lld", (long long)p->line);
+		if (csvio_write_row(r->errors.fp, row, 4, ',', "\r\n") < 0)
+			return MD_EIO;
+	}
+	return MD_OK;
+}
+
+static void
+on_notice(void *arg, const char *message)
+{
+	struct run *r = arg;
+
+	fprintf(stderr, _("%s: note: %s\n"), r->path, message);
+}
+
+/* A line a second on a log, a running percentage on a terminal. */
+static void
+on_progress(void *arg, int64_t done, int64_t total)
+{
+	struct run *r = arg;
+	struct timespec now;
+	int pct = total > 0 ? (int)(done * 100 / total) : 100;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (!r->last.tv_sec) {
+		r->last = now;
+		return;
+	}
+	if (now.tv_sec - r->last.tv_sec < 1 && !(r->tty && r->progressed))
+		return;
+	if (r->tty && (now.tv_sec - r->last.tv_sec) * 1000000000L +
+		      (now.tv_nsec - r->last.tv_nsec) < 200000000L)
+		return;
+	r->last = now;
+	r->progressed = true;
+	if (r->tty)
+		fprintf(stderr, _("\r%s: reading, %d%%"), r->path, pct);
+	else
+		fprintf(stderr, _("%s: reading, %d%% (%lld of %lld bytes)\n"), r->path, pct,
+			(long long)done, (long long)total);
+}
+
+static bool
+parse_map(const char *arg, struct import_map *m)
+{
+	const char *eq = strrchr(arg, '=');
+
+	if (!eq || eq == arg || !eq[1])
+		return false;
+	m->column = strndup(arg, (size_t)(eq - arg));
+	m->field = eq + 1;
+	return m->column != NULL;
+}
+
+#define COUNT(n, one, many) \
+	do { \
+		if (n) { \
+			printf("  "); \
+			printf(P_(one, many, (n)), (long long)(n)); \
+			putchar('\n'); \
+		} \
+	} while (0)
+
+static void
+summary(const struct import_opts *o, const struct import_result *r)
+{
+	const char *delim = r->delim == '\t' ? "tab" : r->delim == ';' ? ";" : ",";
+
+	printf(P_("%s (%s, delimiter %s): %lld row read\n",
+		  "%s (%s, delimiter %s): %lld rows read\n", r->rows),
+	       o->path, csvio_encoding_name(r->encoding), delim, (long long)r->rows);
+	switch (o->kind) {
+	case IMPORT_MEMBERS:
+		COUNT(r->inserted, "%lld member added", "%lld members added");
+		COUNT(r->updated, "%lld member updated", "%lld members updated");
+		break;
+	case IMPORT_SALES:
+		COUNT(r->inserted, "%lld sale added", "%lld sales added");
+		COUNT(r->walk_ins, "%lld of them without a member (walk-in)",
+		      "%lld of them without a member (walk-in)");
+		COUNT(r->created, "%lld member registered from the sales",
+		      "%lld members registered from the sales");
+		break;
+	default:
+		COUNT(r->inserted, "%lld opening balance added", "%lld opening balances added");
+	}
+	COUNT(r->duplicates, "%lld duplicate skipped (already there)",
+	      "%lld duplicates skipped (already there)");
+	if (o->returns_net)
+		COUNT(r->returns, "%lld return row netted against its ticket",
+		      "%lld return rows netted against their tickets");
+	else
+		COUNT(r->returns, "%lld return row skipped (--returns net nets them)",
+		      "%lld return rows skipped (--returns net nets them)");
+	COUNT(r->netted_out, "%lld ticket left nothing to pay after returns",
+	      "%lld tickets left nothing to pay after returns");
+	COUNT(r->free_lines, "%lld row with nothing to add, skipped",
+	      "%lld rows with nothing to add, skipped");
+	COUNT(r->rejected, "%lld row rejected", "%lld rows rejected");
+	if (r->committed)
+		printf(_("Imported as import #%lld.\n"), (long long)r->import_id);
+	else if (o->dry_run)
+		printf(_("Dry run: nothing was written.\n"));
+	else
+		printf(_("Nothing was written.\n"));
+}
+
+static int
+import_opt(struct import_opts *io, struct import_map *maps, int c, const char *arg)
+{
+	switch (c) {
+	case 'e':
+		if (!csvio_encoding_parse(arg, &io->encoding) || io->encoding == CSVIO_UTF16)
+			return cli_usage("import", _("unknown encoding \"%s\" (auto, utf-8, gb18030, big5)"), arg);
+		break;
+	case 'd':
+		if (!strcmp(arg, "tab") || !strcmp(arg, "\t"))
+			io->delim = '\t';
+		else if (!strcmp(arg, ",") || !strcmp(arg, ";"))
+			io->delim = arg[0];
+		else
+			return cli_usage("import", _("--delimiter is , or ; or tab"));
+		break;
+	case 'm':
+		if (io->nmaps == MAX_MAPS || !parse_map(arg, &maps[io->nmaps]))
+			return cli_usage("import", _("--map takes COLUMN=FIELD, not \"%s\""), arg);
+		io->nmaps++;
+		break;
+	case 'u':
+		if (!strcmp(arg, "skip"))
+			io->on_duplicate = IMPORT_DUP_SKIP;
+		else if (!strcmp(arg, "update"))
+			io->on_duplicate = IMPORT_DUP_UPDATE;
+		else if (!strcmp(arg, "fail"))
+			io->on_duplicate = IMPORT_DUP_FAIL;
+		else
+			return cli_usage("import", _("--on-duplicate is skip, update or fail"));
+		break;
+	case 'r':
+		if (strcmp(arg, "skip") && strcmp(arg, "net"))
+			return cli_usage("import", _("--returns is skip or net"));
+		io->returns_net = !strcmp(arg, "net");
+		break;
+	case 'n': io->dry_run = true; break;
+	case 's': io->skip_bad = true; break;
+	case 'c': io->create_members = true; break;
+	}
+	return EXIT_OK;
+}
+
+static int
+run_import(struct cli *cli, struct import_opts *io, const char *errors)
+{
+	struct run r = { .path = io->path, .tty = isatty(2) };
+	struct import_result res;
+	int rc, rc2 = MD_OK;
+
+	io->progress = on_progress;
+	io->reject = on_reject;
+	io->notice = on_notice;
+	io->arg = &r;
+	if ((rc = cli_open(cli)))
+		return cli_fail(cli, rc);
+	if (errors) {
+		if ((rc = outfile_open(cli->md, errors, NULL, true, &r.errors)))
+			return cli_fail(cli, rc);
+		r.have_errors = true;
+		csvio_write_row(r.errors.fp, (const char *[]){ "line", "column", "value", "problem" },
+				4, ',', "\r\n");
+	}
+	rc = import_run(cli->md, io, &res);
+	if (r.progressed && r.tty)
+		fputc('\n', stderr);
+	if (r.shown > SHOWN_PROBLEMS && errors)
+		fprintf(stderr, P_("%s: ... and %lld more rejected row: see %s\n",
+				   "%s: ... and %lld more rejected rows: see %s\n",
+				   r.shown - SHOWN_PROBLEMS),
+			io->path, (long long)(r.shown - SHOWN_PROBLEMS), errors);
+	else if (r.shown > SHOWN_PROBLEMS)
+		fprintf(stderr, P_("%s: ... and %lld more rejected row (--errors FILE lists them all)\n",
+				   "%s: ... and %lld more rejected rows (--errors FILE lists them all)\n",
+				   r.shown - SHOWN_PROBLEMS),
+			io->path, (long long)(r.shown - SHOWN_PROBLEMS));
+	if (r.have_errors) {
+		char saved[sizeof cli->md->err];
+
+		memcpy(saved, cli->md->err, sizeof saved);
+		rc2 = outfile_commit(cli->md, &r.errors);
+		if (!rc2)
+			memcpy(cli->md->err, saved, sizeof saved);
+	}
+	if (rc != MD_ECONFLICT && (rc == MD_OK || res.rows))
+		summary(io, &res);
+	if (rc)
+		return cli_fail(cli, rc);
+	return rc2 ? cli_fail(cli, rc2) : EXIT_OK;
+}
+
+int
+cli_import(struct cli *cli, int argc, char **argv)
+{
+	const struct cli_opts o = {"import", IMPORT_SYNOPSIS, IMPORT_HELP,
+				   "e:d:m:u:nE:scr:", import_opts, NULL, NULL};
+	struct import_map maps[MAX_MAPS];
+	struct import_opts io = { .maps = maps };
+	const char *errors = NULL;
+	int c, st, rc = EXIT_OK;
+
+	while (rc == EXIT_OK && (c = cli_next_option(cli, &o, argc, argv, &st)) != -1) {
+		if (c == -2) {
+			rc = st;
+			break;
+		}
+		if (c == 'E')
+			errors = optarg;
+		else
+			rc = import_opt(&io, maps, c, optarg);
+	}
+	if (rc == EXIT_OK && argc - optind != 2)
+		rc = cli_usage("import", _("give what to import (members, sales, points, wallet) and the file"));
+	else if (rc == EXIT_OK && !import_kind_parse(argv[optind], &io.kind))
+		rc = cli_usage("import", _("cannot import \"%s\": members, sales, points or wallet"),
+			       argv[optind]);
+	if (rc == EXIT_OK) {
+		io.path = argv[optind + 1];
+		rc = run_import(cli, &io, errors);
+	}
+	for (size_t i = 0; i < io.nmaps; i++)
+		free((char *)maps[i].column);
+	return rc;
+}
+
+static const struct option export_opts[] = {
+	{"output", required_argument, NULL, 'o'},
+	{"encoding", required_argument, NULL, 'e'},
+	{"bom", no_argument, NULL, 'b'},
+	{"from", required_argument, NULL, 'F'},
+	{"to", required_argument, NULL, 'T'},
+	{"headers", required_argument, NULL, 'H'},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0},
+};
+
+#define EXPORT_SYNOPSIS N_("export members|sales|points|wallet [-o FILE] [OPTION]...")
+#define EXPORT_HELP N_( \
+	"Write CSV in the import's own columns, so that an export imports back\n" \
+	"unchanged.  Money in yuan with two decimals, dates ISO 8601.  Files are\n" \
+	"created private (mode 0600: they hold phone numbers) and appear only\n" \
+	"when completely written.\n" \
+	"  -o, --output FILE    write there (default: standard output)\n" \
+	"  -e, --encoding ENC   utf-8 (default) or gb18030 (for old Excel)\n" \
+	"      --bom            start with a byte order mark: Excel then reads\n" \
+	"                       UTF-8 correctly\n" \
+	"      --from DATE      members who joined, or sales made, on or after\n" \
+	"      --to DATE        ... on or before DATE\n" \
+	"      --headers zh|en  Chinese headers (卡号, 姓名, ...) or the keys\n" \
+	"Columns: members: card name phone gender birthday tier points balance\n" \
+	"bonus joined referrer tags note status; sales: ticket sold_at card\n" \
+	"amount category promo payment; points (one row per batch of points with\n" \
+	"its expiry): card points expires; wallet: card balance bonus.\n")
+
+int
+cli_export(struct cli *cli, int argc, char **argv)
+{
+	const struct cli_opts o = {"export", EXPORT_SYNOPSIS, EXPORT_HELP,
+				   "o:e:", export_opts, NULL, NULL};
+	struct export_opts eo = { .kind = IMPORT_MEMBERS };
+	const char *path = NULL, *encoding = NULL;
+	struct outfile of;
+	bool bom = false;
+	int64_t rows;
+	int c, st, rc;
+
+	while ((c = cli_next_option(cli, &o, argc, argv, &st)) != -1) {
+		switch (c) {
+		case -2: return st;
+		case 'o': path = optarg; break;
+		case 'e': encoding = optarg; break;
+		case 'b': bom = true; break;
+		case 'F': eo.from = optarg; break;
+		case 'T': eo.to = optarg; break;
+		case 'H':
+			if (strcmp(optarg, "zh") && strcmp(optarg, "en"))
+				return cli_usage("export", _("--headers is zh or en"));
+			eo.zh = !strcmp(optarg, "zh");
+			break;
+		}
+	}
+	if (argc - optind != 1)
+		return cli_usage("export", _("give what to export: members, sales, points or wallet"));
+	if (!import_kind_parse(argv[optind], &eo.kind))
+		return cli_usage("export", _("cannot export \"%s\": members, sales, points or wallet"),
+				 argv[optind]);
+	if (!outfile_encoding_ok(encoding))
+		return cli_usage("export", _("unknown encoding \"%s\" (utf-8 or gb18030)"), encoding);
+	if (bom && encoding && strcasecmp(encoding, "utf-8") && strcasecmp(encoding, "utf8"))
+		return cli_usage("export", _("--bom goes with UTF-8 only"));
+	if ((rc = cli_open(cli)) || (rc = outfile_open(cli->md, path, encoding, bom, &of)))
+		return cli_fail(cli, rc);
+	if ((rc = export_run(cli->md, &eo, of.fp, &rows))) {
+		outfile_abort(&of);
+		return cli_fail(cli, rc);
+	}
+	if ((rc = outfile_commit(cli->md, &of)))
+		return cli_fail(cli, rc);
+	if (path && strcmp(path, "-"))
+		fprintf(stderr, P_("%s: %lld row written to %s\n", "%s: %lld rows written to %s\n", rows),
+			PACKAGE, (long long)rows, path);
+	return EXIT_OK;
+}

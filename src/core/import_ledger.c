@@ -1,0 +1,222 @@
+/* import_ledger.c - opening balances: points and stored value
+ *
+ * An opening balance is a ledger row of kind "import", tagged with the
+ * import it came from, so the history explains every balance.  A member
+ * takes an opening balance from one file only: a second file (or the
+ * members file's 积分 column after a points file) finds one there and
+ * counts the row as a duplicate instead of adding it again.
+ */
+#include <config.h>
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "core/import_priv.h"
+#include "core/money.h"
+#include "core/points.h"
+#include "core/text.h"
+#include "core/wallet.h"
+#include "i18n.h"
+
+/* A points count as exports write it: "1200", "1,200", "1200.00"
+ * (Excel's numbers); never negative or fractional. */
+static int
+parse_points(struct md *md, const char *s, int64_t *n)
+{
+	char folded[64];
+	const char *p;
+	int64_t v = 0;
+
+	text_fold_fullwidth(s, folded, sizeof folded);
+	p = folded;
+	if (*p == '+')
+		p++;
+	if (!(*p >= '0' && *p <= '9'))
+		goto bad;
+	for (; (*p >= '0' && *p <= '9') || *p == ','; p++) {
+		if (*p == ',')
+			continue;
+		v = v * 10 + (*p - '0');
+		if (v > POINTS_MAX)
+			return md_fail(md, MD_EINVAL, _("points \"%s\" is too large"), s);
+	}
+	if (*p == '.')
+		for (p++; *p == '0'; p++)
+			;
+	if (*p)
+		goto bad;
+	*n = v;
+	return MD_OK;
+bad:
+	return md_fail(md, MD_EINVAL,
+		       _("points \"%s\" is not a whole number of zero or more"), s);
+}
+
+static const char *
+reason_of(struct import *im)
+{
+	const char *r = import_val(im, F_REASON);
+
+	return *r ? r : im->detail;
+}
+
+/* The last day the points may be used: the file's, or the rule's. */
+static int
+expiry(struct import *im, char out[11])
+{
+	const char *v = import_val(im, F_EXPIRES);
+	struct date d, today = date_today(im->md);
+	int rc;
+
+	if (!*v)
+		return points_expiry_for(im->md, today, out);
+	if ((rc = date_parse(im->md, _("expiry date"), v, &d, false)))
+		return rc;
+	if (date_to_days(d) < date_to_days(today))
+		return md_fail(im->md, MD_EINVAL,
+			       _("these points expired on %s"), v);
+	date_format(d, out);
+	return MD_OK;
+}
+
+int
+import_open_points(struct import *im, int64_t member, enum import_outcome *out)
+{
+	const char *v = import_val(im, F_POINTS);
+	char expires[11];
+	int64_t n = 0, entry;
+	bool has;
+	int rc;
+
+	*out = OUT_FREE;
+	if (!*v)
+		return MD_OK;
+	if ((rc = parse_points(im->md, v, &n)) || n == 0)
+		return rc;
+	if ((rc = import_has_opening(im, "points_ledger", member, &has)))
+		return rc;
+	if (has) {
+		*out = OUT_DUPLICATE;
+		return MD_OK;
+	}
+	if ((rc = expiry(im, expires)))
+		return rc;
+	im->bad = F_POINTS;
+	if ((rc = points_credit(im->md, member, "import", n, 0, im->now, expires,
+				reason_of(im), &entry)) ||
+	    (rc = import_tag_row(im, "points_ledger", entry)))
+		return rc;
+	*out = OUT_INSERTED;
+	return MD_OK;
+}
+
+int
+import_open_wallet(struct import *im, int64_t member, enum import_outcome *out)
+{
+	const char *v = import_val(im, F_BALANCE);
+	int64_t balance, bonus = 0;
+	bool has;
+	int rc;
+
+	*out = OUT_FREE;
+	if (!*v)
+		return MD_OK;
+	if ((rc = money_parse(im->md, _("balance"), v, &balance, MONEY_ALLOW_ZERO)))
+		return rc;
+	v = import_val(im, F_BONUS);
+	if (*v && (rc = money_parse(im->md, _("bonus"), v, &bonus, MONEY_ALLOW_ZERO)))
+		return rc;
+	if (bonus > balance)
+		return md_fail(im->md, MD_EINVAL,
+			       _("bonus \"%s\" is more than the balance it is part of"), v);
+	if (balance == 0)
+		return MD_OK;
+	if ((rc = import_has_opening(im, "wallet_ledger", member, &has)))
+		return rc;
+	if (has) {
+		*out = OUT_DUPLICATE;
+		return MD_OK;
+	}
+	im->bad = F_BALANCE;
+	if ((rc = wallet_post(im->md, member, "import", balance - bonus, bonus, 0,
+			      im->now, NULL, reason_of(im))))
+		return rc;
+	if ((rc = import_tag_row(im, "wallet_ledger", sqlite3_last_insert_rowid(im->md->db))))
+		return rc;
+	*out = OUT_INSERTED;
+	return MD_OK;
+}
+
+/* The member a points or wallet row is for: it must exist. */
+static int
+member_of(struct import *im, int64_t *id)
+{
+	const char *card = import_val(im, F_CARD);
+	const char *key = *card ? card : import_val(im, F_PHONE);
+	int rc;
+
+	if (!*key) {
+		im->bad = import_has(im, F_CARD) ? F_CARD : F_PHONE;
+		return md_fail(im->md, MD_EINVAL, _("a card or phone number is required"));
+	}
+	if ((rc = import_find_member(im, id)))
+		return rc;
+	if (!*id)
+		return md_fail(im->md, MD_ENOTFOUND,
+			       _("no member has the card or phone number \"%s\""), key);
+	return MD_OK;
+}
+
+static int
+points_row(struct import *im)
+{
+	int64_t id;
+	int rc;
+
+	if ((rc = member_of(im, &id)))
+		return rc;
+	if (!*import_val(im, F_POINTS))
+		return md_fail(im->md, MD_EINVAL, _("points is empty"));
+	return import_open_points(im, id, &im->outcome);
+}
+
+static int
+wallet_row(struct import *im)
+{
+	int64_t id;
+	int rc;
+
+	if ((rc = member_of(im, &id)))
+		return rc;
+	if (!*import_val(im, F_BALANCE))
+		return md_fail(im->md, MD_EINVAL, _("balance is empty"));
+	return import_open_wallet(im, id, &im->outcome);
+}
+
+static int
+need_member_column(struct import *im)
+{
+	if (!import_has(im, F_CARD) && !import_has(im, F_PHONE))
+		return md_fail(im->md, MD_EINVAL,
+			       _("%s has no column for card or phone: which member is each row for?"),
+			       im->o->path);
+	return MD_OK;
+}
+
+int
+import_points_setup(struct import *im)
+{
+	im->begin = need_member_column;
+	im->row = points_row;
+	return MD_OK;
+}
+
+int
+import_wallet_setup(struct import *im)
+{
+	im->begin = need_member_column;
+	im->row = wallet_row;
+	return MD_OK;
+}

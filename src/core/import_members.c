@@ -1,0 +1,326 @@
+/* import_members.c - one member per row, with opening balances
+ *
+ * Validation is the CLI's: every field goes through the member_check_*
+ * function the CLI and the TUI use, one at a time, so that a rejected row
+ * names the column at fault.  Referrers are resolved after the last row,
+ * because a referrer may be registered further down the same file.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/date.h"
+#include "core/db.h"
+#include "core/import_priv.h"
+#include "core/money.h"
+#include "core/text.h"
+#include "core/tier.h"
+#include "i18n.h"
+
+#include <sqlite3.h>
+
+/* The checked fields of one row. */
+struct row {
+	struct member_input in;
+	char card[CARD_MAX], phone[PHONE_MAX], name[MEMBER_NAME_MAX];
+	char birthday[11], joined[20], note[MEMBER_NOTE_MAX];
+	char tagbuf[MEMBER_TAGS_MAX][MEMBER_TAG_MAX];
+	const char *tags[MEMBER_TAGS_MAX];
+	bool frozen;
+};
+
+/* Tags as old systems join them: ; , | or the full-width ； ， 、 */
+static size_t
+separator(const char *s)
+{
+	if (*s == ';' || *s == ',' || *s == '|')
+		return 1;
+	if (!strncmp(s, "\xEF\xBC\x9B", 3) || !strncmp(s, "\xEF\xBC\x8C", 3) ||
+	    !strncmp(s, "\xE3\x80\x81", 3))
+		return 3;
+	return 0;
+}
+
+static int
+split_tags(struct import *im, struct row *w)
+{
+	const char *s = import_val(im, F_TAGS);
+	char one[256];
+	int rc;
+
+	while (*s) {
+		size_t n = 0;
+
+		while (s[n] && !separator(s + n))
+			n++;
+		snprintf(one, sizeof one, "%.*s", (int)n, s);
+		s += n;
+		s += separator(s);
+		text_trim(one, one, sizeof one);
+		if (!*one)
+			continue;
+		if (w->in.ntags == MEMBER_TAGS_MAX)
+			return md_fail(im->md, MD_EINVAL, _("a member can have at most %d tags"),
+				       MEMBER_TAGS_MAX);
+		if ((rc = member_check_tag(im->md, one, w->tagbuf[w->in.ntags])))
+			return rc;
+		w->tags[w->in.ntags] = w->tagbuf[w->in.ntags];
+		w->in.ntags++;
+	}
+	w->in.tags = w->tags;
+	return MD_OK;
+}
+
+static int
+check_status(struct import *im, struct row *w)
+{
+	static const char *const active[] = { "", "active", "正常", "有效", "启用", "啟用" };
+	static const char *const frozen[] = { "frozen", "冻结", "凍結", "停用", "挂失", "掛失" };
+	const char *s = import_val(im, F_STATUS);
+
+	for (size_t i = 0; i < sizeof active / sizeof *active; i++)
+		if (strcasecmp(s, active[i]) == 0)
+			return MD_OK;
+	for (size_t i = 0; i < sizeof frozen / sizeof *frozen; i++)
+		if (strcasecmp(s, frozen[i]) == 0) {
+			w->frozen = true;
+			return MD_OK;
+		}
+	return md_fail(im->md, MD_EINVAL,
+		       _("status \"%s\" cannot be imported: only active (正常) or frozen (冻结) members"), s);
+}
+
+static int
+check_row(struct import *im, struct row *w)
+{
+	struct md *md = im->md;
+	const char *v;
+	struct tier t;
+	int gender, rc;
+
+	if (!*(v = import_val(im, F_NAME)))
+		return md_fail(md, MD_EINVAL, _("name is required"));
+	if ((rc = member_check_name(md, v, w->name)))
+		return rc;
+	w->in.name = w->name;
+	if (*(v = import_val(im, F_CARD))) {
+		if ((rc = member_check_card(md, v, w->card)))
+			return rc;
+		w->in.card = w->card;
+	}
+	if (*(v = import_val(im, F_PHONE))) {
+		if ((rc = member_check_phone(md, v, w->phone)))
+			return rc;
+		w->in.phone = w->phone;
+	}
+	if (*(v = import_val(im, F_GENDER))) {
+		if ((rc = member_check_gender(md, v, &gender)))
+			return rc;
+		w->in.gender = v;
+	}
+	if (*(v = import_val(im, F_BIRTHDAY))) {
+		if ((rc = member_check_birthday(md, v, w->birthday)))
+			return rc;
+		w->in.birthday = w->birthday;
+	}
+	if (*(v = import_val(im, F_JOINED))) {
+		if ((rc = date_parse_timestamp(md, _("join date"), v, w->joined)))
+			return rc;
+		w->joined[10] = '\0';
+		w->in.joined = w->joined;
+	}
+	if (*(v = import_val(im, F_NOTE))) {
+		if ((rc = member_check_note(md, v, w->note)))
+			return rc;
+		w->in.note = w->note;
+	}
+	if ((rc = split_tags(im, w)) || (rc = check_status(im, w)))
+		return rc;
+	if (*(v = import_val(im, F_TIER)) && (rc = tier_get(md, v, &t)))
+		return rc;
+	return MD_OK;
+}
+
+/* Stash the referrer for the end, when the whole file is in. */
+static int
+stash_referrer(struct import *im, int64_t member)
+{
+	const char *ref = import_val(im, F_REFERRER);
+	sqlite3_stmt *st;
+	int rc;
+
+	if (!*ref)
+		return MD_OK;
+	rc = db_stmt(im->md, "INSERT INTO temp.import_referrers(member_id, line, ref)"
+		     " VALUES (?, ?, ?)", &st);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, member);
+	sqlite3_bind_int64(st, 2, im->rec->line);
+	sqlite3_bind_text(st, 3, ref, -1, SQLITE_TRANSIENT);
+	return db_run(im->md, st);
+}
+
+/* Tier, balances, status and referrer: for a new or an updated member. */
+static int
+apply_extras(struct import *im, struct row *w, int64_t id, const char *card)
+{
+	const char *tier = import_val(im, F_TIER);
+	enum import_outcome out;
+	int rc;
+
+	if (*tier && (rc = tier_import(im->md, id, tier, im->detail)))
+		return rc;
+	if (import_has(im, F_POINTS) && (rc = import_open_points(im, id, &out)))
+		return rc;
+	if (import_has(im, F_BALANCE) && (rc = import_open_wallet(im, id, &out)))
+		return rc;
+	if (w->frozen && (rc = member_freeze(im->md, card)) && rc != MD_ECONFLICT)
+		return rc;
+	return stash_referrer(im, id);
+}
+
+static int
+existing(struct import *im, struct row *w, int64_t *id, char card[CARD_MAX])
+{
+	struct member m;
+	int rc;
+
+	*id = 0;
+	if (!w->in.card && !w->in.phone)
+		return MD_OK;
+	rc = member_get(im->md, w->in.card ? w->card : w->phone, &m);
+	if (rc == MD_ENOTFOUND)
+		return MD_OK;
+	if (rc)
+		return rc;
+	if (w->in.card && strcmp(m.card, w->card) != 0)
+		return MD_OK;	/* the card is new; a taken phone is caught on add */
+	*id = m.id;
+	strcpy(card, m.card);
+	if (strcmp(m.status, "active") && strcmp(m.status, "frozen")) {
+		im->bad = w->in.card ? F_CARD : F_PHONE;
+		return md_fail(im->md, MD_ECONFLICT, _("member %s (%s) is %s"), m.card,
+			       m.name, member_status_label(m.status));
+	}
+	return MD_OK;
+}
+
+static int
+update(struct import *im, struct row *w, int64_t id, const char *card)
+{
+	struct member_input in = w->in;
+	int rc;
+
+	if (im->o->on_duplicate == IMPORT_DUP_SKIP) {
+		im->outcome = OUT_DUPLICATE;
+		return MD_OK;
+	}
+	im->bad = w->in.card ? F_CARD : F_PHONE;
+	if (im->o->on_duplicate == IMPORT_DUP_FAIL)
+		return md_fail(im->md, MD_ECONFLICT, _("member %s is already registered"),
+			       card);
+	/* Empty cells are NULL in W->IN: what is stored stays. */
+	in.card = NULL;
+	in.joined = NULL;	/* the first registration stands */
+	in.tags = NULL;
+	in.ntags = 0;
+	im->bad = F_NONE;
+	if ((rc = member_edit(im->md, card, &in)))
+		return rc;
+	if (w->in.ntags && (rc = member_tag(im->md, card, w->in.tags, w->in.ntags)))
+		return rc;
+	im->outcome = OUT_UPDATED;
+	return apply_extras(im, w, id, card);
+}
+
+static int
+members_row(struct import *im)
+{
+	struct row *w = im->state;
+	char card[CARD_MAX];
+	int64_t id;
+	int rc;
+
+	memset(w, 0, sizeof *w);
+	w->in.imported = true;
+	if ((rc = check_row(im, w)))
+		return rc;
+	im->bad = F_NONE;
+	if ((rc = existing(im, w, &id, card)))
+		return rc;
+	if (id)
+		return update(im, w, id, card);
+	im->bad = w->in.phone ? F_PHONE : F_NONE;
+	if ((rc = member_add(im->md, &w->in, card)) ||
+	    (rc = member_resolve(im->md, card, &id)))
+		return rc;
+	im->bad = F_NONE;
+	return apply_extras(im, w, id, card);
+}
+
+/* Referrers, now that every member of the file is in. */
+/* One stashed referrer: set it, or reject its row. */
+static int
+set_referrer(struct import *im, int64_t member, int64_t line, const char *key)
+{
+	sqlite3_stmt *st;
+	int64_t ref;
+	int rc;
+
+	rc = member_resolve(im->md, key, &ref);
+	if (rc == MD_OK && ref == member)
+		rc = md_fail(im->md, MD_EINVAL, _("a member cannot refer themselves"));
+	if (rc == MD_ENOTFOUND || rc == MD_EINVAL)
+		return import_reject_late(im, line, F_REFERRER, key, im->md->err);
+	if (rc || (rc = db_stmt(im->md, "UPDATE members SET referrer_id = ? WHERE id = ?",
+				&st)))
+		return rc;
+	sqlite3_bind_int64(st, 1, ref);
+	sqlite3_bind_int64(st, 2, member);
+	return db_run(im->md, st);
+}
+
+/* Referrers, now that every member of the file is in. */
+static int
+members_finish(struct import *im)
+{
+	sqlite3_stmt *st;
+	int rc, step;
+
+	if ((rc = db_prepare(im->md, "SELECT member_id, line, ref FROM temp.import_referrers"
+			     " ORDER BY line", &st)))
+		return rc;
+	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW)
+		rc = set_referrer(im, sqlite3_column_int64(st, 0),
+				  sqlite3_column_int64(st, 1),
+				  (const char *)sqlite3_column_text(st, 2));
+	if (!rc && step != SQLITE_DONE)
+		rc = db_fail(im->md);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int
+members_begin(struct import *im)
+{
+	int rc;
+
+	if (!(im->state = calloc(1, sizeof(struct row))))
+		return md_fail(im->md, MD_ENOMEM, _("out of memory"));
+	if ((rc = db_exec(im->md, "CREATE TEMP TABLE IF NOT EXISTS import_referrers("
+			  " member_id INTEGER, line INTEGER, ref TEXT)")))
+		return rc;
+	return db_exec(im->md, "DELETE FROM temp.import_referrers");
+}
+
+int
+import_members_setup(struct import *im)
+{
+	im->begin = members_begin;
+	im->row = members_row;
+	im->finish = members_finish;
+	return MD_OK;
+}
