@@ -140,18 +140,18 @@ parse_map(const char *arg, struct import_map *m)
 #define COUNT(n, one, many) \
 	do { \
 		if (n) { \
-			printf("  "); \
-			printf(P_(one, many, (n)), (long long)(n)); \
-			putchar('\n'); \
+			fprintf(fp, "  "); \
+			fprintf(fp, P_(one, many, (n)), (long long)(n)); \
+			fputc('\n', fp); \
 		} \
 	} while (0)
 
 static void
-summary(const struct import_opts *o, const struct import_result *r)
+summary(FILE *fp, const struct import_opts *o, const struct import_result *r)
 {
 	const char *delim = r->delim == '\t' ? "tab" : r->delim == ';' ? ";" : ",";
 
-	printf(P_("%s (%s, delimiter %s): %lld row read\n",
+	fprintf(fp, P_("%s (%s, delimiter %s): %lld row read\n",
 		  "%s (%s, delimiter %s): %lld rows read\n", r->rows),
 	       o->path, csvio_encoding_name(r->encoding), delim, (long long)r->rows);
 	switch (o->kind) {
@@ -183,11 +183,11 @@ summary(const struct import_opts *o, const struct import_result *r)
 	      "%lld rows with nothing to add, skipped");
 	COUNT(r->rejected, "%lld row rejected", "%lld rows rejected");
 	if (r->committed)
-		printf(_("Imported as import #%lld.\n"), (long long)r->import_id);
+		fprintf(fp, _("Imported as import #%lld.\n"), (long long)r->import_id);
 	else if (o->dry_run)
-		printf(_("Dry run: nothing was written.\n"));
+		fprintf(fp, _("Dry run: nothing was written.\n"));
 	else
-		printf(_("Nothing was written.\n"));
+		fprintf(fp, _("Nothing was written.\n"));
 }
 
 static int
@@ -274,8 +274,10 @@ run_import(struct cli *cli, struct import_opts *io, const char *errors)
 		if (!rc2)
 			memcpy(cli->md->err, saved, sizeof saved);
 	}
+	/* The counts are the answer to a dry run or an import; after a
+	 * failure they only explain it, on stderr with the message. */
 	if (rc != MD_ECONFLICT && (rc == MD_OK || res.rows))
-		summary(io, &res);
+		summary(rc == MD_OK ? stdout : stderr, io, &res);
 	if (rc)
 		return cli_fail(cli, rc);
 	return rc2 ? cli_fail(cli, rc2) : EXIT_OK;
