@@ -118,11 +118,13 @@ on_progress(void *arg, int64_t done, int64_t total)
 		return;
 	r->last = now;
 	r->progressed = true;
-	if (r->tty)
-		fprintf(stderr, _("\r%s: reading, %d%%"), r->path, pct);
-	else
+	if (r->tty) {
+		fputc('\r', stderr);
+		fprintf(stderr, _("%s: reading, %d%%"), r->path, pct);
+	} else {
 		fprintf(stderr, _("%s: reading, %d%% (%lld of %lld bytes)\n"), r->path, pct,
 			(long long)done, (long long)total);
+	}
 }
 
 static bool
