@@ -151,6 +151,9 @@ rejects 2 'unknown encoding "latin1"' "an unknown encoding" md import members "$
 rejects 2 "--on-duplicate is skip, update or fail" "a bad --on-duplicate" \
 	md import members "$T/wide.csv" --on-duplicate merge
 
+run "$MEMBERDESK" --db "$T/template.db" import members "$top_srcdir/data/members-template.csv" --dry-run
+exits 0 "the template that ships in data/ imports"
+
 run md check
 exits 0 "check after everything"
 done_testing

@@ -53,5 +53,16 @@ vg tier list
 vg tier evaluate --dry-run
 vg member show 100008
 vg check
+D="$top_srcdir/tests/data"
+vg import members "$D/members_gbk.csv" --dry-run
+vg import members "$D/members_gbk.csv"
+vg import members "$D/members_bad.csv" --errors "$T/errors.csv"
+vg import members "$D/members_big5.csv" --encoding big5 --skip-bad
+vg import sales "$D/sales_items.csv" --create-members --returns net
+vg import points "$D/points.csv"
+vg import wallet "$D/wallet.csv"
+vg export members --encoding gb18030 -o "$T/m.csv"
+vg export sales --bom
+vg export points -o /dev/full
 
 done_testing
