@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <locale.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,6 +100,14 @@ main(int argc, char **argv)
 	struct cli cli = {.md = &md, .out = stdout};
 	int opt, status;
 
+#ifdef M_TRIM_THRESHOLD
+	/* SQLite and FTS5 allocate and free large blocks for every statement
+	 * of a bulk import; glibc would give the top of the heap back each
+	 * time, and on virtual machines the page-table flushes cost more than
+	 * the import (4.5x slower measured).  Keep up to 64 MB. */
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);
+	mallopt(M_TOP_PAD, 16 << 20);
+#endif
 	init_locale();
 	if (md_init(&md) != MD_OK) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, md.err);

@@ -264,6 +264,9 @@ db_begin(struct md *md)
 	if (md->tx_depth == 0) {
 		rc = db_exec(md, "BEGIN IMMEDIATE");
 		md->tx_failed = false;
+	} else if (md->bulk && md->tx_depth < MD_TX_MAX) {
+		md->tx_changes[md->tx_depth++] = sqlite3_total_changes64(md->db);
+		return MD_OK;
 	} else {
 		snprintf(sql, sizeof sql, "SAVEPOINT sp%d", md->tx_depth);
 		rc = db_exec(md, sql);
@@ -297,6 +300,12 @@ db_end(struct md *md, int status)
 		sqlite3_exec(md->db, "ROLLBACK", NULL, NULL, NULL);
 		memcpy(md->err, saved, sizeof saved);
 		return status ? status : MD_EDB;
+	}
+	if (md->bulk && md->tx_depth < MD_TX_MAX) {
+		if (status != MD_OK &&
+		    sqlite3_total_changes64(md->db) != md->tx_changes[md->tx_depth])
+			md->tx_failed = true;
+		return status;
 	}
 	if (status == MD_OK) {
 		snprintf(sql, sizeof sql, "RELEASE sp%d", md->tx_depth);

@@ -26,7 +26,8 @@ void db_close(struct md *md);
  * second writer waits on the busy timeout at the start rather than
  * failing half-way), inner ones are savepoints.  db_end() commits or
  * releases when STATUS is MD_OK and rolls back otherwise; it returns
- * STATUS, or MD_EDB when the commit itself failed. */
+ * STATUS, or MD_EDB when the commit itself failed.  In bulk mode
+ * (md->bulk) inner levels take no savepoint: see md.h. */
 int db_begin(struct md *md);
 int db_end(struct md *md, int status);
 

@@ -45,7 +45,7 @@ static const struct field_def {
 		      "mobile|tel|telephone|cellphone", K_ALL, 0 },
 	[F_GENDER] = { "gender", "性别|性別|sex", K_MEMBERS, 0 },
 	[F_BIRTHDAY] = { "birthday", "生日|出生日期|birthdate|dateofbirth|dob", K_MEMBERS, 0 },
-	[F_POINTS] = { "points", "积分|当前积分|可用积分|剩余积分|積分|當前積分|可用積分|剩餘積分",
+	[F_POINTS] = { "points", "积分|当前积分|可用积分|剩余积分|点数|積分|當前積分|可用積分|剩餘積分|點數",
 		       K_MEMBERS | K_POINTS, K_POINTS },
 	[F_BALANCE] = { "balance", "余额|卡内余额|储值余额|储值|会员余额|餘額|卡內餘額|儲值餘額|儲值|"
 			"storedvalue", K_MEMBERS | K_WALLET, K_WALLET },
@@ -272,7 +272,7 @@ map_columns(struct import *im, const struct csvio_record *r)
 	for (int f = 0; f < F_COUNT; f++)
 		if ((fields[f].required & (1u << kind)) && im->col[f] < 0)
 			return md_fail(im->md, MD_EINVAL,
-				       _("%s has no column for %s (the header row names: %s)"),
+				       _("%s has no column for %s (the fields a header can name: %s)"),
 				       im->o->path, fields[f].key, keys);
 	return im->begin ? im->begin(im) : MD_OK;
 }
@@ -366,10 +366,17 @@ one_row(struct import *im, const struct csvio_record *r)
 		md_fail(md, MD_EINVAL, _("the row has %zu cells but the header only %zu"),
 			r->n, im->nheaders);
 		rc = MD_EINVAL;
-	} else if (im->atomic_rows) {
-		rc = im->row(im);
 	} else if (!(rc = db_begin(md))) {
 		rc = db_end(md, im->row(im));
+	}
+	/* Rows check everything before they write (bulk mode has no
+	 * savepoint to undo half a row); one that did not is fatal. */
+	if (row_level(rc) && md->tx_failed) {
+		char why[sizeof md->err];
+
+		memcpy(why, md->err, sizeof why);
+		return md_fail(md, MD_EDB, _("line %lld was half-written when it failed (%s); nothing was imported"),
+			       (long long)r->line, why);
 	}
 	if (rc == MD_OK)
 		count(im->res, im->outcome);
@@ -585,7 +592,10 @@ import_rows(struct import *im, const struct csvio_info *info)
 
 	if ((rc = record_start(im)))
 		return rc;
-	if ((rc = csvio_read(im->md, im->o->path, info, on_record, on_progress, im)))
+	im->md->bulk = true;
+	rc = csvio_read(im->md, im->o->path, info, on_record, on_progress, im);
+	im->md->bulk = false;
+	if (rc)
 		return rc;
 	if (!im->have_header)
 		return md_fail(im->md, MD_EINVAL, _("%s is empty: not even a header row"),

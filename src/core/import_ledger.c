@@ -82,27 +82,57 @@ expiry(struct import *im, char out[11])
 }
 
 int
-import_open_points(struct import *im, int64_t member, enum import_outcome *out)
+import_check_points(struct import *im, int64_t *n, char expires[11])
 {
 	const char *v = import_val(im, F_POINTS);
-	char expires[11];
-	int64_t n = 0, entry;
+	int rc;
+
+	*n = 0;
+	*expires = '\0';
+	if (!*v)
+		return MD_OK;
+	if ((rc = parse_points(im->md, v, n)) || *n == 0)
+		return rc;
+	return expiry(im, expires);
+}
+
+int
+import_check_wallet(struct import *im, int64_t *balance, int64_t *bonus)
+{
+	const char *v = import_val(im, F_BALANCE);
+	int rc;
+
+	*balance = *bonus = 0;
+	if (!*v)
+		return MD_OK;
+	if ((rc = money_parse(im->md, _("balance"), v, balance, MONEY_ALLOW_ZERO)))
+		return rc;
+	v = import_val(im, F_BONUS);
+	if (*v && (rc = money_parse(im->md, _("bonus"), v, bonus, MONEY_ALLOW_ZERO)))
+		return rc;
+	if (*bonus > *balance)
+		return md_fail(im->md, MD_EINVAL,
+			       _("bonus \"%s\" is more than the balance it is part of"), v);
+	return MD_OK;
+}
+
+int
+import_open_points(struct import *im, int64_t member, int64_t n,
+		   const char *expires, enum import_outcome *out)
+{
+	int64_t entry;
 	bool has;
 	int rc;
 
 	*out = OUT_FREE;
-	if (!*v)
+	if (n == 0)
 		return MD_OK;
-	if ((rc = parse_points(im->md, v, &n)) || n == 0)
-		return rc;
 	if ((rc = import_has_opening(im, "points_ledger", member, &has)))
 		return rc;
 	if (has) {
 		*out = OUT_DUPLICATE;
 		return MD_OK;
 	}
-	if ((rc = expiry(im, expires)))
-		return rc;
 	im->bad = F_POINTS;
 	if ((rc = points_credit(im->md, member, "import", n, 0, im->now, expires,
 				reason_of(im), &entry)) ||
@@ -113,24 +143,13 @@ import_open_points(struct import *im, int64_t member, enum import_outcome *out)
 }
 
 int
-import_open_wallet(struct import *im, int64_t member, enum import_outcome *out)
+import_open_wallet(struct import *im, int64_t member, int64_t balance,
+		   int64_t bonus, enum import_outcome *out)
 {
-	const char *v = import_val(im, F_BALANCE);
-	int64_t balance, bonus = 0;
 	bool has;
 	int rc;
 
 	*out = OUT_FREE;
-	if (!*v)
-		return MD_OK;
-	if ((rc = money_parse(im->md, _("balance"), v, &balance, MONEY_ALLOW_ZERO)))
-		return rc;
-	v = import_val(im, F_BONUS);
-	if (*v && (rc = money_parse(im->md, _("bonus"), v, &bonus, MONEY_ALLOW_ZERO)))
-		return rc;
-	if (bonus > balance)
-		return md_fail(im->md, MD_EINVAL,
-			       _("bonus \"%s\" is more than the balance it is part of"), v);
 	if (balance == 0)
 		return MD_OK;
 	if ((rc = import_has_opening(im, "wallet_ledger", member, &has)))
@@ -172,27 +191,32 @@ member_of(struct import *im, int64_t *id)
 static int
 points_row(struct import *im)
 {
-	int64_t id;
+	char expires[11];
+	int64_t id, n;
 	int rc;
 
 	if ((rc = member_of(im, &id)))
 		return rc;
 	if (!*import_val(im, F_POINTS))
 		return md_fail(im->md, MD_EINVAL, _("points is empty"));
-	return import_open_points(im, id, &im->outcome);
+	if ((rc = import_check_points(im, &n, expires)))
+		return rc;
+	return import_open_points(im, id, n, expires, &im->outcome);
 }
 
 static int
 wallet_row(struct import *im)
 {
-	int64_t id;
+	int64_t id, balance, bonus;
 	int rc;
 
 	if ((rc = member_of(im, &id)))
 		return rc;
 	if (!*import_val(im, F_BALANCE))
 		return md_fail(im->md, MD_EINVAL, _("balance is empty"));
-	return import_open_wallet(im, id, &im->outcome);
+	if ((rc = import_check_wallet(im, &balance, &bonus)))
+		return rc;
+	return import_open_wallet(im, id, balance, bonus, &im->outcome);
 }
 
 static int

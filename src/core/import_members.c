@@ -29,6 +29,8 @@ struct row {
 	char tagbuf[MEMBER_TAGS_MAX][MEMBER_TAG_MAX];
 	const char *tags[MEMBER_TAGS_MAX];
 	bool frozen;
+	int64_t points, balance, bonus;
+	char expires[11];
 };
 
 /* Tags as old systems join them: ; , | or the full-width ； ， 、 */
@@ -140,7 +142,11 @@ check_row(struct import *im, struct row *w)
 		return rc;
 	if (*(v = import_val(im, F_TIER)) && (rc = tier_get(md, v, &t)))
 		return rc;
-	return MD_OK;
+	/* Balances too: nothing of a row is written before all of it is
+	 * known to be good (bulk mode cannot undo half a row). */
+	if ((rc = import_check_points(im, &w->points, w->expires)))
+		return rc;
+	return import_check_wallet(im, &w->balance, &w->bonus);
 }
 
 /* Stash the referrer for the end, when the whole file is in. */
@@ -173,9 +179,8 @@ apply_extras(struct import *im, struct row *w, int64_t id, const char *card)
 
 	if (*tier && (rc = tier_import(im->md, id, tier, im->detail)))
 		return rc;
-	if (import_has(im, F_POINTS) && (rc = import_open_points(im, id, &out)))
-		return rc;
-	if (import_has(im, F_BALANCE) && (rc = import_open_wallet(im, id, &out)))
+	if ((rc = import_open_points(im, id, w->points, w->expires, &out)) ||
+	    (rc = import_open_wallet(im, id, w->balance, w->bonus, &out)))
 		return rc;
 	if (w->frozen && (rc = member_freeze(im->md, card)) && rc != MD_ECONFLICT)
 		return rc;

@@ -37,8 +37,6 @@ struct import {
 	enum import_outcome outcome;
 	char *vals[F_COUNT];		/* trimmed values of the current row */
 	bool line_items;		/* sales: quantity x unit price */
-	bool atomic_rows;		/* ROW writes at most once, as its last step,
-					 * so it needs no savepoint of its own */
 
 	int (*begin)(struct import *im);	/* after the header */
 	int (*row)(struct import *im);
@@ -77,12 +75,15 @@ int import_points_setup(struct import *im);
 int import_wallet_setup(struct import *im);
 
 /* Points and stored value opening balances, shared with the members
- * file's 积分 and 余额 columns.  *OUT: OUT_INSERTED when opened,
- * OUT_DUPLICATE when the member has one from another file, OUT_FREE when
- * the cell is empty or zero. */
-int import_open_points(struct import *im, int64_t member,
-		       enum import_outcome *out);
-int import_open_wallet(struct import *im, int64_t member,
-		       enum import_outcome *out);
+ * file's 积分 and 余额 columns.  The checks read and check the row's
+ * cells (zero when empty) before anything is written; the opens write.
+ * *OUT: OUT_INSERTED when opened, OUT_DUPLICATE when the member has one
+ * from another file, OUT_FREE when there is nothing to open. */
+int import_check_points(struct import *im, int64_t *n, char expires[11]);
+int import_check_wallet(struct import *im, int64_t *balance, int64_t *bonus);
+int import_open_points(struct import *im, int64_t member, int64_t n,
+		       const char *expires, enum import_outcome *out);
+int import_open_wallet(struct import *im, int64_t member, int64_t balance,
+		       int64_t bonus, enum import_outcome *out);
 
 #endif

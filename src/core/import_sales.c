@@ -443,9 +443,6 @@ import_sales_setup(struct import *im)
 {
 	im->begin = sales_begin;
 	im->row = sales_row;
-	/* Everything is checked before the one INSERT into the staging table
-	 * (a new member is registered in member_add's own savepoint). */
-	im->atomic_rows = true;
 	im->finish = sales_finish;
 	return MD_OK;
 }

@@ -23,6 +23,7 @@ enum md_status {
 };
 
 #define MD_STMT_CACHE 64
+#define MD_TX_MAX 16		/* nesting of db_begin() in bulk mode */
 
 /* One open shop database and everything a core call needs beside its
  * arguments.  There are no globals: faces create one and pass it down. */
@@ -33,6 +34,13 @@ struct md {
 	time_t now;		/* the clock; MEMBERDESK_NOW pins it for tests */
 	int tx_depth;		/* nesting of db_begin() */
 	bool tx_failed;
+	/* Bulk mode (imports): nested db_begin() takes no SAVEPOINT, because
+	 * FTS5 flushes its index at every savepoint and a million tiny
+	 * flushes make a bulk load crawl.  A nested level that fails after
+	 * writing then fails the whole transaction (tx_changes says whether
+	 * it wrote); one that fails before writing costs nothing. */
+	bool bulk;
+	int64_t tx_changes[MD_TX_MAX];
 	struct {
 		const char *sql;
 		struct sqlite3_stmt *stmt;
