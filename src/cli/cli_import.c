@@ -119,7 +119,12 @@ on_progress(void *arg, int64_t done, int64_t total)
 	r->last = now;
 	r->progressed = true;
 	if (r->tty) {
-		fputc('\r', stderr);
+		char bar[21];
+
+		memset(bar, '#', (size_t)(pct / 5));
+		memset(bar + pct / 5, '.', (size_t)(20 - pct / 5));
+		bar[20] = '\0';
+		fprintf(stderr, "\r[%s] ", bar);
 		fprintf(stderr, _("%s: reading, %d%%"), r->path, pct);
 	} else {
 		fprintf(stderr, _("%s: reading, %d%% (%lld of %lld bytes)\n"), r->path, pct,
