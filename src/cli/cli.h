@@ -90,5 +90,6 @@ int cli_points(struct cli *cli, int argc, char **argv);
 int cli_wallet(struct cli *cli, int argc, char **argv);
 int cli_tier(struct cli *cli, int argc, char **argv);
 int cli_check(struct cli *cli, int argc, char **argv);
+int cli_report(struct cli *cli, int argc, char **argv);
 
 #endif
