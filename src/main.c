@@ -20,6 +20,7 @@ static const struct cli_command commands[] = {
 	{"points", cli_points, NULL, N_("adjust points, show their history, expire them")},
 	{"wallet", cli_wallet, NULL, N_("stored value: recharge, refund, history, bonus rules")},
 	{"tier", cli_tier, NULL, N_("tiers: rules, review, manual assignment")},
+	{"report", cli_report, NULL, N_("RFM segments, value types, the weekly report, birthdays, sales")},
 	{"settings", cli_settings, NULL, N_("show and change the shop's settings")},
 	{"audit", cli_audit, NULL, N_("show who changed what, and when")},
 	{"check", cli_check, NULL, N_("prove every balance against its ledger")},

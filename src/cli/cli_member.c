@@ -578,17 +578,21 @@ static const struct option list_opts[] = {
 	{"tier", required_argument, NULL, 'T'},
 	{"tag", required_argument, NULL, 't'},
 	{"status", required_argument, NULL, 's'},
+	{"segment", required_argument, NULL, 'S'},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0},
 };
 
-#define LIST_SYNOPSIS N_("member list [--tier T] [--tag TAG] [--status S] [--format FMT]")
+#define LIST_SYNOPSIS N_("member list [--tier T] [--tag TAG] [--status S] [--segment KEY] [--format FMT]")
 #define LIST_HELP N_( \
 	"List members in the order they joined.\n" \
 	"      --tier T         only members in this tier\n" \
 	"      --tag TAG        only members with this tag\n" \
 	"      --status S       active, frozen, deleted, merged or all\n" \
 	"                       (default: active and frozen)\n" \
+	"      --segment KEY    only members in this RFM segment as of today\n" \
+	"                       (important_value, ..., no_purchase; see\n" \
+	"                       \"report rfm\")\n" \
 	"      --format FMT     table (default), csv or tsv\n")
 
 static int
@@ -606,6 +610,7 @@ member_list_cmd(struct cli *cli, int argc, char **argv)
 		case 't': q.filter.tag = optarg; break;
 		case 'T': q.filter.tier = optarg; break;
 		case 's': q.filter.status = optarg; break;
+		case 'S': q.filter.segment = optarg; break;
 		}
 	}
 	if (optind < argc)

@@ -70,6 +70,20 @@ date_from_days(int64_t z)
 	return dt;
 }
 
+int
+date_weekday(struct date dt)
+{
+	int64_t w = (date_to_days(dt) + 3) % 7;	/* 1970-01-01 was a Thursday */
+
+	return (int)(w < 0 ? w + 7 : w) + 1;
+}
+
+struct date
+date_week_end(struct date dt)
+{
+	return date_from_days(date_to_days(dt) - date_weekday(dt) % 7);
+}
+
 struct date
 date_add_months(struct date dt, int n)
 {

@@ -19,6 +19,13 @@ int date_days_in_month(int y, int m);
 int64_t date_to_days(struct date dt);
 struct date date_from_days(int64_t days);
 
+/* ISO weekday: 1 Monday ... 7 Sunday. */
+int date_weekday(struct date dt);
+
+/* Weeks run Monday to Sunday and are named by their Sunday: the Sunday
+ * on or before DT. */
+struct date date_week_end(struct date dt);
+
 /* Add N months, clamping the day to the month's end (Jan 31 + 1 = Feb 28). */
 struct date date_add_months(struct date dt, int n);
 

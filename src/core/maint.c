@@ -14,6 +14,7 @@
 #include "core/db.h"
 #include "core/maint.h"
 #include "core/points.h"
+#include "core/rfm.h"
 #include "core/settings.h"
 #include "core/text.h"
 #include "core/tier.h"
@@ -154,7 +155,7 @@ static int
 run(struct md *md, struct date today)
 {
 	char last[SETTING_MAX], done[11];
-	struct date from;
+	struct date from, last_week;
 	int64_t moved;
 	int rc;
 
@@ -171,9 +172,14 @@ run(struct md *md, struct date today)
 		from = date_from_days(date_to_days(from) + 1);
 	if (date_to_days(today) - date_to_days(from) >= CATCH_UP_DAYS)
 		from = date_from_days(date_to_days(today) - CATCH_UP_DAYS + 1);
+	/* The last complete week's segments, for the weekly report's
+	 * movement: taken on the first day the shop opens memberdesk in a
+	 * new week (and a no-op on the other days). */
+	last_week = date_week_end(date_from_days(date_to_days(today) - 1));
 	if ((rc = points_expire_locked(md, today, NULL, NULL)) ||
 	    (rc = birthdays(md, from, today)) ||
-	    (rc = tier_evaluate_locked(md, today, false, false, NULL, NULL, &moved)))
+	    (rc = tier_evaluate_locked(md, today, false, false, NULL, NULL, &moved)) ||
+	    (rc = rfm_snapshot(md, last_week, NULL)))
 		return rc;
 	return settings_put_raw(md, "maintained_through", done);
 }

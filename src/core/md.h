@@ -45,6 +45,13 @@ struct md {
 		const char *sql;
 		struct sqlite3_stmt *stmt;
 	} cache[MD_STMT_CACHE];
+	/* What rfm_table.c last scored into its temporary table, and the state of
+	 * the database then: scoring a large shop takes seconds, and paging
+	 * through a segment must not repeat it.  valid is false until then. */
+	struct {
+		bool valid;
+		int64_t as_of, window, changes, version;
+	} rfm;
 	char err[1024];
 };
 

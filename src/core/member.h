@@ -122,6 +122,7 @@ struct member_filter {
 	const char *status;	/* active|frozen|deleted|merged|all; NULL: active+frozen */
 	const char *tag;
 	const char *tier;	/* tier name */
+	const char *segment;	/* RFM segment key, as of today (rfm.h) */
 	int64_t after_id;	/* keyset paging: rows with a larger id */
 	int limit;		/* 0: no limit */
 };

@@ -13,6 +13,7 @@
 #include "core/db.h"
 #include "core/member.h"
 #include "core/member_sql.h"
+#include "core/rfm.h"
 #include "core/text.h"
 #include "core/tier.h"
 #include "i18n.h"
@@ -131,6 +132,43 @@ valid_status(const char *s)
 	       !strcmp(s, "deleted") || !strcmp(s, "merged") || !strcmp(s, "all");
 }
 
+/* The ids the filter's tier and tag names stand for (0: not given), and
+ * the members' segments scored when it names one. */
+static int
+resolve_filter(struct md *md, const struct member_filter *f, int64_t *tag,
+	       int64_t *tier)
+{
+	sqlite3_stmt *st;
+	int rc, segment;
+
+	if (f->status && !valid_status(f->status))
+		return md_fail(md, MD_EINVAL,
+			       _("status \"%s\" is not one of active, frozen, deleted, merged, all"),
+			       f->status);
+	if (f->segment && (rc = rfm_segment_parse(md, f->segment, &segment)))
+		return rc;
+	if (f->tier) {
+		struct tier t;
+
+		if ((rc = tier_get(md, f->tier, &t)))
+			return rc;
+		*tier = t.id;
+	}
+	if (f->tag) {
+		if ((rc = db_stmt(md, "SELECT id FROM tags WHERE name = ?", &st)))
+			return rc;
+		sqlite3_bind_text(st, 1, f->tag, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			*tag = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		if (!*tag)
+			return md_fail(md, MD_ENOTFOUND, _("there is no tag \"%s\""),
+				       f->tag);
+	}
+	/* As of today over the default window, as the reports say. */
+	return f->segment ? rfm_compute(md, date_today(md), RFM_WINDOW) : MD_OK;
+}
+
 int
 member_list(struct md *md, const struct member_filter *f, member_cb cb,
 	    void *arg)
@@ -140,36 +178,17 @@ member_list(struct md *md, const struct member_filter *f, member_cb cb,
 	sqlite3_stmt *st;
 	int rc;
 
-	if (f->status && !valid_status(f->status))
-		return md_fail(md, MD_EINVAL,
-			       _("status \"%s\" is not one of active, frozen, deleted, merged, all"),
-			       f->status);
-	if (f->tier) {
-		struct tier t;
-
-		if ((rc = tier_get(md, f->tier, &t)))
-			return rc;
-		tier = t.id;
-	}
-	if (f->tag) {
-		if ((rc = db_stmt(md, "SELECT id FROM tags WHERE name = ?", &st)))
-			return rc;
-		sqlite3_bind_text(st, 1, f->tag, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			tag = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
-		if (!tag)
-			return md_fail(md, MD_ENOTFOUND, _("there is no tag \"%s\""),
-				       f->tag);
-	}
+	if ((rc = resolve_filter(md, f, &tag, &tier)))
+		return rc;
 	snprintf(sql, sizeof sql,
 		 MEMBER_SELECT_SQL
-		 " WHERE m.id > ?1 AND %s %s %s"
+		 " WHERE m.id > ?1 AND %s %s %s %s"
 		 " ORDER BY m.id LIMIT ?4",
 		 !f->status ? "m.status IN ('active', 'frozen')" :
 		 !strcmp(f->status, "all") ? "1" : "m.status = ?2",
 		 tag ? "AND m.id IN (SELECT member_id FROM member_tags WHERE tag_id = ?3)" : "",
-		 tier ? "AND m.tier_id = ?5" : "");
+		 tier ? "AND m.tier_id = ?5" : "",
+		 f->segment ? "AND " RFM_IN_SEGMENT_SQL("m.id", "?6") : "");
 	if ((rc = db_prepare(md, sql, &st)))
 		return rc;
 	sqlite3_bind_int64(st, 1, f->after_id);
@@ -178,6 +197,7 @@ member_list(struct md *md, const struct member_filter *f, member_cb cb,
 	sqlite3_bind_int64(st, 3, tag);
 	sqlite3_bind_int(st, 4, f->limit > 0 ? f->limit : -1);
 	sqlite3_bind_int64(st, 5, tier);
+	sqlite3_bind_text(st, 6, f->segment ? f->segment : "", -1, SQLITE_STATIC);
 	rc = walk(md, st, cb, arg);
 	sqlite3_finalize(st);
 	return rc;

@@ -276,10 +276,47 @@ static const char migration_3[] =
 	"ALTER TABLE points_ledger ADD COLUMN import_id INTEGER REFERENCES imports(id);"
 	"ALTER TABLE wallet_ledger ADD COLUMN import_id INTEGER REFERENCES imports(id);";
 
+/* 4: reports.  The weekly report shows how members moved between RFM
+ * segments, so each week's picture is kept: rfm_weeks says a week was
+ * taken (and how many members had no purchase then), rfm_snapshots holds
+ * one row per scored member.  Scoring a million members reads every
+ * counted sale: sales_counted covers that read (member, day, what was
+ * paid, promotion) without touching the table, and only for the sales
+ * that count.  voided_at, NULL in every entry, is there because SQLite
+ * reads the table for a column the query names unless the index holds
+ * it.  The weekly totals read the ledgers by time. */
+static const char migration_4[] =
+	"CREATE TABLE rfm_weeks("
+	"  week        TEXT PRIMARY KEY,"
+	"  taken_at    TEXT NOT NULL,"
+	"  window_days INTEGER NOT NULL CHECK (window_days > 0),"
+	"  scored      INTEGER NOT NULL CHECK (scored >= 0),"
+	"  no_purchase INTEGER NOT NULL CHECK (no_purchase >= 0)"
+	") STRICT, WITHOUT ROWID;"
+	"CREATE TABLE rfm_snapshots("
+	"  week      TEXT NOT NULL REFERENCES rfm_weeks(week),"
+	"  member_id INTEGER NOT NULL REFERENCES members(id),"
+	"  segment   TEXT NOT NULL CHECK (segment IN ('important_value',"
+	"            'important_develop', 'important_keep', 'important_winback',"
+	"            'general_value', 'general_develop', 'general_keep', 'general_winback')),"
+	"  recency   INTEGER NOT NULL CHECK (recency >= 0),"
+	"  frequency INTEGER NOT NULL CHECK (frequency > 0),"
+	"  monetary  INTEGER NOT NULL CHECK (monetary >= 0),"
+	"  r         INTEGER NOT NULL CHECK (r BETWEEN 1 AND 5),"
+	"  f         INTEGER NOT NULL CHECK (f BETWEEN 1 AND 5),"
+	"  m         INTEGER NOT NULL CHECK (m BETWEEN 1 AND 5),"
+	"  PRIMARY KEY (week, member_id)"
+	") STRICT, WITHOUT ROWID;"
+	"CREATE INDEX sales_counted ON sales(member_id, sold_at, paid, promo, voided_at)"
+	"  WHERE voided_at IS NULL AND member_id IS NOT NULL;"
+	"CREATE INDEX points_ledger_at ON points_ledger(at);"
+	"CREATE INDEX wallet_ledger_at ON wallet_ledger(at);";
+
 static const char *const migrations[] = {
 	migration_1,
 	migration_2,
 	migration_3,
+	migration_4,
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof *migrations))

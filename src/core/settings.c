@@ -56,6 +56,18 @@ static const struct setting_def defs[] = {
 	 settings_check_bool, 0, 0, NULL, false},
 	{"wallet_rules", "", N_("stored-value bonus rules: AMOUNT:BONUS,... in yuan, e.g. 100:20,500:120; the largest amount reached applies"),
 	 settings_check_wallet_rules, 0, 0, NULL, false},
+	{"sleeping_days", "365", N_("value types: a member who has bought before but not in this many days is sleeping"),
+	 settings_check_int, 30, 3650, NULL, false},
+	{"churn_days", "182", N_("value types: a member who bought less than half as often in the last this many days as in as many days before is churning"),
+	 settings_check_int, 7, 182, NULL, false},
+	{"high_total_share", "20", N_("value types: the top this many percent of members by spend over the last 365 days are high total"),
+	 settings_check_int, 1, 100, NULL, false},
+	{"high_ticket_factor", "2", N_("value types: a member whose average ticket is at least this many times the shop's average is high ticket"),
+	 settings_check_multiplier, 100, 1000, NULL, false},
+	{"loyal_gap_days", "60", N_("value types: the longest average gap between purchase days, and the longest time since the last one, of a loyal member"),
+	 settings_check_int, 1, 365, NULL, false},
+	{"bargain_share", "20", N_("value types: the top and the bottom this many percent of members by promotion spend are bargain frequent and bargain rare"),
+	 settings_check_int, 1, 50, NULL, false},
 	{"maintained_through", "", "", settings_check_text, 0, 10, NULL, true},
 };
 

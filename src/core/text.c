@@ -369,6 +369,21 @@ text_format_int(int64_t v, char out[32])
 	out[o] = '\0';
 }
 
+void
+text_format_ratio(int64_t num, int64_t den, char out[32])
+{
+	__int128 n = (__int128)num * 10, d = den, q;
+	bool neg = (n < 0) != (d < 0);
+
+	if (n < 0)
+		n = -n;
+	if (d < 0)
+		d = -d;
+	q = (2 * n + d) / (2 * d);	/* tenths, half up */
+	snprintf(out, 32, "%s%lld.%d", neg && q ? "-" : "", (long long)(q / 10),
+		 (int)(q % 10));
+}
+
 bool
 text_json_string(const char *s, char *out, size_t n)
 {

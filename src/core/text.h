@@ -53,6 +53,10 @@ void text_fold_fullwidth(const char *s, char *out, size_t n);
 /* 1234567 -> "1,234,567" (points and counts for people). */
 void text_format_int(int64_t v, char out[32]);
 
+/* NUM / DEN with one decimal, rounded half up: "12.5" (means, and
+ * shares as NUM = 100 * part).  DEN must not be 0. */
+void text_format_ratio(int64_t num, int64_t den, char out[32]);
+
 /* S as a JSON string literal, quotes included, into OUT (size N);
  * false when it does not fit. */
 bool text_json_string(const char *s, char *out, size_t n);

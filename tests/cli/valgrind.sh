@@ -52,6 +52,14 @@ vg wallet history 100008
 vg tier list
 vg tier evaluate --dry-run
 vg member show 100008
+vg report rfm
+vg report rfm --members --format csv
+vg member list --segment no_purchase
+vg report types --members
+vg report weekly --format csv
+vg report weekly -o "$T/weekly.txt"
+vg report birthdays --within 30
+vg report sales --by category
 vg check
 D="$top_srcdir/tests/data"
 vg import members "$D/members_gbk.csv" --dry-run

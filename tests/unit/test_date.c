@@ -83,5 +83,19 @@ main(void)
 	d.y = 2024, d.m = 5, d.d = 15;
 	d = date_add_months(d, -5);
 	ok(d.y == 2023 && d.m == 12 && d.d == 15, "minus months crosses the year");
+
+	d.y = 1970, d.m = 1, d.d = 1;
+	is_int(date_weekday(d), 4, "1970-01-01 was a Thursday");
+	d.y = 1969, d.m = 12, d.d = 28;
+	is_int(date_weekday(d), 7, "1969-12-28 was a Sunday (before day 0)");
+	d.y = 2026, d.m = 11, d.d = 23;
+	is_int(date_weekday(d), 1, "2026-11-23 is a Monday");
+	d = date_week_end(d);
+	ok(d.y == 2026 && d.m == 11 && d.d == 22, "the Sunday on or before a Monday is the day before");
+	d = date_week_end(d);
+	ok(d.y == 2026 && d.m == 11 && d.d == 22, "a Sunday is its own week's end");
+	d.y = 2027, d.m = 1, d.d = 2;
+	d = date_week_end(d);
+	ok(d.y == 2026 && d.m == 12 && d.d == 27, "across the new year");
 	return done_testing();
 }

@@ -78,6 +78,25 @@ test_put_cell(void)
 	       "cells pad and clip by display width, controls become spaces");
 }
 
+static void
+test_ratio(void)
+{
+	char buf[32];
+
+	text_format_ratio(100, 7, buf);
+	is_str(buf, "14.3", "a share: 100/7 = 14.29 -> 14.3");
+	text_format_ratio(560, 6, buf);
+	is_str(buf, "93.3", "a mean: 560/6 = 93.33 -> 93.3");
+	text_format_ratio(1, 20, buf);
+	is_str(buf, "0.1", "0.05 rounds half up");
+	text_format_ratio(-1, 20, buf);
+	is_str(buf, "-0.1", "and -0.05 away from zero");
+	text_format_ratio(0, 9, buf);
+	is_str(buf, "0.0", "zero");
+	text_format_ratio(INT64_C(999999999999), 1, buf);
+	is_str(buf, "999999999999.0", "large sums do not overflow");
+}
+
 int
 main(void)
 {
@@ -86,5 +105,6 @@ main(void)
 	test_utf8();
 	test_trim_fold();
 	test_put_cell();
+	test_ratio();
 	return done_testing();
 }

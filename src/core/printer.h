@@ -1,0 +1,15 @@
+/* printer.h - sending a printed report to the default printer */
+#ifndef MD_PRINTER_H
+#define MD_PRINTER_H
+
+#include <stdio.h>
+
+#include "core/md.h"
+
+/* Print what FP holds (from its start) on the default printer with
+ * lp(1), found on PATH.  MD_EIO with a message people can act on when
+ * lp is missing or refuses (most often: no printer is set up).  What lp
+ * says on success ("request id is ...") goes to OUT. */
+int printer_send(struct md *md, FILE *fp, FILE *out);
+
+#endif

@@ -1,0 +1,267 @@
+/* report.c - what the weekly report says, gathered from the database
+ *
+ * Every figure is one aggregate over an index: the week's sales by
+ * sales_time, the ledgers by their time indexes, the segments from the
+ * stored snapshots.  Only the lists people act on (the calls, the
+ * birthdays) are held in memory, and they grow with members, never
+ * with sales.
+ */
+#include <config.h>
+
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/db.h"
+#include "core/money.h"
+#include "core/report.h"
+#include "i18n.h"
+
+int
+report_week_parse(struct md *md, const char *s, struct date *week_end)
+{
+	static const char *const days[] = {
+		N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"),
+		N_("Friday"), N_("Saturday"), N_("Sunday"),
+	};
+	struct date today = date_today(md);
+	int rc;
+
+	if (!s) {
+		*week_end = date_week_end(today);
+		return MD_OK;
+	}
+	if ((rc = date_parse(md, "--week-ending", s, week_end, false)))
+		return rc;
+	if (date_weekday(*week_end) != 7)
+		return md_fail(md, MD_EINVAL,
+			       _("--week-ending %s is a %s: weeks run Monday to Sunday"),
+			       s, _(days[date_weekday(*week_end) - 1]));
+	if (date_to_days(*week_end) > date_to_days(today))
+		return md_fail(md, MD_EINVAL, _("the week ending %s has not ended yet"), s);
+	return MD_OK;
+}
+
+const struct report_kpi report_kpi_defs[REPORT_KPIS] = {
+	{"members", N_("Members"), offsetof(struct report_kpis, members), false},
+	{"new_members", N_("New members"), offsetof(struct report_kpis, new_members), false},
+	{"active_members", N_("Members who bought"), offsetof(struct report_kpis, active_members), false},
+	{"sales", N_("Sales"), offsetof(struct report_kpis, sales), false},
+	{"paid", N_("Sales amount"), offsetof(struct report_kpis, paid), true},
+	{"average_ticket", N_("Average ticket"), offsetof(struct report_kpis, average_ticket), true},
+	{"points_issued", N_("Points issued"), offsetof(struct report_kpis, points_issued), false},
+	{"points_redeemed", N_("Points redeemed"), offsetof(struct report_kpis, points_redeemed), false},
+	{"points_expired", N_("Points expired"), offsetof(struct report_kpis, points_expired), false},
+	{"wallet_recharged", N_("Stored value recharged"), offsetof(struct report_kpis, wallet_recharged), true},
+	{"wallet_spent", N_("Stored value spent"), offsetof(struct report_kpis, wallet_spent), true},
+};
+
+int64_t
+report_kpi(const struct report_kpis *k, size_t i)
+{
+	return *(const int64_t *)((const char *)k + report_kpi_defs[i].offset);
+}
+
+/* ?1 and ?2 bound the week as times: at >= ?1 AND at < ?2. */
+static const char kpi_sql[] =
+	"WITH s AS ("
+	"  SELECT count(*) AS n, coalesce(sum(paid), 0) AS paid,"
+	"         count(DISTINCT member_id) AS buyers,"
+	"         coalesce(sum(wallet_principal + wallet_bonus), 0) AS wallet"
+	"    FROM sales WHERE sold_at >= ?1 AND sold_at < ?2 AND voided_at IS NULL),"
+	" m AS ("
+	"  SELECT count(*) FILTER (WHERE joined < ?2) AS total,"
+	"         count(*) FILTER (WHERE joined >= ?1 AND joined < ?2) AS new"
+	"    FROM members WHERE status IN ('active', 'frozen')),"
+	/* Points of a voided sale were given back: they were never issued. */
+	" p AS ("
+	"  SELECT coalesce(sum(delta) FILTER (WHERE kind IN ('earn', 'referral', 'birthday')), 0)"
+	"           AS issued,"
+	"         coalesce(-sum(delta) FILTER (WHERE kind = 'redeem'), 0) AS redeemed,"
+	"         coalesce(-sum(delta) FILTER (WHERE kind = 'expire'), 0) AS expired"
+	"    FROM points_ledger l WHERE at >= ?1 AND at < ?2"
+	"     AND NOT EXISTS (SELECT 1 FROM sales v WHERE v.id = l.sale_id"
+	"                     AND v.voided_at IS NOT NULL)),"
+	" w AS ("
+	"  SELECT coalesce(sum(principal), 0) AS recharged FROM wallet_ledger"
+	"   WHERE kind = 'recharge' AND at >= ?1 AND at < ?2)"
+	" SELECT m.total, m.new, s.buyers, s.n, s.paid, p.issued, p.redeemed,"
+	"        p.expired, w.recharged, s.wallet"
+	"   FROM s, m, p, w";
+
+static int
+kpis(struct md *md, struct date week_end, struct report_kpis *k)
+{
+	int64_t end = date_to_days(week_end);
+	char lo[11], hi[11];
+	sqlite3_stmt *st;
+	int rc;
+
+	date_format(date_from_days(end - 6), lo);
+	date_format(date_from_days(end + 1), hi);
+	if ((rc = db_stmt(md, kpi_sql, &st)))
+		return rc;
+	sqlite3_bind_text(st, 1, lo, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return db_fail(md);
+	k->members = sqlite3_column_int64(st, 0);
+	k->new_members = sqlite3_column_int64(st, 1);
+	k->active_members = sqlite3_column_int64(st, 2);
+	k->sales = sqlite3_column_int64(st, 3);
+	k->paid = sqlite3_column_int64(st, 4);
+	k->points_issued = sqlite3_column_int64(st, 5);
+	k->points_redeemed = sqlite3_column_int64(st, 6);
+	k->points_expired = sqlite3_column_int64(st, 7);
+	k->wallet_recharged = sqlite3_column_int64(st, 8);
+	k->wallet_spent = sqlite3_column_int64(st, 9);
+	k->average_ticket = k->sales ? money_mul_div(k->paid, 1, k->sales) : 0;
+	sqlite3_reset(st);
+	return MD_OK;
+}
+
+/* A stored segment key; a member absent from a snapshot had no purchase. */
+static int
+segment_of(const char *key)
+{
+	int i = rfm_segment_find(key);
+
+	return i < 0 ? RFM_NO_PURCHASE : i;
+}
+
+/* The members of each segment in the snapshot of WEEK. */
+static int
+counts(struct md *md, const char *week, int64_t seg[RFM_SEGMENTS])
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = db_stmt(md, "SELECT segment, count(*) FROM rfm_snapshots"
+			  " WHERE week = ?1 GROUP BY segment"
+			  " UNION ALL SELECT 'no_purchase', no_purchase FROM rfm_weeks"
+			  " WHERE week = ?1", &st)))
+		return rc;
+	sqlite3_bind_text(st, 1, week, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		seg[segment_of((const char *)sqlite3_column_text(st, 0))] +=
+			sqlite3_column_int64(st, 1);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? MD_OK : db_fail(md);
+}
+
+/* Who moved into important_winback or important_keep since the earlier
+ * snapshot: the members worth a call, the biggest spenders first. */
+static int
+calls(struct md *md, struct report_weekly *w, const char *week)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc;
+
+	if ((rc = db_prepare(md, "SELECT mb.card, mb.name, mb.phone, c.segment,"
+			     "  p.segment, c.recency, c.monetary"
+			     " FROM rfm_snapshots c JOIN members mb ON mb.id = c.member_id"
+			     " LEFT JOIN rfm_snapshots p ON p.week = ?2 AND p.member_id = c.member_id"
+			     " WHERE c.week = ?1"
+			     "   AND c.segment IN ('important_winback', 'important_keep')"
+			     "   AND p.segment IS NOT c.segment"
+			     "   AND mb.status IN ('active', 'frozen')"
+			     " ORDER BY c.segment = 'important_keep', c.monetary DESC, mb.card",
+			     &st)))
+		return rc;
+	sqlite3_bind_text(st, 1, week, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, w->before, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct report_call *c;
+
+		if (!md_grow(md, &w->calls, &cap, w->ncalls, sizeof *w->calls)) {
+			rc = MD_ENOMEM;
+			goto out;
+		}
+		c = &w->calls[w->ncalls++];
+		db_column_text(st, 0, c->card, sizeof c->card);
+		db_column_text(st, 1, c->name, sizeof c->name);
+		db_column_text(st, 2, c->phone, sizeof c->phone);
+		c->segment = segment_of((const char *)sqlite3_column_text(st, 3));
+		c->was = segment_of((const char *)sqlite3_column_text(st, 4));
+		date_format(date_from_days(date_to_days(w->week_end) -
+					   sqlite3_column_int64(st, 5)), c->last);
+		c->monetary = sqlite3_column_int64(st, 6);
+	}
+	rc = rc == SQLITE_DONE ? MD_OK : db_fail(md);
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* This week's segments, the latest earlier snapshot's, and the calls. */
+static int
+segments(struct md *md, struct report_weekly *w)
+{
+	char week[11];
+	sqlite3_stmt *st;
+	int rc;
+
+	date_format(w->week_end, week);
+	if ((rc = rfm_snapshot(md, w->week_end, NULL)) ||
+	    (rc = counts(md, week, w->segments)) ||
+	    (rc = db_stmt(md, "SELECT max(week) FROM rfm_weeks WHERE week < ?", &st)))
+		return rc;
+	sqlite3_bind_text(st, 1, week, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return db_fail(md);
+	db_column_text(st, 0, w->before, sizeof w->before);
+	sqlite3_reset(st);
+	if (!*w->before)
+		return MD_OK;
+	if ((rc = counts(md, w->before, w->segments_before)))
+		return rc;
+	return calls(md, w, week);
+}
+
+struct gather {
+	struct md *md;
+	struct report_weekly *w;
+	size_t cap;
+};
+
+static int
+add_birthday(void *arg, const struct report_birthday *b)
+{
+	struct gather *g = arg;
+
+	if (!md_grow(g->md, &g->w->birthdays, &g->cap, g->w->nbirthdays,
+		     sizeof *g->w->birthdays))
+		return MD_ENOMEM;
+	g->w->birthdays[g->w->nbirthdays++] = *b;
+	return MD_OK;
+}
+
+int
+report_weekly(struct md *md, struct date week_end, struct report_weekly *w)
+{
+	struct date next = date_from_days(date_to_days(week_end) + 1);
+	struct gather g = {md, w, 0};
+	int rc;
+
+	memset(w, 0, sizeof *w);
+	w->week_end = week_end;
+	md_timestamp(md, w->generated);
+	if ((rc = settings_get(md, "shop_name", w->shop)) ||
+	    (rc = segments(md, w)) ||
+	    (rc = kpis(md, week_end, &w->week)) ||
+	    (rc = kpis(md, date_from_days(date_to_days(week_end) - 7), &w->previous)) ||
+	    (rc = value_types_summary(md, week_end, &w->types)))
+		return rc;
+	return report_birthdays(md, next, 7, add_birthday, &g);
+}
+
+void
+report_weekly_free(struct report_weekly *w)
+{
+	free(w->calls);
+	free(w->birthdays);
+	w->calls = NULL;
+	w->birthdays = NULL;
+	w->ncalls = w->nbirthdays = 0;
+}

@@ -1,0 +1,28 @@
+/* rfm_scored.h - every buyer scored, for the rfm*.c files (internal to
+ * core: faces use rfm.h) */
+#ifndef MD_RFM_SCORED_H
+#define MD_RFM_SCORED_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/buyers.h"
+#include "core/rfm.h"
+
+/* The buyers as of DAY (a day number) by id, and for each its scores
+ * (1-5) and segment. */
+struct rfm_scored {
+	int64_t day;
+	struct buyer *b;
+	size_t n;
+	unsigned char *rs, *fs, *ms, *segment;
+};
+
+int rfm_score(struct md *md, struct date as_of, int window, struct rfm_scored *s);
+void rfm_scored_free(struct rfm_scored *s);
+
+/* The active and frozen members who had joined by the day and are not
+ * among the buyers: no_purchase. */
+int rfm_idle_count(struct md *md, const struct rfm_scored *s, int64_t *count);
+
+#endif

@@ -1,0 +1,239 @@
+/* rfm_table.c - the scores where SQL can reach them
+ *
+ * member_list() filters by segment and "report rfm --members" sorts by
+ * card, both in SQL, so the scores go to a temporary table of the
+ * connection (never to the shop's file), kept while the data and the
+ * arguments stay the same.  The weekly snapshots go to rfm_snapshots.
+ */
+#include <config.h>
+
+#include "core/db.h"
+#include "core/rfm.h"
+#include "core/rfm_scored.h"
+
+/* The scores of the members who bought (r, f, m: R F M; rs, fs, ms:
+ * their scores), and the active and frozen members who had joined by
+ * the day and bought nothing, as no_purchase. */
+static const char create_sql[] =
+	"DROP TABLE IF EXISTS temp.rfm_scores;"
+	"CREATE TEMP TABLE rfm_scores("
+	"  id INTEGER PRIMARY KEY, r INTEGER, f INTEGER, m INTEGER,"
+	"  rs INTEGER, fs INTEGER, ms INTEGER, segment TEXT NOT NULL)";
+
+static const char idle_sql[] =
+	"INSERT INTO temp.rfm_scores(id, segment)"
+	" SELECT id, 'no_purchase' FROM members"
+	"  WHERE status IN ('active', 'frozen') AND joined <= ?1"
+	"    AND id NOT IN (SELECT id FROM temp.rfm_scores)";
+
+/* Where the database is now, for the cache in md->rfm. */
+static int
+state(struct md *md, int64_t *changes, int64_t *version)
+{
+	*changes = sqlite3_total_changes64(md->db);
+	return db_int(md, "PRAGMA data_version", version);
+}
+
+static bool
+cached(struct md *md, int64_t day, int window)
+{
+	int64_t changes, version, exists;
+
+	if (!md->rfm.valid || md->rfm.as_of != day || md->rfm.window != window ||
+	    state(md, &changes, &version) ||
+	    db_int(md, "SELECT count(*) FROM temp.sqlite_schema"
+		   " WHERE name = 'rfm_scores'", &exists))
+		return false;
+	return exists && changes == md->rfm.changes && version == md->rfm.version;
+}
+
+/* Every buyer's id, segment, R, F, M and scores as ?1 to ?8 of SQL, with
+ * WEEK (unless NULL) as ?9. */
+static int
+insert_scores(struct md *md, const char *sql, const struct rfm_scored *s,
+	      const char *week)
+{
+	sqlite3_stmt *st;
+	size_t i;
+	int rc;
+
+	if ((rc = db_prepare(md, sql, &st)))
+		return rc;
+	if (week)
+		sqlite3_bind_text(st, 9, week, -1, SQLITE_STATIC);
+	for (i = 0; i < s->n && rc == MD_OK; i++) {
+		sqlite3_bind_int64(st, 1, s->b[i].id);
+		sqlite3_bind_text(st, 2, rfm_segment_key(s->segment[i]), -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, s->day - s->b[i].last);
+		sqlite3_bind_int64(st, 4, s->b[i].f);
+		sqlite3_bind_int64(st, 5, s->b[i].m);
+		sqlite3_bind_int(st, 6, s->rs[i]);
+		sqlite3_bind_int(st, 7, s->fs[i]);
+		sqlite3_bind_int(st, 8, s->ms[i]);
+		rc = db_run(md, st);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int
+store(struct md *md, const struct rfm_scored *s)
+{
+	char day[11];
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = insert_scores(md, "INSERT INTO temp.rfm_scores(id, segment, r, f, m,"
+				" rs, fs, ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+				s, NULL)) ||
+	    (rc = db_prepare(md, idle_sql, &st)))
+		return rc;
+	date_format(date_from_days(s->day), day);
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+	rc = db_run(md, st);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+rfm_compute(struct md *md, struct date as_of, int window)
+{
+	int64_t d = date_to_days(as_of);
+	struct rfm_scored s;
+	int rc;
+
+	if (cached(md, d, window))
+		return MD_OK;
+	md->rfm.valid = false;
+	if ((rc = rfm_score(md, as_of, window, &s)))
+		return rc;
+	/* A million rows into the temporary table: one transaction, which
+	 * writes nothing to the shop's file. */
+	if (!(rc = db_exec(md, "SAVEPOINT rfm_fill")) &&
+	    !(rc = db_exec(md, create_sql)))
+		rc = store(md, &s);
+	rfm_scored_free(&s);
+	db_exec(md, rc ? "ROLLBACK TO rfm_fill; RELEASE rfm_fill" : "RELEASE rfm_fill");
+	if (rc || (rc = state(md, &md->rfm.changes, &md->rfm.version)))
+		return rc;
+	md->rfm.as_of = d;
+	md->rfm.window = window;
+	/* A transaction that rolls back takes the table back with it, so
+	 * only a result computed outside one may be kept. */
+	md->rfm.valid = md->tx_depth == 0;
+	return MD_OK;
+}
+
+static void
+scores_from_row(sqlite3_stmt *st, int64_t day, struct rfm_member *m)
+{
+	db_column_text(st, 0, m->card, sizeof m->card);
+	db_column_text(st, 1, m->name, sizeof m->name);
+	db_column_text(st, 2, m->phone, sizeof m->phone);
+	m->segment = rfm_segment_find((const char *)sqlite3_column_text(st, 3));
+	m->recency = sqlite3_column_int64(st, 4);
+	m->frequency = sqlite3_column_int64(st, 5);
+	m->monetary = sqlite3_column_int64(st, 6);
+	m->r = sqlite3_column_int(st, 7);
+	m->f = sqlite3_column_int(st, 8);
+	m->m = sqlite3_column_int(st, 9);
+	m->last[0] = '\0';
+	if (m->segment != RFM_NO_PURCHASE)
+		date_format(date_from_days(day - m->recency), m->last);
+}
+
+int
+rfm_members(struct md *md, struct date as_of, int window, int segment,
+	    int (*cb)(void *arg, const struct rfm_member *m), void *arg)
+{
+	struct rfm_member m;
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = rfm_compute(md, as_of, window)) ||
+	    (rc = db_prepare(md, "SELECT mb.card, mb.name, mb.phone, s.segment,"
+			     "  coalesce(s.r, 0), coalesce(s.f, 0), coalesce(s.m, 0),"
+			     "  coalesce(s.rs, 0), coalesce(s.fs, 0), coalesce(s.ms, 0)"
+			     " FROM temp.rfm_scores s JOIN members mb ON mb.id = s.id"
+			     " WHERE ?1 IS NULL OR s.segment = ?1"
+			     " ORDER BY mb.card", &st)))
+		return rc;
+	if (segment >= 0)
+		sqlite3_bind_text(st, 1, rfm_segment_key(segment), -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		scores_from_row(st, date_to_days(as_of), &m);
+		if ((rc = cb(arg, &m)))
+			goto out;
+	}
+	rc = rc == SQLITE_DONE ? MD_OK : db_fail(md);
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int
+week_taken(struct md *md, const char *week, bool *taken)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = db_stmt(md, "SELECT count(*) FROM rfm_weeks WHERE week = ?", &st)))
+		return rc;
+	sqlite3_bind_text(st, 1, week, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	*taken = rc == SQLITE_ROW && sqlite3_column_int64(st, 0) > 0;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? MD_OK : db_fail(md);
+}
+
+static int
+snapshot_locked(struct md *md, struct date week_end, bool *taken)
+{
+	char week[11], now[20];
+	struct rfm_scored s;
+	int64_t idle;
+	sqlite3_stmt *st;
+	bool have;
+	int rc;
+
+	date_format(week_end, week);
+	if ((rc = week_taken(md, week, &have)) || have ||
+	    (rc = rfm_score(md, week_end, RFM_WINDOW, &s)))
+		return rc;
+	if ((rc = rfm_idle_count(md, &s, &idle)) || s.n + idle == 0)
+		goto out;	/* a shop without members has nothing to keep */
+	md_timestamp(md, now);
+	if ((rc = db_stmt(md, "INSERT INTO rfm_weeks(week, taken_at, window_days,"
+			  " scored, no_purchase) VALUES (?, ?, ?, ?, ?)", &st)))
+		goto out;
+	sqlite3_bind_text(st, 1, week, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, RFM_WINDOW);
+	sqlite3_bind_int64(st, 4, (int64_t)s.n);
+	sqlite3_bind_int64(st, 5, idle);
+	if ((rc = db_run(md, st)) ||
+	    (rc = insert_scores(md, "INSERT INTO rfm_snapshots(member_id, segment,"
+				" recency, frequency, monetary, r, f, m, week)"
+				" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", &s, week)))
+		goto out;
+	if (taken)
+		*taken = true;
+out:
+	rfm_scored_free(&s);
+	return rc;
+}
+
+int
+rfm_snapshot(struct md *md, struct date week_end, bool *taken)
+{
+	int rc;
+
+	if (taken)
+		*taken = false;
+	if ((rc = db_begin(md)))
+		return rc;
+	rc = db_end(md, snapshot_locked(md, week_end, taken));
+	if (rc && taken)
+		*taken = false;
+	return rc;
+}
