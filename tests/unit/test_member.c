@@ -318,6 +318,26 @@ test_list(void)
 	page = 0;
 	member_list(&md, &f, count_rows, &page);
 	is_int(page, 1, "status filter");
+
+	/* Nobody has bought anything: every listed member is no_purchase,
+	 * and paging through the segment scores once. */
+	f = (struct member_filter){.segment = "no_purchase"};
+	page = 0;
+	ok(member_list(&md, &f, count_rows, &page) == MD_OK, "segment filter");
+	is_int(page, all, "no_purchase is everyone listed");
+	f.limit = 2;
+	f.after_id = 2;
+	page = 0;
+	member_list(&md, &f, count_rows, &page);
+	is_int(page, 2, "a page of the segment after id 2");
+	ok(md.rfm.valid, "the scores are kept for the next page");
+	f = (struct member_filter){.segment = "important_value"};
+	page = 0;
+	member_list(&md, &f, count_rows, &page);
+	is_int(page, 0, "nobody is important_value without sales");
+	f = (struct member_filter){.segment = "vip"};
+	REJECTS(member_list(&md, &f, count_rows, &page), MD_EINVAL,
+		"segment \"vip\" is not one of", "unknown segment");
 }
 
 static int
