@@ -125,6 +125,14 @@ fit(const struct col *cols, int *w, int n)
 	}
 }
 
+/* A column's title for people.  gettext("") is the catalog's header,
+ * so an empty title stays empty. */
+static const char *
+title(const struct col *c)
+{
+	return *c->title ? _(c->title) : "";
+}
+
 static void
 table(struct doc *d, const struct col *cols, int n, size_t rows, row_fn fn,
       const void *ctx)
@@ -136,7 +144,7 @@ table(struct doc *d, const struct col *cols, int n, size_t rows, row_fn fn,
 	size_t r;
 
 	for (i = 0; i < n; i++)
-		w[i] = text_width(_(cols[i].title));
+		w[i] = text_width(title(&cols[i]));
 	for (r = 0; r < rows; r++) {
 		fn(ctx, r, cells, buf);
 		for (i = 0; i < n; i++)
@@ -145,7 +153,7 @@ table(struct doc *d, const struct col *cols, int n, size_t rows, row_fn fn,
 	}
 	fit(cols, w, n);
 	for (i = 0; i < n; i++)
-		cells[i] = _(cols[i].title);
+		cells[i] = title(&cols[i]);
 	push(d, render(cols, w, n, cells), header, true);
 	for (r = 0; r < rows; r++) {
 		fn(ctx, r, cells, buf);

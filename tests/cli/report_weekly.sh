@@ -94,6 +94,12 @@ is "$out" "" "the report matches tests/cli/expected/weekly.txt line by line"
 is "$(grep -c "$(printf '\f')" "$T/weekly.txt")" "1" "two pages, a form feed between them"
 is "$(awk 'END { print NR }' "$T/weekly.txt")" "132" "of 66 lines each"
 is "$(wc -L <"$T/weekly.txt")" "80" "no line wider than 80 columns"
+for lang in zh_CN zh_TW; do
+	LANGUAGE=$lang md report weekly >"$T/weekly-$lang.txt"
+	is "$(wc -L <"$T/weekly-$lang.txt")" "80" "in $lang too, Chinese counted two columns"
+	unlike "$(cat "$T/weekly-$lang.txt")" "Project-Id-Version" "an empty column title is not the catalog's header ($lang)"
+	is "$(awk 'END { print NR }' "$T/weekly-$lang.txt")" "132" "and the same pages ($lang)"
+done
 
 run md report weekly --week-ending 2026-11-22 --format csv
 csv=$out
