@@ -95,17 +95,6 @@ import_kind_name(enum import_kind kind)
 	return kind_names[kind];
 }
 
-void
-import_fields_help(enum import_kind kind,
-		   void (*cb)(void *arg, const char *key, const char *names, bool required),
-		   void *arg)
-{
-	for (int f = 0; f < F_COUNT; f++)
-		if (fields[f].kinds & (1u << kind))
-			cb(arg, fields[f].key, fields[f].names,
-			   (fields[f].required & (1u << kind)) != 0);
-}
-
 /* A header as the synonyms are written: ASCII lowercased; spaces
  * (U+3000 too), '_', '-', '*' and a trailing "(元)" or "（元）" gone. */
 static void
@@ -171,8 +160,9 @@ notice(struct import *im, const char *fmt, ...)
 	im->o->notice(im->o->arg, msg);
 }
 
+/* The field keys of KIND, for messages: "card, name, ...". */
 static void
-keys_of(unsigned kind, char *out, size_t n)
+keys_of(enum import_kind kind, char *out, size_t n)
 {
 	size_t len = 0;
 
@@ -205,7 +195,7 @@ check_maps(struct import *im, const struct csvio_record *r)
 	char keys[400], a[256], b[256];
 	size_t i, c;
 
-	keys_of(1u << o->kind, keys, sizeof keys);
+	keys_of(o->kind, keys, sizeof keys);
 	for (i = 0; i < o->nmaps; i++) {
 		if (strcmp(o->maps[i].field, "-") &&
 		    field_by_key(o->maps[i].field, o->kind) == F_NONE)
@@ -268,7 +258,7 @@ map_columns(struct import *im, const struct csvio_record *r)
 			im->col[f] = (int)c;
 		}
 	}
-	keys_of(1u << kind, keys, sizeof keys);
+	keys_of(im->o->kind, keys, sizeof keys);
 	for (int f = 0; f < F_COUNT; f++)
 		if ((fields[f].required & (1u << kind)) && im->col[f] < 0)
 			return md_fail(im->md, MD_EINVAL,

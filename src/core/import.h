@@ -90,11 +90,4 @@ struct import_result {
 int import_run(struct md *md, const struct import_opts *o,
 	       struct import_result *res);
 
-/* The canonical field keys of KIND, and the headers each one accepts,
- * for --help and the man page. */
-void import_fields_help(enum import_kind kind,
-			void (*cb)(void *arg, const char *key, const char *names,
-				   bool required),
-			void *arg);
-
 #endif

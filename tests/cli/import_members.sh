@@ -123,7 +123,8 @@ is "$(field 8002 "name || '|' || phone || '|' || note || '|' || points")" "æŽå›
 
 # --map, and what a header row must have.
 printf 'Kartennummer,Vorname,Handy,Spitzname\n5001,Hans,13200132000,HH\n' >"$T/map.csv"
-rejects 1 "map.csv has no column for name" "no name column" md import members "$T/map.csv"
+rejects 1 "map.csv has no column for name (the fields a header can name: card, name, phone, gender, birthday, points, balance, bonus, tier, joined, referrer, note, tags, status)" \
+	"no name column, naming the fields of a members file" md import members "$T/map.csv"
 rejects 2 '--map takes COLUMN=FIELD, not "Vorname"' "a --map without =" \
 	md import members "$T/map.csv" --map Vorname
 rejects 1 '--map Vorname=vorname: members files have no field "vorname"' "--map to no field" \
