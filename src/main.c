@@ -94,6 +94,8 @@ main(int argc, char **argv)
 		{"db", required_argument, NULL, 'd'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
+		/* The manual's key table, from the TUI's action table. */
+		{"keys-roff", no_argument, NULL, 'K'},
 		{NULL, 0, NULL, 0},
 	};
 	const struct cli_command *c;
@@ -123,6 +125,8 @@ main(int argc, char **argv)
 		case 'h':
 			usage();
 			return close_stdout(EXIT_OK);
+		case 'K':
+			return close_stdout(tui_keys_roff());
 		case 'V':
 			version();
 			return close_stdout(EXIT_OK);

@@ -33,44 +33,17 @@ struct row {
 	char expires[11];
 };
 
-/* Tags as old systems join them: ; , | or the full-width ； ， 、 */
-static size_t
-separator(const char *s)
-{
-	if (*s == ';' || *s == ',' || *s == '|')
-		return 1;
-	if (!strncmp(s, "\xEF\xBC\x9B", 3) || !strncmp(s, "\xEF\xBC\x8C", 3) ||
-	    !strncmp(s, "\xE3\x80\x81", 3))
-		return 3;
-	return 0;
-}
-
 static int
 split_tags(struct import *im, struct row *w)
 {
-	const char *s = import_val(im, F_TAGS);
-	char one[256];
+	size_t i;
 	int rc;
 
-	while (*s) {
-		size_t n = 0;
-
-		while (s[n] && !separator(s + n))
-			n++;
-		snprintf(one, sizeof one, "%.*s", (int)n, s);
-		s += n;
-		s += separator(s);
-		text_trim(one, one, sizeof one);
-		if (!*one)
-			continue;
-		if (w->in.ntags == MEMBER_TAGS_MAX)
-			return md_fail(im->md, MD_EINVAL, _("a member can have at most %d tags"),
-				       MEMBER_TAGS_MAX);
-		if ((rc = member_check_tag(im->md, one, w->tagbuf[w->in.ntags])))
-			return rc;
-		w->tags[w->in.ntags] = w->tagbuf[w->in.ntags];
-		w->in.ntags++;
-	}
+	if ((rc = member_split_tags(im->md, import_val(im, F_TAGS), w->tagbuf,
+				    &w->in.ntags)))
+		return rc;
+	for (i = 0; i < w->in.ntags; i++)
+		w->tags[i] = w->tagbuf[i];
 	w->in.tags = w->tags;
 	return MD_OK;
 }

@@ -74,6 +74,10 @@ int member_check_birthday(struct md *md, const char *in, char out[11]);
 int member_check_note(struct md *md, const char *in, char out[MEMBER_NOTE_MAX]);
 int member_check_tag(struct md *md, const char *in, char out[MEMBER_TAG_MAX]);
 int member_check_card(struct md *md, const char *in, char out[CARD_MAX]);
+/* A list of tags as people write it ("VIP，学生", "VIP;学生"; also '|'
+ * and 、), each checked, into OUT; *N gets how many. */
+int member_split_tags(struct md *md, const char *list,
+		      char out[MEMBER_TAGS_MAX][MEMBER_TAG_MAX], size_t *n);
 
 /* MD_ECONFLICT with "phone P already belongs to card C (NAME)" when the
  * (normalised) phone is taken by a member other than EXCEPT_ID. */
@@ -124,6 +128,8 @@ struct member_filter {
 	const char *tier;	/* tier name */
 	const char *segment;	/* RFM segment key, as of today (rfm.h) */
 	int64_t after_id;	/* keyset paging: rows with a larger id */
+	int64_t before_id;	/* when > 0: rows with a smaller id, nearest
+				 * first (paging back) */
 	int limit;		/* 0: no limit */
 };
 

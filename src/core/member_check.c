@@ -159,6 +159,48 @@ member_check_tag(struct md *md, const char *in, char out[MEMBER_TAG_MAX])
 	return MD_OK;
 }
 
+/* The length of the tag separator S starts with, or 0. */
+static size_t
+separator(const char *s)
+{
+	size_t i, n;
+
+	for (i = 0; i < sizeof tag_separators / sizeof *tag_separators; i++) {
+		n = strlen(tag_separators[i]);
+		if (!strncmp(s, tag_separators[i], n))
+			return n;
+	}
+	return 0;
+}
+
+int
+member_split_tags(struct md *md, const char *list,
+		  char out[MEMBER_TAGS_MAX][MEMBER_TAG_MAX], size_t *n)
+{
+	char one[256];
+	size_t k;
+	int rc;
+
+	*n = 0;
+	while (*list) {
+		for (k = 0; list[k] && !separator(list + k); k++)
+			;
+		snprintf(one, sizeof one, "%.*s", (int)k, list);
+		list += k;
+		list += separator(list);
+		text_trim(one, one, sizeof one);
+		if (!*one)
+			continue;
+		if (*n == MEMBER_TAGS_MAX)
+			return md_fail(md, MD_EINVAL, _("a member can have at most %d tags"),
+				       MEMBER_TAGS_MAX);
+		if ((rc = member_check_tag(md, one, out[*n])))
+			return rc;
+		(*n)++;
+	}
+	return MD_OK;
+}
+
 int
 member_check_card(struct md *md, const char *in, char out[CARD_MAX])
 {

@@ -182,13 +182,14 @@ member_list(struct md *md, const struct member_filter *f, member_cb cb,
 		return rc;
 	snprintf(sql, sizeof sql,
 		 MEMBER_SELECT_SQL
-		 " WHERE m.id > ?1 AND %s %s %s %s"
-		 " ORDER BY m.id LIMIT ?4",
+		 " WHERE m.id > ?1 AND m.id < ?7 AND %s %s %s %s"
+		 " ORDER BY m.id %s LIMIT ?4",
 		 !f->status ? "m.status IN ('active', 'frozen')" :
 		 !strcmp(f->status, "all") ? "1" : "m.status = ?2",
 		 tag ? "AND m.id IN (SELECT member_id FROM member_tags WHERE tag_id = ?3)" : "",
 		 tier ? "AND m.tier_id = ?5" : "",
-		 f->segment ? "AND " RFM_IN_SEGMENT_SQL("m.id", "?6") : "");
+		 f->segment ? "AND " RFM_IN_SEGMENT_SQL("m.id", "?6") : "",
+		 f->before_id > 0 ? "DESC" : "");
 	if ((rc = db_prepare(md, sql, &st)))
 		return rc;
 	sqlite3_bind_int64(st, 1, f->after_id);
@@ -198,6 +199,7 @@ member_list(struct md *md, const struct member_filter *f, member_cb cb,
 	sqlite3_bind_int(st, 4, f->limit > 0 ? f->limit : -1);
 	sqlite3_bind_int64(st, 5, tier);
 	sqlite3_bind_text(st, 6, f->segment ? f->segment : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 7, f->before_id > 0 ? f->before_id : INT64_MAX);
 	rc = walk(md, st, cb, arg);
 	sqlite3_finalize(st);
 	return rc;

@@ -1,96 +1,421 @@
-/* tui.c - the full-screen interface (a first screen; the counter and
- * back-office screens come in their own steps) */
+/* tui.c - the frame: the terminal, the view stack, the main loop
+ *
+ * The loop reads every key that is waiting before it draws, so that
+ * typing ahead (or a paste) costs one search and one redraw, not one per
+ * key.  Handlers never draw; tui_draw_all() draws the title bar, the
+ * top view, the status line and the key bar from scratch, so a resize
+ * at any moment, in the middle of a form too, just draws again at the
+ * new size. */
 #include <config.h>
 
 #include <curses.h>
-#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "core/settings.h"
 #include "core/text.h"
 #include "i18n.h"
 #include "tui/tui.h"
+#include "tui/tui_priv.h"
+#include "tui/tui_screens.h"
 
-struct screen {
-	struct md *md;
-	char shop[SETTING_MAX];
-	char today[11];
-};
+#define MIN_COLS 80
+#define MIN_LINES 24
 
-/* Print S at (Y, X), clipped to COLS columns by display width. */
+/* Set by the signal handler; the loop sees it at its next key read (the
+ * read times out often enough).  No curses calls in the handler. */
+static volatile sig_atomic_t caught;
+static bool curses_on;
+
 static void
-put_clipped(int y, int x, const char *s, int cols)
+on_signal(int sig)
 {
-	size_t n;
+	caught = sig;
+}
 
-	if (cols <= 0)
-		return;
-	n = text_fit(s, cols, NULL);
-	mvaddnstr(y, x, s, (int)n);
+/* atexit: whatever ends the program, the terminal is given back. */
+static void
+restore_terminal(void)
+{
+	if (curses_on && !isendwin())
+		endwin();
+	curses_on = false;
 }
 
 static void
-draw(const struct screen *s)
+catch_signals(void)
 {
-	char title[512];
-	const char *lines[] = {
-		_("Welcome to memberdesk."),
-		"",
-		_("The counter and back-office screens are being built."),
-		_("Every action is available as a command meanwhile:"),
-		"  memberdesk --help",
-		"",
-		_("Press q or F10 to quit."),
-	};
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+	struct sigaction sa;
 	size_t i;
 
-	erase();
-	/* The path goes last: it is the longest and the least needed. */
-	snprintf(title, sizeof title, " %s  |  %s  |  %s  |  %s",
-		 *s->shop ? s->shop : "memberdesk", s->today,
-		 s->md->operator_name, s->md->path);
-	attron(A_REVERSE);
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;	/* no SA_RESTART: the read returns */
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof sigs / sizeof *sigs; i++)
+		sigaction(sigs[i], &sa, NULL);
+}
+
+int
+tui_body_top(void)
+{
+	return 1;
+}
+
+int
+tui_body_rows(void)
+{
+	return LINES - 3;
+}
+
+bool
+tui_push(struct tui *t, const struct tui_screen *scr, void *state)
+{
+	if (t->depth == TUI_DEPTH) {
+		if (scr->free) {
+			struct tui_view v = {scr, state};
+
+			scr->free(&v);
+		}
+		tui_error(t, "%s", _("too many screens open: go back first"));
+		return false;
+	}
+	t->stack[t->depth].scr = scr;
+	t->stack[t->depth].state = state;
+	t->depth++;
+	return true;
+}
+
+void
+tui_pop(struct tui *t)
+{
+	struct tui_view *v;
+
+	if (!t->depth)
+		return;
+	v = &t->stack[--t->depth];
+	if (v->scr->free)
+		v->scr->free(v);
+	if (t->depth) {
+		v = &t->stack[t->depth - 1];
+		if (v->scr->resume)
+			v->scr->resume(t, v);
+	}
+}
+
+bool
+tui_replace(struct tui *t, const struct tui_screen *scr, void *state)
+{
+	struct tui_view *v;
+
+	if (t->depth) {
+		v = &t->stack[--t->depth];
+		if (v->scr->free)
+			v->scr->free(v);
+	}
+	return tui_push(t, scr, state);
+}
+
+static void
+set_status(struct tui *t, bool error, const char *fmt, va_list ap)
+{
+	vsnprintf(t->status, sizeof t->status, fmt, ap);
+	t->status_error = error;
+}
+
+void
+tui_say(struct tui *t, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	set_status(t, false, fmt, ap);
+	va_end(ap);
+}
+
+void
+tui_error(struct tui *t, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	set_status(t, true, fmt, ap);
+	va_end(ap);
+	beep();
+}
+
+/* The title bar: shop and screen on the left, operator and date on the
+ * right, the database in between when there is room. */
+static void
+draw_title(struct tui *t)
+{
+	const struct tui_view *v = &t->stack[t->depth - 1];
+	char left[512], right[160];
+	int a = tui_attr(t, ROLE_TITLE), lw, rw;
+
+	snprintf(left, sizeof left, " %s \xE2\x94\x82 %s",
+		 *t->shop ? t->shop : PACKAGE, _(v->scr->name));
+	snprintf(right, sizeof right, "%s  %s ", t->md->operator_name, t->today);
+	attron(a);
 	mvhline(0, 0, ' ', COLS);
-	put_clipped(0, 0, title, COLS);
-	attroff(A_REVERSE);
-	for (i = 0; i < sizeof lines / sizeof *lines; i++)
-		put_clipped(2 + (int)i, 2, lines[i], COLS - 2);
-	attron(A_REVERSE);
+	rw = text_width(right);
+	if (rw > COLS / 2)
+		rw = COLS / 2;
+	lw = tui_put(0, 0, left, COLS - rw - 1, false);
+	if (COLS - rw - lw > 6)
+		tui_put(0, lw + 2, t->md->path, COLS - rw - lw - 4, false);
+	tui_put(0, COLS - rw, right, rw, true);
+	attroff(a);
+}
+
+/* "F1 Help  F2 New ... F10 Quit": the actions of the top screen that
+ * have a function key, then the frame's. */
+static void
+draw_keybar(struct tui *t)
+{
+	const struct tui_view *v = &t->stack[t->depth - 1];
+	const enum tui_act help[] = {ACT_HELP, ACT_NONE};
+	const enum tui_act frame[] = {ACT_BACK, ACT_QUIT, ACT_NONE};
+	const enum tui_act *lists[] = {help, v->scr->acts, frame};
+	const struct tui_action *a;
+	const enum tui_act *p;
+	char key[32];
+	int x = 0, kw, lw;
+	size_t i;
+
+	attron(tui_attr(t, ROLE_KEYBAR));
 	mvhline(LINES - 1, 0, ' ', COLS);
-	put_clipped(LINES - 1, 0, _(" F10 Quit"), COLS);
-	attroff(A_REVERSE);
+	attroff(tui_attr(t, ROLE_KEYBAR));
+	for (i = 0; i < 3; i++)
+		for (p = lists[i]; *p != ACT_NONE; p++) {
+			a = tui_action_get(*p);
+			if (*p == ACT_BACK && t->depth == 1)
+				continue;
+			if ((a->keys[0] < TK(KEY_F(1)) || a->keys[0] > TK(KEY_F(12))) &&
+			    a->keys[0] != TUI_ESC)
+				continue;
+			tui_key_name(a->keys[0], key, sizeof key);
+			kw = text_width(key);
+			lw = text_width(_(a->label));
+			if (x + kw + lw + 1 > COLS)
+				return;
+			tui_put_role(t, LINES - 1, x, key, kw, false, ROLE_KEY);
+			tui_put_role(t, LINES - 1, x + kw, " ", 1, false, ROLE_KEYBAR);
+			tui_put_role(t, LINES - 1, x + kw + 1, _(a->label), lw, false,
+				     ROLE_KEYBAR);
+			x += kw + lw + 3;
+		}
+}
+
+static void
+draw_too_small(void)
+{
+	char msg[128];
+
+	erase();
+	snprintf(msg, sizeof msg, _("The terminal is too small: memberdesk needs %dx%d."),
+		 MIN_COLS, MIN_LINES);
+	tui_put(0, 0, msg, COLS, false);
+	curs_set(0);
 	refresh();
+}
+
+void
+tui_draw_all(struct tui *t)
+{
+	struct tui_view *v = &t->stack[t->depth - 1];
+
+	if (COLS < MIN_COLS || LINES < MIN_LINES) {
+		draw_too_small();
+		return;
+	}
+	erase();
+	t->cursor_y = -1;
+	/* The help line goes first: a view's own F1 must win. */
+	draw_title(t);
+	v->scr->draw(t, v);
+	tui_put_role(t, LINES - 2, 0, t->status, COLS, false,
+		     t->status_error ? ROLE_ERROR : ROLE_STATUS);
+	draw_keybar(t);
+	if (t->cursor_y >= 0) {
+		curs_set(1);
+		move(t->cursor_y, t->cursor_x);
+	} else {
+		curs_set(0);
+	}
+	refresh();
+}
+
+static void
+set_delay(struct tui *t, int ms)
+{
+	t->delay = ms;
+	timeout(ms);
+}
+
+int
+tui_read_key(struct tui *t)
+{
+	wint_t ch, next;
+	int r;
+
+	r = get_wch(&ch);
+	if (r == ERR)
+		return 0;
+	if (r == KEY_CODE_YES)
+		return TK((int)ch);
+	if (ch != TUI_ESC)
+		return (int)ch;
+	/* Esc and a key at once is Alt and that key (Esc 2 = Alt-2 = F2,
+	 * for terminals without function keys). */
+	timeout(25);
+	r = get_wch(&next);
+	timeout(t->delay);
+	if (r == OK && next >= ' ' && next < 127)
+		return TUI_META | (int)next;
+	if (r == OK)
+		unget_wch(next);
+	else if (r == KEY_CODE_YES)
+		ungetch((int)next);
+	return TUI_ESC;
+}
+
+bool
+tui_confirm(struct tui *t, bool def, const char *fmt, ...)
+{
+	char q[800];
+	int key, saved = t->delay;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(q, sizeof q, fmt, ap);
+	va_end(ap);
+	set_delay(t, 500);
+	for (;;) {
+		snprintf(t->status, sizeof t->status, "%s %s", q,
+			 def ? _("[Y/n]") : _("[y/N]"));
+		t->status_error = false;
+		tui_draw_all(t);
+		key = tui_read_key(t);
+		if (caught)
+			return false;
+		if (key == 'y' || key == 'Y') {
+			def = true;
+			break;
+		}
+		if (key == 'n' || key == 'N' || key == TUI_ESC) {
+			def = false;
+			break;
+		}
+		if (key == '\r' || key == '\n' || key == TK(KEY_ENTER))
+			break;
+	}
+	t->status[0] = '\0';
+	set_delay(t, saved);
+	return def;
+}
+
+static void
+dispatch(struct tui *t, int key)
+{
+	struct tui_view *v = &t->stack[t->depth - 1];
+	bool typing = v->scr->typing && v->scr->typing(v);
+	enum tui_act act;
+
+	if (key == TK(KEY_RESIZE))
+		return;		/* the next draw reads the new size */
+	t->status[0] = '\0';
+	act = tui_action_for(v->scr, key, typing);
+	if (v->scr->key(t, v, key, act) == TUI_HANDLED)
+		return;
+	switch (act) {
+	case ACT_HELP:
+		tui_help_open(t, v->scr);
+		break;
+	case ACT_QUIT:
+		if (!v->scr->dirty || !v->scr->dirty(v) ||
+		    tui_confirm(t, false, "%s",
+				_("Quit and drop what was typed?")))
+			t->quit = true;
+		break;
+	case ACT_BACK:
+		if (t->depth > 1)
+			tui_pop(t);
+		break;
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		break;
+	default:
+		break;
+	}
+}
+
+static bool
+start_curses(void)
+{
+	/* newterm, not initscr: initscr exits on a bad TERM without
+	 * letting us say why. */
+	if (!newterm(NULL, stdout, stdin))
+		return false;
+	curses_on = true;
+	cbreak();
+	noecho();
+	nonl();		/* Enter is \r, told apart from ^J */
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	return true;
 }
 
 int
 tui_run(struct md *md)
 {
-	struct screen s = {.md = md};
-	wint_t ch;
-	int r;
+	static bool registered;
+	struct tui t = {.md = md, .cursor_y = -1};
+	int key;
 
-	if (settings_get(md, "shop_name", s.shop))
-		s.shop[0] = '\0';
-	md_today(md, s.today);
-	if (!initscr())
-		return 1;
-	cbreak();
-	noecho();
-	keypad(stdscr, TRUE);
-	curs_set(0);
-	draw(&s);
-	for (;;) {
-		r = get_wch(&ch);
-		if (r == ERR)
-			continue;
-		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
-			draw(&s);
-			continue;
-		}
-		if ((r == KEY_CODE_YES && ch == KEY_F(10)) ||
-		    (r == OK && (ch == 'q' || ch == 'Q')))
-			break;
+	if (settings_get(md, "shop_name", t.shop))
+		t.shop[0] = '\0';
+	md_today(md, t.today);
+	if (!registered) {
+		atexit(restore_terminal);
+		registered = true;
 	}
-	endwin();
+	catch_signals();
+	if (!start_curses()) {
+		fprintf(stderr, "%s: %s\n", PACKAGE,
+			_("cannot use this terminal (is TERM set?)"));
+		return 1;
+	}
+	set_delay(&t, 500);
+	tui_color_init(&t);
+	if (!tui_find_open(&t)) {
+		restore_terminal();
+		fprintf(stderr, "%s: %s\n", PACKAGE, t.status);
+		return 1;
+	}
+	tui_draw_all(&t);
+	while (!t.quit && !caught) {
+		key = tui_read_key(&t);
+		if (!key)
+			continue;
+		dispatch(&t, key);
+		/* Everything already typed, before one redraw. */
+		set_delay(&t, 0);
+		while (!t.quit && !caught && t.depth && (key = tui_read_key(&t)))
+			dispatch(&t, key);
+		set_delay(&t, 500);
+		if (!t.depth)
+			break;
+		tui_draw_all(&t);
+	}
+	while (t.depth)
+		tui_pop(&t);
+	restore_terminal();
+	if (caught) {
+		/* Die of the signal as the shell expects, terminal restored. */
+		signal(caught, SIG_DFL);
+		raise(caught);
+	}
 	return 0;
 }

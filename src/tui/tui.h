@@ -8,4 +8,7 @@
  * status. */
 int tui_run(struct md *md);
 
+/* Print the key table of the manual (roff) to stdout; the exit status. */
+int tui_keys_roff(void);
+
 #endif

@@ -1,0 +1,121 @@
+/* tui_draw.c - colours by role, and text placed by display width */
+#include <config.h>
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "tui/tui_priv.h"
+
+/* Each role: colours when the terminal has them, and what stands in
+ * for them on a monochrome one (or under NO_COLOR). */
+static const struct {
+	short fg, bg;
+	int color_attr, mono_attr;
+} roles[ROLE_COUNT] = {
+	[ROLE_NORMAL] = {-1, -1, A_NORMAL, A_NORMAL},
+	[ROLE_TITLE] = {COLOR_WHITE, COLOR_BLUE, A_BOLD, A_REVERSE},
+	[ROLE_KEYBAR] = {COLOR_BLACK, COLOR_CYAN, A_NORMAL, A_REVERSE},
+	[ROLE_KEY] = {COLOR_WHITE, COLOR_BLACK, A_BOLD, A_BOLD},
+	[ROLE_STATUS] = {COLOR_GREEN, -1, A_NORMAL, A_NORMAL},
+	[ROLE_ERROR] = {COLOR_RED, -1, A_BOLD, A_BOLD},
+	[ROLE_LABEL] = {-1, -1, A_NORMAL, A_NORMAL},
+	[ROLE_FIELD] = {-1, -1, A_UNDERLINE, A_UNDERLINE},
+	[ROLE_SELECTED] = {COLOR_BLACK, COLOR_YELLOW, A_NORMAL, A_REVERSE},
+	[ROLE_HEADER] = {COLOR_CYAN, -1, A_BOLD, A_BOLD},
+	[ROLE_GOOD] = {COLOR_GREEN, -1, A_BOLD, A_BOLD},
+	[ROLE_DIM] = {-1, -1, A_DIM, A_NORMAL},
+};
+
+void
+tui_color_init(struct tui *t)
+{
+	const char *no = getenv("NO_COLOR");
+	int i;
+
+	/* https://no-color.org: any non-empty value turns colour off. */
+	t->color = !(no && *no) && has_colors();
+	if (!t->color)
+		return;
+	start_color();
+	use_default_colors();
+	for (i = 1; i < ROLE_COUNT; i++)
+		init_pair((short)i, roles[i].fg, roles[i].bg);
+}
+
+int
+tui_attr(const struct tui *t, enum tui_role role)
+{
+	if (!t->color)
+		return roles[role].mono_attr;
+	return roles[role].color_attr | (role ? COLOR_PAIR(role) : 0);
+}
+
+/* Columns S takes, as tui_put() will draw it. */
+static int
+width_of(const char *s, int cols)
+{
+	int used;
+
+	text_fit(s, cols, &used);
+	return used;
+}
+
+int
+tui_put(int y, int x, const char *s, int cols, bool right)
+{
+	size_t n = strlen(s), i = 0, k;
+	int total = 0, w, pad;
+	uint32_t cp;
+
+	if (cols <= 0)
+		return 0;
+	move(y, x);
+	pad = right ? cols - width_of(s, cols) : 0;
+	for (; pad > 0; pad--, total++)
+		addch(' ');
+	while (i < n) {
+		k = text_decode(s + i, n - i, &cp);
+		if (!k) {	/* an invalid byte: shown, never sent raw */
+			k = 1;
+			cp = 0xFFFD;
+		}
+		w = text_cp_width(cp);
+		if (total + w > cols)
+			break;
+		if (cp < ' ' || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
+			addch(' ');
+		else if (cp == 0xFFFD)
+			addstr("\xEF\xBF\xBD");
+		else
+			addnstr(s + i, (int)k);
+		total += w;
+		i += k;
+	}
+	w = total;
+	for (; total < cols; total++)
+		addch(' ');
+	return w;
+}
+
+int
+tui_put_role(struct tui *t, int y, int x, const char *s, int cols, bool right,
+	     enum tui_role role)
+{
+	int a = tui_attr(t, role), w;
+
+	attron(a);
+	w = tui_put(y, x, s, cols, right);
+	attroff(a);
+	return w;
+}
+
+void
+tui_put_pair(struct tui *t, int y, int x, int label_w, const char *label,
+	     const char *value, int cols)
+{
+	tui_put_role(t, y, x, label, label_w, false, ROLE_LABEL);
+	tui_put(y, x + label_w, "  ", 2, false);
+	tui_put(y, x + label_w + 2, value, cols - label_w - 2, false);
+}

@@ -1,0 +1,40 @@
+/* tui_screens.h - how one screen opens another
+ *
+ * Each screen keeps its state private; these are the only ways in.
+ * Every opener returns false, with the reason on the status line, when
+ * the screen could not open (no such member, out of memory). */
+#ifndef MD_TUI_SCREENS_H
+#define MD_TUI_SCREENS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/sale.h"
+#include "tui/tui_priv.h"
+
+/* The start screen: search as you type, browse every member. */
+bool tui_find_open(struct tui *t);
+/* Back to the start screen with an empty search. */
+void tui_find_again(struct tui *t);
+
+/* 新会员: the registration form. */
+bool tui_register_open(struct tui *t);
+
+/* One member on one screen; REPLACE takes the place of the top view
+ * (a saved registration becomes the new member's card). */
+bool tui_card_open(struct tui *t, int64_t member_id, bool replace);
+
+/* 收银: a sale to MEMBER_ID, or to a walk-in customer when 0. */
+bool tui_sell_open(struct tui *t, int64_t member_id);
+/* The receipt of a sale just recorded; REPLACE as above. */
+bool tui_receipt_open(struct tui *t, const struct sale *s, bool replace);
+
+/* 充值, a points adjustment, and the edit form of a member. */
+bool tui_topup_open(struct tui *t, int64_t member_id);
+bool tui_points_open(struct tui *t, int64_t member_id);
+bool tui_edit_open(struct tui *t, int64_t member_id);
+
+/* The keys of screen SCR and of every field. */
+bool tui_help_open(struct tui *t, const struct tui_screen *scr);
+
+#endif
