@@ -1,0 +1,4 @@
+#!/bin/sh
+# find.sh - (being written)
+. "$top_srcdir/tests/lib.sh"
+skip_all "not written yet"
