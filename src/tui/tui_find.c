@@ -325,6 +325,24 @@ draw_summary(struct tui *t, struct find *f, int y)
 	(void)y;
 }
 
+/* The same rows again, fresh, from the same place. */
+static void
+reload(struct tui *t, struct find *f)
+{
+	int sel = f->sel, top = f->top;
+	int64_t first = f->n ? f->rows[0].id : 0;
+
+	if (searching(f)) {
+		search(t, f);
+		f->top = top;
+	} else {
+		browse(t, f, first ? first - 1 : 0, 0);
+	}
+	f->sel = sel < f->n ? sel : f->n - 1;
+	if (f->sel < 0)
+		f->sel = 0;
+}
+
 static void
 find_draw(struct tui *t, struct tui_view *v)
 {
@@ -334,8 +352,10 @@ find_draw(struct tui *t, struct tui_view *v)
 	char pts[32], money[40];
 	struct cols c;
 
-	if (f->stale || (!searching(f) && f->page != rows))
+	if (f->stale)
 		search(t, f);
+	else if (!searching(f) && f->page != rows)	/* resized */
+		reload(t, f);
 	layout(&c);
 	lw = text_width(label);
 	tui_put_role(t, y, 1, label, lw, false, ROLE_HEADER);
@@ -417,18 +437,7 @@ find_typing(const struct tui_view *v)
 static void
 find_resume(struct tui *t, struct tui_view *v)
 {
-	struct find *f = v->state;
-	int sel = f->sel, top = f->top;
-	int64_t first = f->n ? f->rows[0].id : 0;
-
-	if (searching(f)) {
-		search(t, f);
-		f->sel = sel < f->n ? sel : 0;
-		f->top = top;
-	} else if (f->n) {
-		browse(t, f, first - 1, 0);
-		f->sel = sel < f->n ? sel : 0;
-	}
+	reload(t, v->state);
 }
 
 static void

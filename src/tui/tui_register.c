@@ -67,7 +67,7 @@ check_birthday(struct tui *t, struct tui_field *f, void *arg)
 	char day[11];
 
 	(void)arg;
-	return member_check_birthday(t->md, f->edit.buf, day);
+	return *f->edit.buf ? member_check_birthday(t->md, f->edit.buf, day) : MD_OK;
 }
 
 static int
@@ -109,6 +109,13 @@ reg_draw(struct tui *t, struct tui_view *v)
 	tui_form_draw(t, &r->form, y + 2, 2);
 }
 
+/* An empty optional field is one not given, as on the command line. */
+static const char *
+given(const struct tui_form *f, int i)
+{
+	return *tui_form_text(f, i) ? tui_form_text(f, i) : NULL;
+}
+
 static void
 save(struct tui *t, struct reg *r)
 {
@@ -120,12 +127,12 @@ save(struct tui *t, struct reg *r)
 	int64_t id;
 	size_t i;
 
-	in.phone = tui_form_text(f, F_PHONE);
+	in.phone = given(f, F_PHONE);
 	in.name = tui_form_text(f, F_NAME);
-	in.birthday = tui_form_text(f, F_BIRTHDAY);
+	in.birthday = given(f, F_BIRTHDAY);
 	in.gender = (const char *[]){"", "male", "female"}[f->fields[F_GENDER].choice];
-	in.referrer = *tui_form_text(f, F_REFERRER) ? tui_form_text(f, F_REFERRER) : NULL;
-	in.note = tui_form_text(f, F_NOTE);
+	in.referrer = given(f, F_REFERRER);
+	in.note = given(f, F_NOTE);
 	if (member_split_tags(t->md, tui_form_text(f, F_TAGS), tags, &in.ntags)) {
 		tui_error(t, "%s", t->md->err);
 		return;

@@ -1,5 +1,6 @@
 #!/bin/sh
-# start.sh - the full-screen interface opens, redraws, and quits cleanly
+# start.sh - the frame: title and key bars, help, resizing, colours, and
+# the terminal given back however the program ends
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tui/tui.sh"
 
@@ -7,25 +8,71 @@ md settings set shop_name 清心茶馆
 before=$(dbsum)
 
 tui_start --db "$DB"
-tui_wait "Press q or F10 to quit" && pass "the first screen appears" || fail "the first screen appears"
+tui_wait "No members yet" && pass "the find screen is the first" || fail "the find screen is the first"
 screen=$(tui_screen)
-like "$(echo "$screen" | head -n 1)" "清心茶馆" "the title bar names the shop"
-like "$(echo "$screen" | head -n 1)" "2026-11-23" "and the date"
-like "$(echo "$screen" | tail -n 1)" "F10 Quit" "the key bar is on the last line"
+top=$(echo "$screen" | head -n 1)
+like "$top" "清心茶馆" "the title bar names the shop"
+like "$top" "Find a member" "and the screen"
+like "$top" "2026-11-23" "and the date"
+like "$top" "$(id -un 2>/dev/null || echo)" "and the operator"
+like "$top" "shop.db" "and the database"
+is "$(echo "$screen" | tail -n 1 | sed 's/ *$//')" \
+	"F1 Help  F2 New  F3 Walk-in  F10 Quit" "the key bar is on the last line"
+
+tui_keys F1
+tui_wait "register a new member" && pass "F1 shows the help" || fail "F1 shows the help"
+screen=$(tui_screen)
+like "$screen" "F2 Alt-2 ^N" "with every key of an action"
+like "$screen" "record a sale to a customer who is not a member" "and its help text"
+like "$screen" "Typing in a field" "and the editing keys"
+like "$screen" "Backspace" "named for people"
+tui_keys Escape
+tui_wait "No members yet" && pass "Esc leaves the help" || fail "Esc leaves the help"
 
 tui_resize 100 30
 tui_wait "F10 Quit" || true
 is "$(tui_screen | wc -l)" "30" "a resize redraws at the new size"
 like "$(tui_screen | sed -n 30p)" "F10 Quit" "with the key bar on the new last line"
+tui_resize 70 20
+tui_wait "too small" && pass "a terminal under 80x24 is told so" || fail "a terminal under 80x24 is told so"
 tui_resize 80 24
+tui_wait "F10 Quit" && pass "and drawn again when it grows" || fail "and drawn again when it grows"
 
-tui_keys q
-tui_wait "[exit 0]" && pass "q quits with status 0" || fail "q quits with status 0"
+like "$(tui_screen_sgr)" "[44m" "roles have colours: the title bar is blue"
+tui_keys F10
+tui_wait "[exit 0] [tty restored]" && pass "F10 quits with status 0 and the terminal restored" ||
+	fail "F10 quits with status 0 and the terminal restored"
 is "$(dbsum)" "$before" "looking changes nothing"
+
+TUI_ENV="NO_COLOR=1" tui_start --db "$DB"
+tui_wait "F10 Quit" || true
+unlike "$(tui_screen_sgr)" "[44m" "NO_COLOR: no colours"
+like "$(tui_screen_sgr)" "[7m" "but the bars still stand out (reverse video)"
+tui_keys Escape 0
+tui_wait "[exit 0] [tty restored]" && pass "Esc 0 (Alt-0) quits, for terminals without F10" ||
+	fail "Esc 0 (Alt-0) quits, for terminals without F10"
+
+tui_start --db "$DB"
+tui_wait "F10 Quit" || true
+tui_keys C-c
+tui_wait "[exit 130] [tty restored]" && pass "^C ends it with the terminal restored" ||
+	fail "^C ends it with the terminal restored"
+
+tui_start --db "$T/no/such/dir/shop.db"
+tui_wait "[exit 1]" && pass "a database that cannot be opened: exit 1" ||
+	fail "a database that cannot be opened: exit 1"
+like "$(tui_screen)" "[tty restored]" "before the terminal was taken"
 
 LANGUAGE=zh_CN tui_start --db "$DB"
 tui_wait "F10" && pass "starts in Chinese too" || fail "starts in Chinese too"
+like "$(tui_screen | head -n 1)" "查找会员" "the title in Chinese"
+like "$(tui_screen | tail -n 1)" "F2 新会员" "the key bar in Chinese"
 tui_keys F10
 tui_wait "[exit 0]" && pass "F10 quits" || fail "F10 quits"
+
+LANGUAGE=zh_TW tui_start --db "$DB"
+tui_wait "F10" || true
+like "$(tui_screen | tail -n 1)" "F2 新會員" "and in Traditional Chinese"
+tui_keys F10
 
 done_testing

@@ -4,7 +4,12 @@
 # tui_screen         what the screen shows now (text, no colours)
 # tui_wait TEXT      wait until TEXT is on the screen (or fail after 10s)
 # tui_keys KEY...    tmux send-keys
-# tui_gone           wait until the program has exited
+# tui_resize COLS ROWS
+#
+# When the program ends the pane shows "[exit N] [tty restored]" (or
+# "[tty changed]" when it left the terminal in another mode than it
+# found it).  The pane's shell traps SIGINT so that it survives a ^C
+# and can say so.
 
 : "${TMUX_BIN:=tmux}"
 command -v "$TMUX_BIN" >/dev/null 2>&1 || skip_all "tmux is not installed"
@@ -17,12 +22,16 @@ trap 'tmux_ kill-server 2>/dev/null; chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"'
 tui_start() {
 	_cmd="env LC_ALL=${LC_ALL:-C.UTF-8} LANGUAGE=${LANGUAGE:-} TZ=$TZ HOME=$HOME"
 	_cmd="$_cmd MEMBERDESK_NOW='$MEMBERDESK_NOW' MEMBERDESK_LOCALEDIR='$MEMBERDESK_LOCALEDIR'"
-	_cmd="$_cmd ${TUI_ENV:-} '$MEMBERDESK' $*; echo \"[exit \$?]\"; sleep 30"
+	_cmd="trap true INT; _tty=\$(stty -g); $_cmd ${TUI_ENV:-} '$MEMBERDESK' $*;"
+	_cmd="$_cmd _rc=\$?; [ \"\$(stty -g)\" = \"\$_tty\" ] && _t=restored || _t=changed;"
+	_cmd="$_cmd echo \"[exit \$_rc] [tty \$_t]\"; sleep 30"
 	tmux_ kill-session -t md 2>/dev/null
 	tmux_ new-session -d -x 80 -y 24 -s md "$_cmd"
 }
 
 tui_screen() { tmux_ capture-pane -p -t md; }
+# The screen with its attributes as escape sequences.
+tui_screen_sgr() { tmux_ capture-pane -p -e -t md; }
 
 tui_wait() {
 	_i=0
