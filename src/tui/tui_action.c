@@ -213,6 +213,17 @@ tui_action_keys(const struct tui_action *a, char *out, size_t n)
 	}
 }
 
+/* S for roff: a hyphen is \- (a minus sign, not a break point). */
+static void
+roff_puts(const char *s)
+{
+	for (; *s; s++)
+		if (*s == '-' || *s == '\\')
+			printf("\\%c", *s == '-' ? '-' : 'e');
+		else
+			putchar(*s);
+}
+
 int
 tui_keys_roff(void)
 {
@@ -221,7 +232,11 @@ tui_keys_roff(void)
 
 	for (i = 0; i < N_ACTIONS; i++) {
 		tui_action_keys(&actions[i], keys, sizeof keys);
-		printf(".TP\n.B %s\n%s\n", keys, actions[i].help);
+		fputs(".TP\n.B ", stdout);
+		roff_puts(keys);
+		putchar('\n');
+		roff_puts(actions[i].help);
+		putchar('\n');
 	}
 	return ferror(stdout) ? 1 : 0;
 }

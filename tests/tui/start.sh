@@ -75,4 +75,17 @@ tui_wait "F10" || true
 like "$(tui_screen | tail -n 1)" "F2 新會員" "and in Traditional Chinese"
 tui_keys F10
 
+# The manual's key table is the action table, word for word.
+sed -n '/^\.\\" keys: begin/,/^\.\\" keys: end/p' "$top_srcdir/doc/memberdesk.1" |
+	sed '1d;$d' >"$T/manual-keys"
+"$MEMBERDESK" --keys-roff >"$T/program-keys"
+if cmp -s "$T/manual-keys" "$T/program-keys"; then
+	pass "the manual lists the keys the program has"
+else
+	fail "the manual lists the keys the program has"
+	diag "$(diff "$T/manual-keys" "$T/program-keys")"
+fi
+is "$(grep -c '^\.TP' "$T/program-keys")" "$(grep -c 'ACT_.*, "' "$top_srcdir/src/tui/tui_action.c")" \
+	"one entry for every action"
+
 done_testing
