@@ -13,6 +13,9 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <term.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include "core/text.h"
 #include "i18n.h"
@@ -28,10 +31,50 @@
 static volatile sig_atomic_t caught;
 static bool curses_on;
 
+/* What a crash needs to give the terminal back without curses (which is
+ * not safe in a signal handler): the modes it was in, and the strings
+ * that leave the alternate screen and show the cursor. */
+static struct termios saved_modes;
+static bool have_modes;
+static char reset_seq[128];
+
 static void
 on_signal(int sig)
 {
 	caught = sig;
+}
+
+static void
+on_crash(int sig)
+{
+	if (curses_on) {
+		if (have_modes)
+			tcsetattr(STDIN_FILENO, TCSANOW, &saved_modes);
+		if (write(STDOUT_FILENO, reset_seq, strlen(reset_seq)) < 0)
+			(void)0;	/* nothing more can be done */
+	}
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* After newterm: remember how to leave it from a crash. */
+static void
+prepare_crash_reset(void)
+{
+	static const int sigs[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+	const char *caps[] = {"sgr0", "rmcup", "cnorm"};
+	char *cap;
+	size_t i;
+
+	reset_seq[0] = '\0';
+	for (i = 0; i < sizeof caps / sizeof *caps; i++) {
+		cap = tigetstr(caps[i]);
+		if (cap && cap != (char *)-1 &&
+		    strlen(reset_seq) + strlen(cap) < sizeof reset_seq)
+			strcat(reset_seq, cap);
+	}
+	for (i = 0; i < sizeof sigs / sizeof *sigs; i++)
+		signal(sigs[i], on_crash);
 }
 
 /* atexit: whatever ends the program, the terminal is given back. */
@@ -356,9 +399,11 @@ start_curses(void)
 {
 	/* newterm, not initscr: initscr exits on a bad TERM without
 	 * letting us say why. */
+	have_modes = tcgetattr(STDIN_FILENO, &saved_modes) == 0;
 	if (!newterm(NULL, stdout, stdin))
 		return false;
 	curses_on = true;
+	prepare_crash_reset();
 	cbreak();
 	noecho();
 	nonl();		/* Enter is \r, told apart from ^J */

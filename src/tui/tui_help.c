@@ -33,8 +33,14 @@ help_draw(struct tui *t, struct tui_view *v)
 	struct help *h = v->state;
 	const struct tui_action *a;
 	char keys[128];
-	int rows = tui_body_rows(), y, i, kw = 22;
+	int rows = tui_body_rows(), y, i, kw = 0;
 
+	for (i = 0; i < h->n; i++)	/* the keys' column: as wide as needed */
+		if (!h->heading[i] && h->acts[i] != ACT_NONE) {
+			tui_action_keys(tui_action_get(h->acts[i]), keys, sizeof keys);
+			if (text_width(keys) + 2 > kw)
+				kw = text_width(keys) + 2;
+		}
 	if (h->top > h->n - rows)
 		h->top = h->n - rows > 0 ? h->n - rows : 0;
 	for (y = 0, i = h->top; i < h->n && y < rows; i++, y++) {

@@ -58,6 +58,12 @@ tui_keys C-c
 tui_wait "[exit 130] [tty restored]" && pass "^C ends it with the terminal restored" ||
 	fail "^C ends it with the terminal restored"
 
+tui_start --db "$DB"
+tui_wait "F10 Quit" || true
+kill -ABRT "$(tui_pid)"
+tui_wait "[exit 134] [tty restored]" && pass "a crash still gives the terminal back" ||
+	fail "a crash still gives the terminal back"
+
 tui_start --db "$T/no/such/dir/shop.db"
 tui_wait "[exit 1]" && pass "a database that cannot be opened: exit 1" ||
 	fail "a database that cannot be opened: exit 1"

@@ -22,7 +22,7 @@ trap 'tmux_ kill-server 2>/dev/null; chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"'
 tui_start() {
 	_cmd="env LC_ALL=${LC_ALL:-C.UTF-8} LANGUAGE=${LANGUAGE:-} TZ=$TZ HOME=$HOME"
 	_cmd="$_cmd MEMBERDESK_NOW='$MEMBERDESK_NOW' MEMBERDESK_LOCALEDIR='$MEMBERDESK_LOCALEDIR'"
-	_cmd="trap true INT; _tty=\$(stty -g); $_cmd ${TUI_ENV:-} '$MEMBERDESK' $*;"
+	_cmd="trap true INT; _tty=\$(stty -g); $_cmd ${TUI_ENV:-} ${TUI_WRAP:-} '$MEMBERDESK' $*;"
 	_cmd="$_cmd _rc=\$?; [ \"\$(stty -g)\" = \"\$_tty\" ] && _t=restored || _t=changed;"
 	_cmd="$_cmd echo \"[exit \$_rc] [tty \$_t]\"; sleep 30"
 	tmux_ kill-session -t md 2>/dev/null
@@ -42,6 +42,15 @@ tui_wait() {
 	done
 	diag "waited for: $1" "screen:" "$(tui_screen)"
 	return 1
+}
+
+# The program's pid: the child of the pane's shell.
+tui_pid() {
+	_sh=$(tmux_ display-message -p -t md '#{pane_pid}')
+	for _p in /proc/[0-9]*; do
+		_pp=$(sed 's/.*) [A-Za-z] \([0-9]*\) .*/\1/' "$_p/stat" 2>/dev/null)
+		[ "$_pp" = "$_sh" ] && { echo "${_p#/proc/}"; return; }
+	done
 }
 
 tui_keys() { tmux_ send-keys -t md "$@"; }

@@ -1,0 +1,48 @@
+#!/bin/sh
+# valgrind.sh - the screens under valgrind: no leaks, no invalid memory use
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/tui/tui.sh"
+
+[ -n "${MEMBERDESK_SANITIZED:-}" ] && skip_all "a sanitizer build checks this itself"
+[ -n "${VALGRIND:-}" ] && command -v "$VALGRIND" >/dev/null 2>&1 ||
+	skip_all "valgrind is not installed"
+
+md member add --phone 13800138000 --name 张三 >/dev/null
+md wallet rules set 100:20 >/dev/null
+TUI_WRAP="$VALGRIND -q --leak-check=full --errors-for-leak-kinds=definite,indirect \
+--show-leak-kinds=definite,indirect --error-exitcode=99 --log-file=$T/vg.log"
+
+# Every screen, a failed check and a save, a resize, then quit.
+tui_start --db "$DB"
+tui_wait "F2 New" || true
+tui_keys 8000
+tui_wait "1 match" || true
+tui_keys Enter
+tui_wait "F3 Sell" || true
+tui_keys F1
+tui_wait "F3 Alt-3 s" || true
+tui_keys Escape
+tui_wait "F3 Sell" || true
+tui_keys Escape
+tui_wait "F2 New" || true
+tui_keys F2 13800138000 Tab
+tui_wait "Open that member?" || true
+tui_keys n C-u 13912345678 Tab 李四 Tab 13-45 Tab
+tui_wait "birthday" || true
+tui_resize 100 30
+tui_keys BTab C-u 05-06 F2
+tui_wait "Registered 李四" && pass "registered under valgrind" || fail "registered under valgrind"
+tui_resize 80 24
+tui_keys Escape
+tui_wait "F2 New" || true
+tui_keys F10
+tui_wait "[exit" || true
+like "$(tui_screen)" "[exit 0] [tty restored]" "valgrind: exit 0"
+if [ -s "$T/vg.log" ]; then
+	fail "valgrind: no errors"
+	diag "$(cat "$T/vg.log")"
+else
+	pass "valgrind: no errors"
+fi
+
+done_testing
