@@ -11,12 +11,3 @@ tui_sell_open(struct tui *t, int64_t member_id)
 	tui_error(t, "%s", "not yet");
 	return false;
 }
-
-bool
-tui_receipt_open(struct tui *t, const struct sale *s, bool replace)
-{
-	(void)s;
-	(void)replace;
-	tui_error(t, "%s", "not yet");
-	return false;
-}
