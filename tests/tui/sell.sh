@@ -160,4 +160,16 @@ tui_keys F10
 sees "[exit 0]" "F10 quits from the receipt"
 is "$(sql "SELECT count(*) FROM sales")" "4" "four sales in all"
 
+# Today is member day: the breakdown names the multiplier.
+md settings set member_day 23 >/dev/null
+tui_start --db "$DB"
+open_sale || true
+tui_keys 10
+sees "Points to earn                   +28  ×1.5 tier, ×2 member day" \
+	"member day doubles the points, and says so"
+before=$(dbsum)
+tui_keys Escape F10
+sees "[exit 0]" "Esc, F10: gone without a sale"
+is "$(dbsum)" "$before" "nothing was written"
+
 done_testing
