@@ -1,0 +1,239 @@
+/* tui_receipt.c - a sale's receipt on the screen, and on paper
+ *
+ * The text is receipt_write()'s, the same bytes "memberdesk sale
+ * receipt" prints, so what the screen shows is what lp gets.  It is
+ * written once when the view opens: printing twice prints the same
+ * receipt twice.
+ */
+#include <config.h>
+
+#include <curses.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/money.h"
+#include "core/printer.h"
+#include "core/receipt.h"
+#include "core/text.h"
+#include "i18n.h"
+#include "tui/tui_screens.h"
+
+/* 58 mm paper, as "sale receipt" prints by default. */
+#define RECEIPT_WIDTH 32
+
+struct receipt {
+	struct sale sale;
+	char *text;		/* for the printer */
+	size_t len;
+	char *body;		/* the same, split into lines in place */
+	char **lines;
+	int n, top;
+};
+
+static int
+page(void)
+{
+	return tui_body_rows();
+}
+
+static void
+scroll_to(struct receipt *r, int top)
+{
+	int last = r->n - page();
+
+	if (top > last)
+		top = last;
+	if (top < 0)
+		top = 0;
+	r->top = top;
+}
+
+/* Beside the receipt: what the sale came to, and the keys. */
+static void
+draw_side(struct tui *t, struct receipt *r, int x)
+{
+	const struct sale *s = &r->sale;
+	int y = tui_body_top() + 1, w = COLS - x - 1;
+	char buf[256], m[40], n[32];
+
+	if (w < 10)
+		return;
+	snprintf(buf, sizeof buf, _("Sale %lld"), (long long)s->id);
+	tui_put_role(t, y++, x, buf, w, false, ROLE_HEADER);
+	money_format_human(s->paid, m);
+	snprintf(buf, sizeof buf, _("Paid %s by %s"), m, sale_payment_label(s->payment));
+	tui_put(y++, x, buf, w, false);
+	if (s->member_id) {
+		text_format_int(s->points_earned, n);
+		snprintf(buf, sizeof buf, _("+%s points"), n);
+		tui_put(y++, x, buf, w, false);
+	}
+	y++;
+	tui_put_role(t, y++, x, _("F9 or p prints it."), w, false, ROLE_DIM);
+	tui_put_role(t, y++, x, _("Esc or Enter goes back."), w, false, ROLE_DIM);
+	if (r->n > page())
+		tui_put_role(t, y, x, _("Up, Down, PgUp and PgDn scroll it."), w,
+			     false, ROLE_DIM);
+}
+
+static void
+receipt_draw(struct tui *t, struct tui_view *v)
+{
+	struct receipt *r = v->state;
+	int y, x = 2;
+
+	scroll_to(r, r->top);	/* the screen may have shrunk */
+	for (y = 0; y < page() && r->top + y < r->n; y++)
+		tui_put(tui_body_top() + y, x, r->lines[r->top + y],
+			RECEIPT_WIDTH, false);
+	draw_side(t, r, x + RECEIPT_WIDTH + 4);
+}
+
+/* Hand the receipt to lp through a real file (lp reads its standard
+ * input from a descriptor) and say what lp said. */
+static void
+print(struct tui *t, struct receipt *r)
+{
+	FILE *fp = tmpfile(), *said = NULL;
+	char *msg = NULL, line[256];
+	size_t n = 0;
+
+	if (!fp || fwrite(r->text, 1, r->len, fp) != r->len) {
+		tui_error(t, _("cannot print: %s"), strerror(errno));
+		goto out;
+	}
+	if (!(said = open_memstream(&msg, &n))) {
+		tui_error(t, "%s", _("out of memory"));
+		goto out;
+	}
+	if (printer_send(t->md, fp, said)) {
+		tui_error(t, "%s", t->md->err);
+		goto out;
+	}
+	fclose(said);
+	said = NULL;
+	text_trim(msg ? msg : "", line, sizeof line);
+	if (*line)
+		tui_say(t, _("Sent to the printer: %s"), line);
+	else
+		tui_say(t, "%s", _("Sent to the printer."));
+out:
+	if (said)
+		fclose(said);
+	free(msg);
+	if (fp)
+		fclose(fp);
+}
+
+static enum tui_result
+receipt_key(struct tui *t, struct tui_view *v, int key, enum tui_act act)
+{
+	struct receipt *r = v->state;
+
+	switch (act) {
+	case ACT_PRINT:
+		print(t, r);
+		return TUI_HANDLED;
+	case ACT_UP:
+		scroll_to(r, r->top - 1);
+		return TUI_HANDLED;
+	case ACT_DOWN:
+		scroll_to(r, r->top + 1);
+		return TUI_HANDLED;
+	case ACT_PGUP:
+		scroll_to(r, r->top - page());
+		return TUI_HANDLED;
+	case ACT_PGDN:
+		scroll_to(r, r->top + page());
+		return TUI_HANDLED;
+	case ACT_HOME:
+		scroll_to(r, 0);
+		return TUI_HANDLED;
+	case ACT_END:
+		scroll_to(r, r->n);
+		return TUI_HANDLED;
+	case ACT_BACK:
+		break;
+	default:
+		/* Enter is done with the receipt, as Esc is. */
+		if (key != '\r' && key != '\n' && key != TK(KEY_ENTER))
+			return TUI_IGNORED;
+		break;
+	}
+	/* The card or the find screen below reloads its balances. */
+	tui_pop(t);
+	return TUI_HANDLED;
+}
+
+static void
+receipt_free(struct tui_view *v)
+{
+	struct receipt *r = v->state;
+
+	free(r->text);
+	free(r->body);
+	free(r->lines);
+	free(r);
+}
+
+static const enum tui_act receipt_acts[] = {
+	ACT_PRINT, ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END,
+	ACT_NONE
+};
+
+static const struct tui_screen receipt_screen = {
+	.name = N_("Receipt"),
+	.acts = receipt_acts,
+	.draw = receipt_draw,
+	.key = receipt_key,
+	.free = receipt_free,
+};
+
+/* receipt_write() into R->text, and R->lines pointing into a copy. */
+static int
+render(struct tui *t, struct receipt *r)
+{
+	char shop[SETTING_MAX], *p;
+	bool bad;
+	FILE *fp;
+
+	if (settings_get(t->md, "shop_name", shop))
+		text_copy(shop, sizeof shop, t->shop);
+	if (!(fp = open_memstream(&r->text, &r->len)))
+		return md_fail(t->md, MD_ENOMEM, "%s", _("out of memory"));
+	bad = receipt_write(fp, &r->sale, shop, RECEIPT_WIDTH) < 0;
+	if (fclose(fp) || bad || !(r->body = strdup(r->text)))
+		return md_fail(t->md, MD_ENOMEM, "%s", _("out of memory"));
+	/* As many lines as newlines, at most: one pointer each. */
+	if (!(r->lines = calloc(r->len + 1, sizeof *r->lines)))
+		return md_fail(t->md, MD_ENOMEM, "%s", _("out of memory"));
+	for (p = r->body; *p; r->n++) {
+		r->lines[r->n] = p;
+		p += strcspn(p, "\n");
+		if (*p)
+			*p++ = '\0';
+	}
+	return MD_OK;
+}
+
+bool
+tui_receipt_open(struct tui *t, const struct sale *s, bool replace)
+{
+	struct receipt *r = calloc(1, sizeof *r);
+	struct tui_view v = {&receipt_screen, r};
+
+	if (!r) {
+		tui_error(t, "%s", _("out of memory"));
+		return false;
+	}
+	r->sale = *s;
+	if (render(t, r)) {
+		tui_error(t, "%s", t->md->err);
+		receipt_free(&v);
+		return false;
+	}
+	return replace ? tui_replace(t, &receipt_screen, r) :
+	       tui_push(t, &receipt_screen, r);
+}
