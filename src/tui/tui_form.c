@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include <curses.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/text.h"
@@ -165,4 +166,25 @@ tui_form_draw(struct tui *t, struct tui_form *f, int y, int x)
 				     ROLE_DIM);
 	}
 	return y;
+}
+
+bool
+tui_form_typing(const struct tui_view *v)
+{
+	(void)v;
+	return true;
+}
+
+bool
+tui_form_dirty(const struct tui_view *v)
+{
+	const struct tui_form *f = v->state;
+
+	return f->dirty;
+}
+
+void
+tui_form_free(struct tui_view *v)
+{
+	free(v->state);
 }

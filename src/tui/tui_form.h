@@ -60,4 +60,11 @@ bool tui_form_check(struct tui *t, struct tui_form *f);
  * not given: read f->fields[i].choice). */
 const char *tui_form_text(const struct tui_form *f, int i);
 
+/* A form screen keeps its struct tui_form first in its state, so that
+ * these serve as its typing, dirty and free ops: it is always typing,
+ * it is dirty once something was typed, and its state is one block. */
+bool tui_form_typing(const struct tui_view *v);
+bool tui_form_dirty(const struct tui_view *v);
+void tui_form_free(struct tui_view *v);
+
 #endif

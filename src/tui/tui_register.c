@@ -184,27 +184,6 @@ reg_key(struct tui *t, struct tui_view *v, int key, enum tui_act act)
 	return TUI_HANDLED;
 }
 
-static bool
-reg_typing(const struct tui_view *v)
-{
-	(void)v;
-	return true;
-}
-
-static bool
-reg_dirty(const struct tui_view *v)
-{
-	const struct reg *r = v->state;
-
-	return r->form.dirty;
-}
-
-static void
-reg_free(struct tui_view *v)
-{
-	free(v->state);
-}
-
 static const enum tui_act reg_acts[] = {ACT_SAVE, ACT_NEXT, ACT_PREV, ACT_NONE};
 
 static const struct tui_screen reg_screen = {
@@ -212,9 +191,9 @@ static const struct tui_screen reg_screen = {
 	.acts = reg_acts,
 	.draw = reg_draw,
 	.key = reg_key,
-	.typing = reg_typing,
-	.dirty = reg_dirty,
-	.free = reg_free,
+	.typing = tui_form_typing,
+	.dirty = tui_form_dirty,
+	.free = tui_form_free,
 };
 
 bool

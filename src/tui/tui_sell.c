@@ -393,27 +393,6 @@ sell_key(struct tui *t, struct tui_view *v, int key, enum tui_act act)
 	return TUI_HANDLED;
 }
 
-static bool
-sell_typing(const struct tui_view *v)
-{
-	(void)v;
-	return true;
-}
-
-static bool
-sell_dirty(const struct tui_view *v)
-{
-	const struct sell *s = v->state;
-
-	return s->form.dirty;
-}
-
-static void
-sell_free(struct tui_view *v)
-{
-	free(v->state);
-}
-
 static const enum tui_act sell_acts[] = {ACT_SAVE, ACT_NEXT, ACT_PREV, ACT_NONE};
 
 static const struct tui_screen sell_screen = {
@@ -421,9 +400,9 @@ static const struct tui_screen sell_screen = {
 	.acts = sell_acts,
 	.draw = sell_draw,
 	.key = sell_key,
-	.typing = sell_typing,
-	.dirty = sell_dirty,
-	.free = sell_free,
+	.typing = tui_form_typing,
+	.dirty = tui_form_dirty,
+	.free = tui_form_free,
 };
 
 /* Put field F on the form, next after those already there. */
