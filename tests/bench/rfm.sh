@@ -87,3 +87,13 @@ timed "report rfm" "$MEMBERDESK" --db "$db" report rfm
 timed "report rfm --members" "$MEMBERDESK" --db "$db" report rfm --members --format csv
 timed "report types" "$MEMBERDESK" --db "$db" report types
 timed "report weekly" "$MEMBERDESK" --db "$db" report weekly
+# What the counter's find screen asks as each key is typed (member_find,
+# at most 200 matches): the last 4 digits, one character of a name, a
+# whole name, a card.
+one=$("$SQLITE3" "$db" "SELECT substr(name, 1, 1) FROM members WHERE status = 'active' LIMIT 1")
+name=$("$SQLITE3" "$db" "SELECT name FROM members WHERE status = 'active' ORDER BY id DESC LIMIT 1")
+card=$("$SQLITE3" "$db" "SELECT card FROM members WHERE status = 'active' ORDER BY id DESC LIMIT 1")
+timed "find: last 4 digits" "$MEMBERDESK" --db "$db" member find 5678 --limit 200
+timed "find: one character" "$MEMBERDESK" --db "$db" member find "$one" --limit 200
+timed "find: a name" "$MEMBERDESK" --db "$db" member find "$name" --limit 200
+timed "find: a card" "$MEMBERDESK" --db "$db" member find "$card" --limit 200
