@@ -187,44 +187,16 @@ standing_of(struct md *md, const struct member *m, struct standing *s)
 	return rc ? rc : points_soonest(md, m->id, &s->expiring, s->expiring_on);
 }
 
-/* "金卡: ¥5,200.00 in 12 months, 14 visits; ¥14,800.00 more for 钻石;
- * ¥300.00 more to keep 金卡", as lines under the Tier label. */
+/* The tier's progress, as lines under the Tier label. */
 static void
 tier_lines(const struct standing *st, int w)
 {
-	const struct tier_progress *p = &st->tp;
-	char buf[256], a[40], b[32];
+	char lines[TIER_LINES_MAX][TIER_LINE_MAX];
+	int i, n;
 
-	money_format_human(p->spend, a);
-	snprintf(buf, sizeof buf,
-		 P_("spent %s in the last %d month", "spent %s in the last %d months",
-		    p->window_months), a, p->window_months);
-	show_line("", buf, w);
-	snprintf(buf, sizeof buf,
-		 P_("bought on %lld day", "bought on %lld days", p->visits),
-		 (long long)p->visits);
-	show_line("", buf, w);
-	if (p->has_next) {
-		money_format_human(p->to_next_spend, a);
-		snprintf(b, sizeof b, "%lld", (long long)p->to_next_visits);
-		if (p->next.min_spend && p->next.min_visits)
-			snprintf(buf, sizeof buf, _("%s more, or %s more days, to reach %s"),
-				 a, b, p->next.name);
-		else if (p->next.min_spend)
-			snprintf(buf, sizeof buf, _("%s more to reach %s"), a, p->next.name);
-		else
-			snprintf(buf, sizeof buf, _("%s more days to reach %s"), b,
-				 p->next.name);
-		show_line("", buf, w);
-	}
-	if (p->current.keep_spend) {
-		money_format_human(p->to_keep, a);
-		if (p->to_keep)
-			snprintf(buf, sizeof buf, _("%s more to keep %s"), a, p->current.name);
-		else
-			snprintf(buf, sizeof buf, _("%s is kept"), p->current.name);
-		show_line("", buf, w);
-	}
+	tier_progress_lines(&st->tp, lines, &n);
+	for (i = 0; i < n; i++)
+		show_line("", lines[i], w);
 }
 
 static void
