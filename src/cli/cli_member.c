@@ -8,6 +8,7 @@
 #include "core/member.h"
 #include "core/money.h"
 #include "core/points.h"
+#include "core/rfm.h"
 #include "core/text.h"
 #include "core/tier.h"
 #include "i18n.h"
@@ -172,59 +173,51 @@ show_line(const char *label, const char *value, int width)
 	printf("%s\n", value);
 }
 
-/* What member show adds to the member: tier progress, expiring points. */
+/* What member show adds to the member: tier progress, expiring points,
+ * the segment of the latest weekly snapshot (-1: none). */
 struct standing {
 	struct tier_progress tp;
 	int64_t expiring;
 	char expiring_on[11];
+	int segment;
+	char segment_week[11];
 };
 
 static int
 standing_of(struct md *md, const struct member *m, struct standing *s)
 {
-	int rc = tier_progress(md, m->id, &s->tp);
+	int rc;
 
-	return rc ? rc : points_soonest(md, m->id, &s->expiring, s->expiring_on);
+	if ((rc = tier_progress(md, m->id, &s->tp)) ||
+	    (rc = points_soonest(md, m->id, &s->expiring, s->expiring_on)))
+		return rc;
+	return rfm_member_segment(md, m->id, s->segment_week, &s->segment);
 }
 
-/* "金卡: ¥5,200.00 in 12 months, 14 visits; ¥14,800.00 more for 钻石;
- * ¥300.00 more to keep 金卡", as lines under the Tier label. */
+/* The tier's progress, as lines under the Tier label. */
 static void
 tier_lines(const struct standing *st, int w)
 {
-	const struct tier_progress *p = &st->tp;
-	char buf[256], a[40], b[32];
+	char lines[TIER_LINES_MAX][TIER_LINE_MAX];
+	int i, n;
 
-	money_format_human(p->spend, a);
-	snprintf(buf, sizeof buf,
-		 P_("spent %s in the last %d month", "spent %s in the last %d months",
-		    p->window_months), a, p->window_months);
-	show_line("", buf, w);
-	snprintf(buf, sizeof buf,
-		 P_("bought on %lld day", "bought on %lld days", p->visits),
-		 (long long)p->visits);
-	show_line("", buf, w);
-	if (p->has_next) {
-		money_format_human(p->to_next_spend, a);
-		snprintf(b, sizeof b, "%lld", (long long)p->to_next_visits);
-		if (p->next.min_spend && p->next.min_visits)
-			snprintf(buf, sizeof buf, _("%s more, or %s more days, to reach %s"),
-				 a, b, p->next.name);
-		else if (p->next.min_spend)
-			snprintf(buf, sizeof buf, _("%s more to reach %s"), a, p->next.name);
-		else
-			snprintf(buf, sizeof buf, _("%s more days to reach %s"), b,
-				 p->next.name);
-		show_line("", buf, w);
-	}
-	if (p->current.keep_spend) {
-		money_format_human(p->to_keep, a);
-		if (p->to_keep)
-			snprintf(buf, sizeof buf, _("%s more to keep %s"), a, p->current.name);
-		else
-			snprintf(buf, sizeof buf, _("%s is kept"), p->current.name);
-		show_line("", buf, w);
-	}
+	tier_progress_lines(&st->tp, lines, &n);
+	for (i = 0; i < n; i++)
+		show_line("", lines[i], w);
+}
+
+/* Only a member the latest week scored has a segment; a blank line
+ * would read as if it were unknown for another reason. */
+static void
+segment_line(const char *label, const struct standing *st, int w)
+{
+	char buf[256];
+
+	if (st->segment < 0)
+		return;
+	snprintf(buf, sizeof buf, _("%s (the week to %s)"),
+		 rfm_segment_label(st->segment), st->segment_week);
+	show_line(label, buf, w);
 }
 
 static void
@@ -235,7 +228,7 @@ show_text(const struct member *m, const struct standing *st)
 	const char *labels[] = {
 		_("Card"), _("Name"), _("Phone"), _("Gender"), _("Birthday"),
 		_("Joined"), _("Referrer"), _("Tier"), _("Points"), _("Wallet"),
-		_("Tags"), _("Status"), _("Note"),
+		_("Tags"), _("Status"), _("Note"), _("Segment"),
 	};
 	int w = 0;
 	size_t i;
@@ -268,6 +261,7 @@ show_text(const struct member *m, const struct standing *st)
 	tier_lines(st, w);
 	show_line(labels[8], points, w);
 	show_line(labels[9], wallet, w);
+	segment_line(labels[13], st, w);
 	show_line(labels[10], m->tags, w);
 	if (*m->merged_into) {
 		char status[128];
@@ -294,6 +288,7 @@ static const struct table_col show_cols[] = {
 	{"to_keep_tier", N_("To keep tier"), true},
 	{"points_expiring", N_("Points expiring"), true},
 	{"points_expiring_after", N_("Expiring after"), false},
+	{"segment", N_("Segment"), false},
 };
 #define N_SHOW_COLS (sizeof show_cols / sizeof *show_cols)
 
@@ -337,6 +332,7 @@ show_machine(struct cli *cli, const struct member *m, const struct standing *st,
 	cells[20] = v[7];
 	cells[21] = v[8];
 	cells[22] = st->expiring_on;
+	cells[23] = st->segment >= 0 ? rfm_segment_key(st->segment) : "";
 	if (!(t = cli_table_open(cli, fmt, show_cols, N_SHOW_COLS)))
 		return MD_ENOMEM;
 	return cli_table_close(cli, t, table_row(t, cells) < 0 ? MD_EIO : MD_OK);

@@ -405,6 +405,19 @@ require_current(struct md *md, const struct member *m)
 	return MD_OK;
 }
 
+/* An edit form shows the tags as one list; what is saved is that list. */
+static int
+replace_tags(struct md *md, int64_t member_id, const struct fields *f)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = db_stmt(md, "DELETE FROM member_tags WHERE member_id = ?", &st)))
+		return rc;
+	sqlite3_bind_int64(st, 1, member_id);
+	return (rc = db_run(md, st)) ? rc : add_tags(md, member_id, f);
+}
+
 static int
 edit_locked(struct md *md, const char *key, const struct member_input *in,
 	    struct fields *f)
@@ -472,6 +485,8 @@ edit_locked(struct md *md, const char *key, const struct member_input *in,
 		if ((rc = db_run(md, st)))
 			goto out;
 	}
+	if (in->tags && (rc = replace_tags(md, m.id, f)))
+		goto out;
 	rc = audit_member(md, "member.edit", m.id, old);
 out:
 	free(old);

@@ -50,7 +50,8 @@ struct member {
 };
 
 /* What a face hands in to add or edit.  NULL means "not given" (on edit:
- * unchanged); "" clears an optional field. */
+ * unchanged); "" clears an optional field.  On edit, TAGS given
+ * replaces the member's tags with those NTAGS (none when 0). */
 struct member_input {
 	const char *card;	/* add: NULL generates one */
 	const char *phone;

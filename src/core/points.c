@@ -292,12 +292,10 @@ adjust_locked(struct md *md, const char *key, int64_t delta, const char *reason,
 }
 
 int
-points_adjust(struct md *md, const char *key, const char *delta,
-	      const char *reason, struct points_result *out)
+points_check_delta(struct md *md, const char *delta, int64_t *n)
 {
-	char clean[MEMBER_NOTE_MAX], folded[64], buf[64], *end;
+	char folded[64], buf[64], *end;
 	long long v;
-	int rc;
 
 	text_fold_fullwidth(delta, folded, sizeof folded);
 	text_trim(folded, buf, sizeof buf);
@@ -309,10 +307,33 @@ points_adjust(struct md *md, const char *key, const char *delta,
 	if (v == 0 || v > POINTS_MAX || v < -POINTS_MAX)
 		return md_fail(md, MD_EINVAL, _("points change \"%s\" is out of range"),
 			       delta);
-	if (!reason || (rc = member_check_note(md, reason, clean)))
+	*n = v;
+	return MD_OK;
+}
+
+int
+points_check_reason(struct md *md, const char *reason, char out[MEMBER_NOTE_MAX])
+{
+	int rc;
+
+	if (!reason || (rc = member_check_note(md, reason, out)))
 		return reason ? rc : md_fail(md, MD_EINVAL, _("a reason is required"));
-	if (!*clean)
+	if (!*out)
 		return md_fail(md, MD_EINVAL, _("a reason is required"));
+	return MD_OK;
+}
+
+int
+points_adjust(struct md *md, const char *key, const char *delta,
+	      const char *reason, struct points_result *out)
+{
+	char clean[MEMBER_NOTE_MAX];
+	int64_t v;
+	int rc;
+
+	if ((rc = points_check_delta(md, delta, &v)) ||
+	    (rc = points_check_reason(md, reason, clean)))
+		return rc;
 	if ((rc = db_begin(md)))
 		return rc;
 	return db_end(md, adjust_locked(md, key, v, clean, out));

@@ -40,6 +40,12 @@ struct points_result {
 	int64_t balance;
 };
 
+/* The checks of points_adjust, for a form's inline messages: DELTA is
+ * "+N" or "-N" (fullwidth too); a reason is required. */
+int points_check_delta(struct md *md, const char *delta, int64_t *n);
+int points_check_reason(struct md *md, const char *reason,
+			char out[MEMBER_NOTE_MAX]);
+
 /* points adjust KEY +N|-N --reason TEXT: an owner's correction. */
 int points_adjust(struct md *md, const char *key, const char *delta,
 		  const char *reason, struct points_result *out);

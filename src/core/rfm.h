@@ -100,4 +100,12 @@ int rfm_members(struct md *md, struct date as_of, int window, int segment,
  * it.  One transaction; nothing is stored for a shop without members. */
 int rfm_snapshot(struct md *md, struct date week_end, bool *taken);
 
+/* MEMBER_ID's segment in the latest weekly snapshot: *SEGMENT gets it,
+ * or -1 when that week holds no row for the member (no purchase in the
+ * window, joined since, or no week stored yet); WEEK gets the week's
+ * last day, or "" when no week is stored.  Reads only: what member show
+ * and the card say is the week's picture, not a fresh scoring. */
+int rfm_member_segment(struct md *md, int64_t member_id, char week[11],
+		       int *segment);
+
 #endif

@@ -237,3 +237,27 @@ rfm_snapshot(struct md *md, struct date week_end, bool *taken)
 		*taken = false;
 	return rc;
 }
+
+int
+rfm_member_segment(struct md *md, int64_t member_id, char week[11], int *segment)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*segment = -1;
+	week[0] = '\0';
+	if ((rc = db_stmt(md, "SELECT w.week, s.segment"
+			  " FROM (SELECT max(week) AS week FROM rfm_weeks) w"
+			  " LEFT JOIN rfm_snapshots s"
+			  "   ON s.week = w.week AND s.member_id = ?"
+			  " WHERE w.week IS NOT NULL", &st)))
+		return rc;
+	sqlite3_bind_int64(st, 1, member_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		db_column_text(st, 0, week, 11);
+		*segment = rfm_segment_find((const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? MD_OK : db_fail(md);
+}

@@ -491,6 +491,52 @@ tier_progress(struct md *md, int64_t member_id, struct tier_progress *p)
 	return MD_OK;
 }
 
+/* "¥14,800.00 more, or 3 more days, to reach 钻石": the rules of the
+ * next tier that P has not met yet. */
+static void
+next_line(const struct tier_progress *p, char out[TIER_LINE_MAX])
+{
+	char a[40], b[32];
+
+	money_format_human(p->to_next_spend, a);
+	snprintf(b, sizeof b, "%lld", (long long)p->to_next_visits);
+	if (p->next.min_spend && p->next.min_visits)
+		snprintf(out, TIER_LINE_MAX, _("%s more, or %s more days, to reach %s"),
+			 a, b, p->next.name);
+	else if (p->next.min_spend)
+		snprintf(out, TIER_LINE_MAX, _("%s more to reach %s"), a, p->next.name);
+	else
+		snprintf(out, TIER_LINE_MAX, _("%s more days to reach %s"), b,
+			 p->next.name);
+}
+
+void
+tier_progress_lines(const struct tier_progress *p,
+		    char lines[TIER_LINES_MAX][TIER_LINE_MAX], int *n)
+{
+	char a[40];
+
+	money_format_human(p->spend, a);
+	snprintf(lines[0], TIER_LINE_MAX,
+		 P_("spent %s in the last %d month", "spent %s in the last %d months",
+		    p->window_months), a, p->window_months);
+	snprintf(lines[1], TIER_LINE_MAX,
+		 P_("bought on %lld day", "bought on %lld days", p->visits),
+		 (long long)p->visits);
+	*n = 2;
+	if (p->has_next)
+		next_line(p, lines[(*n)++]);
+	if (p->current.keep_spend) {
+		money_format_human(p->to_keep, a);
+		if (p->to_keep)
+			snprintf(lines[*n], TIER_LINE_MAX, _("%s more to keep %s"), a,
+				 p->current.name);
+		else
+			snprintf(lines[*n], TIER_LINE_MAX, _("%s is kept"), p->current.name);
+		(*n)++;
+	}
+}
+
 void
 tier_discount_text(int pct, char out[16])
 {

@@ -117,6 +117,16 @@ struct tier_progress {
 };
 int tier_progress(struct md *md, int64_t member_id, struct tier_progress *p);
 
+#define TIER_LINES_MAX 4
+#define TIER_LINE_MAX 256
+
+/* P in words, a line each: what was spent and on how many days, what
+ * the next tier takes, what keeping this one takes.  *N gets how many
+ * (2 to TIER_LINES_MAX).  member show and the TUI's card both say it
+ * this way. */
+void tier_progress_lines(const struct tier_progress *p,
+			 char lines[TIER_LINES_MAX][TIER_LINE_MAX], int *n);
+
 /* A discount of PCT (the percentage paid) as people write it: "95%"
  * in English; "95折", "9折" where the translation asks for 折. */
 void tier_discount_text(int pct, char out[16]);

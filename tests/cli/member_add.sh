@@ -15,7 +15,7 @@ exits 0 "register with every field"
 card=$out
 run md member show "$card" --format csv
 is "$(echo "$out" | sed -n 2p)" \
-   "$card,13700137000,王五,male,1990-05-01,2026-11-23,普通,0,0.00,active,VIP;学生,100008,,爱喝普洱,0.00,0.00,0.00,0,银卡,1000.00,0.00,0," \
+   "$card,13700137000,王五,male,1990-05-01,2026-11-23,普通,0,0.00,active,VIP;学生,100008,,爱喝普洱,0.00,0.00,0.00,0,银卡,1000.00,0.00,0,," \
    "fields are normalised and stored"
 
 run md member add --phone 0912345678 --name 陳大文 --birthday 03-15 --gender F
@@ -33,9 +33,9 @@ line 2'
 exits 0 "quotes, semicolons, % and _ in a name"
 card=$out
 run md member show 13500135000 --format csv
-is "$out" 'card,phone,name,gender,birthday,joined,tier,points,wallet,status,tags,referrer,merged_into,note,wallet_principal,wallet_bonus,tier_spend,tier_visits,next_tier,to_next_tier,to_keep_tier,points_expiring,points_expiring_after
+is "$out" 'card,phone,name,gender,birthday,joined,tier,points,wallet,status,tags,referrer,merged_into,note,wallet_principal,wallet_bonus,tier_spend,tier_visits,next_tier,to_next_tier,to_keep_tier,points_expiring,points_expiring_after,segment
 '$card',13500135000,"Tom ""The Cat"" O'"'"'Neil; 100%_",,,2026-11-23,普通,0,0.00,active,,,,"a,b
-line 2",0.00,0.00,0.00,0,银卡,1000.00,0.00,0,' "are stored verbatim and quoted correctly in CSV"
+line 2",0.00,0.00,0.00,0,银卡,1000.00,0.00,0,,' "are stored verbatim and quoted correctly in CSV"
 run md member add --phone 13400134000 --name 一二三四五六七八九十一二三四五六
 exits 0 "a name of exactly 32 columns"
 run md member add --phone 13400134001 --name abcdefghijklmnopqrstuvwxyzabcdef

@@ -138,4 +138,28 @@ run md audit --limit 1 --format csv
 is "$(echo "$out" | wc -l)" "2" "--limit"
 rejects 2 "--limit needs a whole number" "--limit 0" md audit --limit 0
 
+# segment: the latest weekly snapshot's, as the daily maintenance keeps it
+col() {	# col NAME: the named column of the last csv row in $out
+	printf '%s\n' "$out" | awk -F, -v name="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == name) c = i } END { print $c }'
+}
+run md member show 100008
+unlike "$out" "Segment" "no week stored yet: no Segment line"
+run md member show 100008 --format csv
+is "$(col segment)" "" "and an empty segment column"
+md sale add 13700137001 --amount 50 >/dev/null
+export MEMBERDESK_NOW="2026-11-24 10:00:00"
+md sale add 100008 --amount 100 >/dev/null
+md sale add 100008 --amount 100 >/dev/null
+export MEMBERDESK_NOW="2026-11-30 10:00:00"	# a Monday: last week is kept
+run md member show 100008
+like "$out" "Segment   Important value (the week to 2026-11-29)" \
+	"a member who bought has the latest week's segment"
+run md member show 100008 --format csv
+is "$(col segment)" "important_value" "as its key in csv"
+run md member show 13700137001 --format csv
+is "$(col segment)" "general_winback" "the other buyer's, scored against the first"
+run md member show 200001 --format csv
+is "$(col segment)" "" "a member who bought nothing has none"
+is "$(sql "SELECT count(*) FROM rfm_weeks")" "1" "one week was stored"
+
 done_testing

@@ -257,6 +257,33 @@ test_tags(void)
 		"at most 20 tags", "too many tags in total");
 }
 
+/* An edit form's tag list replaces the tags; no list leaves them. */
+static void
+test_edit_tags(void)
+{
+	struct member_input in = {.phone = "13633336666", .name = "钱七",
+				  .tags = (const char *[]){"VIP", "学生"}, .ntags = 2};
+	struct member m;
+	char card[CARD_MAX];
+
+	member_add(&md, &in, card);
+	in = (struct member_input){.tags = (const char *[]){"常客", "vip"}, .ntags = 2};
+	ok(member_edit(&md, card, &in) == MD_OK, "edit the tag list");
+	member_get(&md, card, &m);
+	is_str(m.tags, "VIP;常客", "it replaces the tags, keeping the stored spelling");
+	ok(member_edit(&md, card, &(struct member_input){.name = "钱七七"}) == MD_OK,
+	   "an edit without a tag list");
+	member_get(&md, card, &m);
+	is_str(m.tags, "VIP;常客", "leaves the tags");
+	REJECTS(member_edit(&md, card, &(struct member_input){
+			.tags = (const char *[]){"a|b"}, .ntags = 1}),
+		MD_EINVAL, "must not contain |", "a bad tag in the list");
+	in = (struct member_input){.tags = (const char *[]){NULL}, .ntags = 0};
+	ok(member_edit(&md, card, &in) == MD_OK, "an empty tag list");
+	member_get(&md, card, &m);
+	is_str(m.tags, "", "clears the tags");
+}
+
 static void
 test_merge(void)
 {
@@ -372,6 +399,7 @@ main(void)
 	test_merge();
 	test_list();
 	test_audit();
+	test_edit_tags();
 	db_close(&md);
 	testdb_cleanup();
 	return done_testing();
