@@ -86,27 +86,6 @@ tui_member_form_key(struct tui *t, struct tui_view *v, int key, enum tui_act act
 	return TUI_HANDLED;
 }
 
-bool
-tui_member_form_typing(const struct tui_view *v)
-{
-	(void)v;
-	return true;
-}
-
-bool
-tui_member_form_dirty(const struct tui_view *v)
-{
-	const struct member_form *f = v->state;
-
-	return f->form.dirty;
-}
-
-void
-tui_member_form_free(struct tui_view *v)
-{
-	free(v->state);
-}
-
 /* The labels are sale_payment_label()'s words; the keys, in the same
  * order, are what the core takes. */
 static const char *const payments[] = {

@@ -56,9 +56,6 @@ bool tui_member_form_open(struct tui *t, int64_t member_id,
 void tui_member_form_draw(struct tui *t, struct tui_view *v);
 enum tui_result tui_member_form_key(struct tui *t, struct tui_view *v, int key,
 				    enum tui_act act);
-bool tui_member_form_typing(const struct tui_view *v);
-bool tui_member_form_dirty(const struct tui_view *v);
-void tui_member_form_free(struct tui_view *v);
 extern const enum tui_act tui_member_form_acts[];
 
 #define MEMBER_FORM_SCREEN(title) { \
@@ -66,9 +63,9 @@ extern const enum tui_act tui_member_form_acts[];
 	.acts = tui_member_form_acts, \
 	.draw = tui_member_form_draw, \
 	.key = tui_member_form_key, \
-	.typing = tui_member_form_typing, \
-	.dirty = tui_member_form_dirty, \
-	.free = tui_member_form_free, \
+	.typing = tui_form_typing, \
+	.dirty = tui_form_dirty, \
+	.free = tui_form_free, \
 }
 
 /* A payment field: cash, WeChat Pay, Alipay, bank card, other (and
