@@ -23,6 +23,18 @@ tui_keys F1
 tui_wait "F3 Alt-3 s" || true
 tui_keys Escape
 tui_wait "F3 Sell" || true
+tui_keys F4
+tui_wait "bonus" || true
+tui_keys 100 F2
+tui_wait "Topped up" && pass "topped up under valgrind" || fail "topped up under valgrind"
+tui_keys F3
+tui_wait "To pay" || true
+tui_keys 50
+tui_wait "50.00" || true
+tui_keys F2
+tui_wait "recorded" && pass "sold under valgrind" || fail "sold under valgrind"
+tui_keys Escape
+tui_wait "F3 Sell" || true
 tui_keys Escape
 tui_wait "F2 New" || true
 tui_keys F2 13800138000 Tab
