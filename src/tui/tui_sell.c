@@ -20,6 +20,7 @@
 #include "core/tier.h"
 #include "i18n.h"
 #include "tui/tui_form.h"
+#include "tui/tui_member_form.h"
 #include "tui/tui_screens.h"
 
 enum {
@@ -28,24 +29,6 @@ enum {
 
 static const char *const promos[] = {N_("no"), N_("yes"), NULL};
 
-/* sale_payment_label()'s own msgids, so that they share its
- * translations; the keys beside them are what the core takes. */
-static const char *const member_pay_labels[] = {
-	N_("cash"), N_("WeChat Pay"), N_("Alipay"), N_("bank card"),
-	N_("stored value"), N_("other"), NULL
-};
-static const char *const member_pay_keys[] = {
-	"cash", "wechat", "alipay", "card", "wallet", "other"
-};
-/* A walk-in customer has no stored value to pay with. */
-static const char *const walkin_pay_labels[] = {
-	N_("cash"), N_("WeChat Pay"), N_("Alipay"), N_("bank card"), N_("other"),
-	NULL
-};
-static const char *const walkin_pay_keys[] = {
-	"cash", "wechat", "alipay", "card", "other"
-};
-
 struct sell {
 	struct tui_form form;
 	struct tui_field fields[F_COUNT];
@@ -53,7 +36,6 @@ struct sell {
 	int64_t member_id;	/* 0: walk-in */
 	struct member m;
 	struct tier tier;
-	const char *const *pay_keys;
 	bool stale;		/* changed since the last quote */
 	int quote_rc;
 	struct sale quote;
@@ -82,7 +64,7 @@ input(const struct sell *s, struct sale_input *in)
 	in->amount = *text_of(s, F_AMOUNT) ? text_of(s, F_AMOUNT) : NULL;
 	in->category = text_of(s, F_CATEGORY);
 	in->promo = choice_of(s, F_PROMO) == 1;
-	in->payment = s->pay_keys[choice_of(s, F_PAYMENT)];
+	in->payment = tui_payment_key(&s->form.fields[s->at[F_PAYMENT]]);
 	in->use_points = *text_of(s, F_POINTS) ? text_of(s, F_POINTS) : NULL;
 	in->note = text_of(s, F_NOTE);
 }
@@ -135,7 +117,7 @@ check_payment(struct tui *t, struct tui_field *f, void *arg)
 	char key[8];
 	int rc;
 
-	if ((rc = sale_check_payment(t->md, s->pay_keys[f->choice], key)))
+	if ((rc = sale_check_payment(t->md, tui_payment_key(f), key)))
 		return rc;
 	input(s, &in);
 	return quote_blames(t, &in, &in.payment, "cash");
@@ -416,6 +398,7 @@ add_field(struct sell *s, int f, struct tui_field field)
 static void
 build_form(struct sell *s)
 {
+	struct tui_field pay;
 	int f;
 
 	for (f = 0; f < F_COUNT; f++)
@@ -430,17 +413,17 @@ build_form(struct sell *s)
 	add_field(s, F_PROMO, (struct tui_field){
 		.label = N_("Promotion"), .width = 14, .kind = FIELD_CHOICE,
 		.choices = promos});
-	add_field(s, F_PAYMENT, (struct tui_field){
-		.label = N_("Payment"), .width = 18, .kind = FIELD_CHOICE,
-		.choices = s->member_id ? member_pay_labels : walkin_pay_labels,
-		.check = check_payment, .hint = N_("Space, Left, Right")});
+	/* A walk-in customer has no stored value to pay with. */
+	tui_payment_field(&pay, s->member_id != 0);
+	pay.check = check_payment;
+	pay.hint = N_("Space, Left, Right");
+	add_field(s, F_PAYMENT, pay);
 	if (s->member_id)
 		add_field(s, F_POINTS, (struct tui_field){
 			.label = N_("Points to use"), .width = 14,
 			.check = check_points});
 	add_field(s, F_NOTE, (struct tui_field){
 		.label = N_("Note"), .width = 40, .check = check_note});
-	s->pay_keys = s->member_id ? member_pay_keys : walkin_pay_keys;
 }
 
 bool

@@ -99,7 +99,7 @@ leaves "Thank you" "Enter leaves the receipt"
 before=$(dbsum)
 tui_keys F3
 tui_wait "Points to use" || true
-tui_keys 100 Tab Tab Tab Right Right Right Right
+tui_keys 100 Tab Tab Tab Right	# stored value comes second for a member
 sees "stored value ¥50.00 of $card (张三) is not enough to pay ¥95.00" "stored value short: said live"
 tui_keys F2
 sees "Payment: stored value ¥50.00" "F2 refuses, on the status line"
