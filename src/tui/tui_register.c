@@ -13,6 +13,7 @@
 #include "core/member.h"
 #include "i18n.h"
 #include "tui/tui_form.h"
+#include "tui/tui_member_form.h"
 #include "tui/tui_screens.h"
 
 enum {
@@ -53,49 +54,12 @@ check_phone(struct tui *t, struct tui_field *f, void *arg)
 }
 
 static int
-check_name(struct tui *t, struct tui_field *f, void *arg)
-{
-	char name[MEMBER_NAME_MAX];
-
-	(void)arg;
-	return member_check_name(t->md, f->edit.buf, name);
-}
-
-static int
-check_birthday(struct tui *t, struct tui_field *f, void *arg)
-{
-	char day[11];
-
-	(void)arg;
-	return *f->edit.buf ? member_check_birthday(t->md, f->edit.buf, day) : MD_OK;
-}
-
-static int
 check_referrer(struct tui *t, struct tui_field *f, void *arg)
 {
 	int64_t id;
 
 	(void)arg;
 	return *f->edit.buf ? member_resolve(t->md, f->edit.buf, &id) : MD_OK;
-}
-
-static int
-check_tags(struct tui *t, struct tui_field *f, void *arg)
-{
-	char tags[MEMBER_TAGS_MAX][MEMBER_TAG_MAX];
-	size_t n;
-
-	(void)arg;
-	return member_split_tags(t->md, f->edit.buf, tags, &n);
-}
-
-static int
-check_note(struct tui *t, struct tui_field *f, void *arg)
-{
-	char note[MEMBER_NOTE_MAX];
-
-	(void)arg;
-	return member_check_note(t->md, f->edit.buf, note);
 }
 
 static void
@@ -210,9 +174,9 @@ tui_register_open(struct tui *t)
 	f[F_PHONE] = (struct tui_field){.label = N_("Phone"), .width = 16,
 					.check = check_phone};
 	f[F_NAME] = (struct tui_field){.label = N_("Name"), .width = 34,
-				       .check = check_name};
+				       .check = tui_check_name};
 	f[F_BIRTHDAY] = (struct tui_field){.label = N_("Birthday"), .width = 12,
-					   .check = check_birthday,
+					   .check = tui_check_birthday,
 					   .hint = N_("YYYY-MM-DD or MM-DD")};
 	f[F_GENDER] = (struct tui_field){.label = N_("Gender"), .width = 12,
 					 .kind = FIELD_CHOICE, .choices = genders};
@@ -220,10 +184,10 @@ tui_register_open(struct tui *t)
 					   .check = check_referrer,
 					   .hint = N_("card or phone")};
 	f[F_TAGS] = (struct tui_field){.label = N_("Tags"), .width = 30,
-				       .check = check_tags,
+				       .check = tui_check_tags,
 				       .hint = N_("separated by commas")};
 	f[F_NOTE] = (struct tui_field){.label = N_("Note"), .width = 50,
-				       .check = check_note};
+				       .check = tui_check_note};
 	r->form.fields = r->fields;
 	r->form.n = F_COUNT;
 	r->form.arg = r;

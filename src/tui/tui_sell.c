@@ -139,15 +139,6 @@ check_points(struct tui *t, struct tui_field *f, void *arg)
 	return quote_blames(t, &in, &in.use_points, NULL);
 }
 
-static int
-check_note(struct tui *t, struct tui_field *f, void *arg)
-{
-	char note[MEMBER_NOTE_MAX];
-
-	(void)arg;
-	return member_check_note(t->md, f->edit.buf, note);
-}
-
 static void
 requote(struct tui *t, struct sell *s)
 {
@@ -423,7 +414,7 @@ build_form(struct sell *s)
 			.label = N_("Points to use"), .width = 14,
 			.check = check_points});
 	add_field(s, F_NOTE, (struct tui_field){
-		.label = N_("Note"), .width = 40, .check = check_note});
+		.label = N_("Note"), .width = 40, .check = tui_check_note});
 }
 
 bool
