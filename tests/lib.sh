@@ -105,6 +105,23 @@ rejects() {
 # sql QUERY: ask the database directly (read-only checks in tests).
 sql() { "$SQLITE3" -batch -noheader "$DB" "$1"; }
 
+# hold_lock DB SQL SECONDS: in the background, a sqlite3 shell runs SQL
+# in a transaction on DB (BEGIN for a read lock, BEGIN IMMEDIATE for the
+# write lock), keeps it SECONDS and commits.  Returns once the lock is
+# held, however loaded the machine: the shell says so itself.  Collect
+# the shell with `wait`.
+hold_lock() {
+	_held="$T/.held.$$"
+	rm -f "$_held"
+	( printf '%s;\n.system touch %s\n' "$2" "$_held"; sleep "$3"; echo "COMMIT;" ) |
+		"$SQLITE3" "$1" >/dev/null &
+	_i=0
+	while [ ! -e "$_held" ] && [ "$_i" -lt 600 ]; do
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+}
+
 skip_all() { echo "1..0 # SKIP $1"; exit 0; }
 
 done_testing() {

@@ -321,6 +321,30 @@ db_end(struct md *md, int status)
 	return status;
 }
 
+/* Switch a database that is not in WAL mode yet (a new one, or one
+ * another program set back to a rollback journal).  The switch needs the
+ * file to itself, and SQLite does not call the busy handler for it: the
+ * connection already holds a read lock, and waiting while holding one
+ * could deadlock.  So it fails at once while another process merely
+ * reads, and four memberdesks opening a new database together failed one
+ * time in four.  Wait here instead, as the busy timeout would. */
+static int
+use_wal(struct md *md)
+{
+	int waited = 0, pause = 1, rc;
+
+	for (;;) {
+		rc = sqlite3_exec(md->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
+		if (rc != SQLITE_BUSY || waited >= BUSY_TIMEOUT_MS)
+			break;
+		sqlite3_sleep(pause);
+		waited += pause;
+		if (pause < 50)
+			pause *= 2;
+	}
+	return rc == SQLITE_OK ? MD_OK : db_fail(md);
+}
+
 /* application_id and user_version before anything is written: a foreign
  * or newer database must be left exactly as it was.  One statement, so
  * that the three values come from one snapshot even while another
@@ -381,7 +405,7 @@ db_open(struct md *md, const char *path, bool mkdirs)
 	sqlite3_busy_timeout(md->db, BUSY_TIMEOUT_MS);
 	if ((rc = check_identity(md, path)))
 		goto fail;
-	if ((rc = db_exec(md, "PRAGMA journal_mode=WAL")) ||
+	if ((rc = use_wal(md)) ||
 	    (rc = db_exec(md, "PRAGMA foreign_keys=ON")) ||
 	    (rc = db_exec(md, "PRAGMA synchronous=FULL")) ||
 	    (rc = migrate_run(md)))
