@@ -231,6 +231,10 @@ members_row(struct import *im)
 		return rc;
 	if (id)
 		return update(im, w, id, card);
+	/* Checked here too, to name the column at fault. */
+	im->bad = F_CARD;
+	if (w->in.card && (rc = member_check_card_not_phone(im->md, w->card, 0)))
+		return rc;
 	im->bad = w->in.phone ? F_PHONE : F_NONE;
 	if ((rc = member_add(im->md, &w->in, card)) ||
 	    (rc = member_resolve(im->md, card, &id)))

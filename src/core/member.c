@@ -135,6 +135,8 @@ generate_card(struct md *md, char out[CARD_MAX])
 		card_from_seq((uint64_t)seq, out);
 		rc = card_taken(md, out, 0);
 		if (rc == MD_OK)
+			rc = member_check_card_not_phone(md, out, 0);
+		if (rc == MD_OK)
 			break;
 		if (rc != MD_ECONFLICT)
 			return rc;
@@ -270,9 +272,9 @@ add_locked(struct md *md, const struct member_input *in, struct fields *f,
 	}
 	if (*f->phone && (rc = member_check_phone_free(md, f->phone, 0)))
 		return rc;
-	if (*f->card)
-		rc = card_taken(md, f->card, 0);
-	else
+	if (*f->card && !(rc = card_taken(md, f->card, 0)))
+		rc = member_check_card_not_phone(md, f->card, 0);
+	else if (!*f->card)
 		rc = generate_card(md, f->card);
 	if (rc)
 		return rc;
@@ -349,11 +351,17 @@ member_resolve(struct md *md, const char *key, int64_t *id)
 
 	text_fold_fullwidth(key, folded, sizeof folded);
 	text_trim(folded, k, sizeof k);
-	/* A card first: a card that looks like a phone is still a card. */
-	if ((rc = lookup(md, "SELECT id FROM members WHERE card = ?", k, id)))
+	/* A card first: a card that looks like a phone is still a card.
+	 * But the card of a member who was merged away (often the phone
+	 * they used as a card, now their new record's phone) or deleted
+	 * comes after the phone. */
+	if ((rc = lookup(md, "SELECT id FROM members WHERE card = ?"
+			 " AND status IN ('active', 'frozen')", k, id)))
 		return rc;
 	if (!*id && phone_try(k, phone) &&
 	    (rc = lookup(md, "SELECT id FROM members WHERE phone = ?", phone, id)))
+		return rc;
+	if (!*id && (rc = lookup(md, "SELECT id FROM members WHERE card = ?", k, id)))
 		return rc;
 	if (*id)
 		return MD_OK;
@@ -445,7 +453,8 @@ edit_locked(struct md *md, const char *key, const struct member_input *in,
 		strcpy(f->birthday, m.birthday);
 	if (!in->note)
 		strcpy(f->note, m.note);
-	if (in->card && (rc = card_taken(md, f->card, m.id)))
+	if (in->card && ((rc = card_taken(md, f->card, m.id)) ||
+			 (rc = member_check_card_not_phone(md, f->card, m.id))))
 		return rc;
 	if (in->phone && *f->phone && (rc = member_check_phone_free(md, f->phone, m.id)))
 		return rc;
@@ -693,6 +702,12 @@ merge_locked(struct md *md, const char *keep_key, const char *drop_key)
 	if (keep.id == drop.id)
 		return md_fail(md, MD_EINVAL, _("cannot merge a member into itself"));
 	if ((rc = require_current(md, &keep)) || (rc = require_current(md, &drop)))
+		return rc;
+	/* DROP's phone moves to KEEP when KEEP has none: it must not be
+	 * a third member's card.  (DROP's own card may spell it: DROP is
+	 * merged, and a phone beats the card of a member who is gone.) */
+	if (!*keep.phone && *drop.phone &&
+	    (rc = member_check_phone_not_card(md, drop.phone, keep.id, drop.id)))
 		return rc;
 	if ((rc = snapshot(md, keep.id, &old_keep)) ||
 	    (rc = snapshot(md, drop.id, &old_drop)))

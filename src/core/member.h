@@ -81,8 +81,18 @@ int member_split_tags(struct md *md, const char *list,
 		      char out[MEMBER_TAGS_MAX][MEMBER_TAG_MAX], size_t *n);
 
 /* MD_ECONFLICT with "phone P already belongs to card C (NAME)" when the
- * (normalised) phone is taken by a member other than EXCEPT_ID. */
+ * (normalised) phone is taken by a member other than EXCEPT_ID, or
+ * (member_check_phone_not_card) is the card of one. */
 int member_check_phone_free(struct md *md, const char *phone, int64_t except_id);
+
+/* MD_ECONFLICT when CARD reads as the phone of a member other than
+ * EXCEPT_ID, or when PHONE is the card (in any of its spellings) of a
+ * member other than EXCEPT_ID and ALSO_EXCEPT (0: none): looked up at
+ * the counter, either would find the wrong member.  A member's own
+ * phone as their card is fine. */
+int member_check_card_not_phone(struct md *md, const char *card, int64_t except_id);
+int member_check_phone_not_card(struct md *md, const char *phone, int64_t except_id,
+				int64_t also_except);
 
 /* Gender as a stable key ("male", "female", "") and for people. */
 const char *member_gender_key(int gender);

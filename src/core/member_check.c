@@ -248,7 +248,67 @@ member_check_phone_free(struct md *md, const char *phone, int64_t except_id)
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_fail(md);
 	sqlite3_reset(st);
-	return MD_OK;
+	return member_check_phone_not_card(md, phone, except_id, 0);
+}
+
+/* A key typed at the counter is looked up as a card first, then as a
+ * phone (member_resolve), so a card that reads as someone else's phone
+ * would take that member's sales.  The card's digits, dashes dropped,
+ * are what phone_try() would read; the index members_card_digits holds
+ * the same expression. */
+int
+member_check_card_not_phone(struct md *md, const char *card, int64_t except_id)
+{
+	char phone[PHONE_MAX];
+	sqlite3_stmt *st;
+	int rc;
+
+	if (!phone_try(card, phone))
+		return MD_OK;
+	if ((rc = db_stmt(md, "SELECT id, card, name FROM members WHERE phone = ?", &st)))
+		return rc;
+	sqlite3_bind_text(st, 1, phone, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_int64(st, 0) != except_id)
+		rc = md_fail(md, MD_ECONFLICT,
+			     _("card %s is the phone number of card %s (%s): at the counter it would find the wrong member"),
+			     card, (const char *)sqlite3_column_text(st, 1),
+			     (const char *)sqlite3_column_text(st, 2));
+	else
+		rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? MD_OK : db_fail(md);
+	sqlite3_reset(st);
+	return rc;
+}
+
+int
+member_check_phone_not_card(struct md *md, const char *phone, int64_t except_id,
+			    int64_t also_except)
+{
+	char spell[PHONE_SPELLINGS][PHONE_SPELLING_MAX];
+	sqlite3_stmt *st;
+	int i, n, rc;
+
+	n = phone_spellings(phone, spell);
+	if (n == 0)
+		return MD_OK;
+	if ((rc = db_stmt(md, "SELECT id, card, name FROM members"
+			  " WHERE replace(card, '-', '') IN (?1, ?2, ?3, ?4)"
+			  "   AND id NOT IN (?5, ?6) LIMIT 1", &st)))
+		return rc;
+	for (i = 0; i < PHONE_SPELLINGS; i++)
+		sqlite3_bind_text(st, i + 1, spell[i < n ? i : 0], -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 5, except_id);
+	sqlite3_bind_int64(st, 6, also_except);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		rc = md_fail(md, MD_ECONFLICT,
+			     _("phone %s is the card number of %s (card %s): at the counter it would find the wrong member"),
+			     phone, (const char *)sqlite3_column_text(st, 2),
+			     (const char *)sqlite3_column_text(st, 1));
+	else
+		rc = rc == SQLITE_DONE ? MD_OK : db_fail(md);
+	sqlite3_reset(st);
+	return rc;
 }
 
 const char *

@@ -112,3 +112,31 @@ phone_normalize(struct md *md, const char *in, char out[PHONE_MAX])
 		       _("phone \"%s\" is not a valid mobile number (mainland 1xxxxxxxxxx, Taiwan 09xxxxxxxx, Hong Kong/Macau 8 digits, or + and the country code)"),
 		       in);
 }
+
+/* Each candidate is kept only when phone_try() really reads it as
+ * PHONE, so this can only ever err on the side of fewer spellings. */
+int
+phone_spellings(const char *phone, char out[PHONE_SPELLINGS][PHONE_SPELLING_MAX])
+{
+	/* Prefixes for the number itself, then for its digits without
+	 * the "+" or the leading 0 of a Taiwan mobile. */
+	static const char *const whole[] = { "", "86", "0086", "00886" };
+	static const char *const rest[] = { "00886", "00852", "00853", "00" };
+	const char *digits = phone + (*phone == '+' || !strncmp(phone, "09", 2));
+	char buf[PHONE_SPELLING_MAX], back[PHONE_MAX];
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < 8 && n < PHONE_SPELLINGS; i++) {
+		const char *pre = i < 4 ? whole[i] : rest[i - 4];
+		const char *num = i < 4 ? phone : digits;
+
+		if (*num == '+' || strlen(pre) + strlen(num) >= sizeof buf)
+			continue;
+		strcpy(buf, pre);
+		strcat(buf, num);
+		if (phone_try(buf, back) && !strcmp(back, phone))
+			strcpy(out[n++], buf);
+	}
+	return n;
+}

@@ -23,4 +23,16 @@ int phone_normalize(struct md *md, const char *in, char out[PHONE_MAX]);
 /* Like phone_normalize() but silent: true when IN is a valid phone. */
 bool phone_try(const char *in, char out[PHONE_MAX]);
 
+#define PHONE_SPELLINGS 4	/* the most phone_spellings() gives */
+#define PHONE_SPELLING_MAX 24
+
+/* The strings of digits alone that phone_try() takes for PHONE (in its
+ * normal form): the number itself and its forms with an international
+ * prefix ("0086..." and "86..." for a mainland mobile, "00886..." for
+ * Taiwan, "00852"/"00853" for Hong Kong and Macau, "00..." for the
+ * rest).  A card of digits (and dashes) that is one of these reads as
+ * that phone.  Returns how many there are in OUT. */
+int phone_spellings(const char *phone,
+		    char out[PHONE_SPELLINGS][PHONE_SPELLING_MAX]);
+
 #endif

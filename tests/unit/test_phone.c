@@ -24,6 +24,24 @@ bad(const char *in)
 	ok(!phone_try(in, out), "\"%s\" is not a phone number", in);
 }
 
+/* phone_spellings(PHONE) is WANT, space-separated, and each of them
+ * reads back as PHONE. */
+static void
+spellings(const char *phone, const char *want)
+{
+	char out[PHONE_SPELLINGS][PHONE_SPELLING_MAX], got[256] = "", back[PHONE_MAX];
+	int n = phone_spellings(phone, out), i, round_trip = 1;
+
+	for (i = 0; i < n; i++) {
+		if (i)
+			strcat(got, " ");
+		strcat(got, out[i]);
+		round_trip &= phone_try(out[i], back) && !strcmp(back, phone);
+	}
+	is_str(got, want, "the spellings of %s", phone);
+	ok(round_trip, "each reads back as %s", phone);
+}
+
 int
 main(void)
 {
@@ -62,6 +80,12 @@ main(void)
 
 	ok(phone_normalize(&md, "12345", out) == MD_EINVAL, "phone_normalize rejects");
 	like(md.err, "not a valid mobile number", "with a message naming the forms");
+
+	spellings("13900000005", "13900000005 8613900000005 008613900000005");
+	spellings("0912345678", "0912345678 008860912345678 00886912345678");
+	spellings("91234567", "91234567 0085291234567 0085391234567");
+	spellings("+14155552671", "0014155552671");
+	spellings("not a phone", "");
 
 	card_from_seq(10000, card);
 	is_str(card, "100008", "card 10000 gets Luhn digit 8");
