@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/audit.h"
 #include "core/date.h"
 #include "core/db.h"
 #include "core/maint.h"
@@ -164,9 +165,12 @@ run(struct md *md, struct date today)
 	if ((rc = settings_get(md, "maintained_through", last)))
 		return rc;
 	date_format(today, done);
-	if (*last && strcmp(last, done) >= 0)
+	if (*last && strcmp(last, done) >= 0 && !md_clock_ahead(last))
 		return MD_OK;
-	if (!*last || !date_parse_iso(last, &from))
+	if (*last && md_clock_ahead(last) &&
+	    (rc = audit_log_value(md, "maint.clock", 0, "maintained_through", last, done)))
+		return rc;
+	if (!*last || md_clock_ahead(last) || !date_parse_iso(last, &from))
 		from = today;
 	else
 		from = date_from_days(date_to_days(from) + 1);
@@ -193,7 +197,9 @@ maint_ensure(struct md *md)
 	md_today(md, today);
 	if ((rc = settings_get(md, "maintained_through", last)))
 		return rc;
-	if (*last && strcmp(last, today) >= 0)
+	/* A day after tomorrow was recorded while a clock was wrong: it
+	 * would stop the daily rules for good, so start again from today. */
+	if (*last && strcmp(last, today) >= 0 && !md_clock_ahead(last))
 		return MD_OK;
 	if ((rc = db_begin(md)))
 		return rc;

@@ -66,7 +66,51 @@ init_clock(struct md *md)
 	tm.tm_mon -= 1;
 	tm.tm_isdst = -1;
 	md->now = mktime(&tm);
-	return MD_OK;
+	return md_clock_check(md, "MEMBERDESK_NOW", ts, md->now);
+}
+
+/* Midnight at the start of the day after tomorrow, by the computer's
+ * own clock: one day of slack for a counter PC whose clock is a little
+ * behind. */
+static time_t
+real_limit(char tomorrow[11])
+{
+	time_t real = time(NULL), limit;
+	struct tm tm;
+
+	localtime_r(&real, &tm);
+	tm.tm_mday += 1;
+	tm.tm_hour = 12;
+	tm.tm_min = tm.tm_sec = 0;
+	tm.tm_isdst = -1;
+	limit = mktime(&tm);
+	localtime_r(&limit, &tm);
+	strftime(tomorrow, 11, "%Y-%m-%d", &tm);
+	tm.tm_mday += 1;
+	tm.tm_hour = 0;
+	tm.tm_isdst = -1;
+	return mktime(&tm);
+}
+
+int
+md_clock_check(struct md *md, const char *what, const char *text, time_t t)
+{
+	char tomorrow[11];
+
+	if (t < real_limit(tomorrow))
+		return MD_OK;
+	return md_fail(md, MD_EINVAL,
+		       _("%s %s is after tomorrow (%s) by this computer's clock: a day gone by can be entered after the fact, a day to come cannot"),
+		       what, text, tomorrow);
+}
+
+bool
+md_clock_ahead(const char *day)
+{
+	char tomorrow[11];
+
+	real_limit(tomorrow);
+	return strcmp(day, tomorrow) > 0;
 }
 
 int

@@ -69,6 +69,16 @@ bool md_grow(struct md *md, void *p, size_t *cap, size_t n, size_t size);
  * from the login name.  Returns MD_EINVAL on a malformed MEMBERDESK_NOW. */
 int md_init(struct md *md);
 
+/* MD_EINVAL, saying so, when T (WHAT, written TEXT: "MEMBERDESK_NOW
+ * 9999-12-31 ...") is later than tomorrow by the computer's own clock.
+ * A pinned clock or a date given after the fact may go back, never
+ * ahead: a day recorded in the future would stop the daily rules. */
+int md_clock_check(struct md *md, const char *what, const char *text, time_t t);
+
+/* True when DAY ("YYYY-MM-DD") is after tomorrow by the computer's clock:
+ * a day recorded while the clock was wrong. */
+bool md_clock_ahead(const char *day);
+
 /* Today and now in local time, as "YYYY-MM-DD" and "YYYY-MM-DD HH:MM:SS". */
 void md_today(const struct md *md, char out[11]);
 void md_timestamp(const struct md *md, char out[20]);

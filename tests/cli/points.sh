@@ -10,14 +10,14 @@ col() {
 balance() { sql "SELECT points FROM members WHERE card = '$1'"; }
 lots() { sql "SELECT group_concat(remaining || '@' || coalesce(expires, 'never'), ' ') FROM (SELECT * FROM points_lots WHERE member_id = (SELECT id FROM members WHERE card = '$1') ORDER BY id)"; }
 
-at "2025-01-01 09:00:00"
+at "2021-01-01 09:00:00"
 md member add --phone 13800138000 --name 张三 >/dev/null		# 100008
 md member add --phone 13900139000 --name 李四 >/dev/null		# 100016
 
 # --- A void after a partial points redemption -----------------------------
-at "2025-01-02 10:00:00"
+at "2021-01-02 10:00:00"
 md sale add 100016 --amount 800 >/dev/null			# sale 1: +800
-at "2025-01-03 10:00:00"
+at "2021-01-03 10:00:00"
 run md sale add 100016 --amount 100 --use-points 600 --format csv	# sale 2
 is "$(col points_value),$(col paid),$(col points_earned)" "6.00,94.00,94" \
    "redeem 600 points (¥6.00) of a ¥100.00 bill; 94 earned on the rest"
@@ -29,7 +29,7 @@ is "$(balance 100016)" "800" "the 600 points come back and the 94 earned go"
 is "$(lots 100016)" "800@never 0@never" "the points went back to the lot they came from"
 is "$(sql "SELECT group_concat(kind || ':' || delta, ' ') FROM points_ledger WHERE sale_id = 2 ORDER BY id")" \
    "redeem:-600 earn:94 void:600 void:-94" "through compensating ledger rows; nothing is rewritten"
-rejects 1 "sale 2 was already voided at 2025-01-03 10:00:00" "voiding twice" \
+rejects 1 "sale 2 was already voided at 2021-01-03 10:00:00" "voiding twice" \
 	md sale void 2 --reason again
 rejects 2 "--reason is required" "a void without a reason" md sale void 1
 rejects 1 "a reason is required to void a sale" "a blank reason" md sale void 1 --reason " "
@@ -45,33 +45,33 @@ is "$(balance 100016)" "0" "the balance never goes negative"
 
 # --- FIFO expiry across three lots with a redemption in between -----------
 md settings set points_expiry months:12
-at "2025-01-10 10:00:00"; md sale add 100008 --amount 100 >/dev/null	# lot A: 100, last day 2026-01-09
-at "2025-03-10 10:00:00"; md sale add 100008 --amount 200 >/dev/null	# lot B: 200, last day 2026-03-09
-at "2025-06-10 10:00:00"; md sale add 100008 --amount 300 >/dev/null	# lot C: 300, last day 2026-06-09
-at "2025-08-01 10:00:00"
+at "2021-01-10 10:00:00"; md sale add 100008 --amount 100 >/dev/null	# lot A: 100, last day 2022-01-09
+at "2021-03-10 10:00:00"; md sale add 100008 --amount 200 >/dev/null	# lot B: 200, last day 2022-03-09
+at "2021-06-10 10:00:00"; md sale add 100008 --amount 300 >/dev/null	# lot C: 300, last day 2022-06-09
+at "2021-08-01 10:00:00"
 md sale add 100008 --amount 100 --use-points 150 >/dev/null		# takes A 100, B 50; lot D: 98
-is "$(lots 100008)" "0@2026-01-09 150@2026-03-09 300@2026-06-09 98@2026-07-31" \
+is "$(lots 100008)" "0@2022-01-09 150@2022-03-09 300@2022-06-09 98@2022-07-31" \
    "a redemption takes the soonest-expiring points first"
-at "2026-01-10 08:00:00"
+at "2022-01-10 08:00:00"
 run md points expire
-is "$out" "0 points expired, of 0 members" "lot A was spent: nothing to expire on 2026-01-10"
-at "2026-03-10 08:00:00"
+is "$out" "0 points expired, of 0 members" "lot A was spent: nothing to expire on 2022-01-10"
+at "2022-03-10 08:00:00"
 run md points expire
-is "$out" "150 points expired, of 1 member" "on 2026-03-10 the rest of lot B expires"
+is "$out" "150 points expired, of 1 member" "on 2022-03-10 the rest of lot B expires"
 is "$(balance 100008)" "398" "leaving 300 + 98"
 run md points expire
 is "$out" "0 points expired, of 0 members" "running it again expires nothing more"
 is "$(sql "SELECT count(*) FROM points_ledger WHERE kind = 'expire'")" "1" "one expiry row"
-is "$(sql "SELECT at FROM points_ledger WHERE kind = 'expire'")" "2026-03-10 00:00:00" \
+is "$(sql "SELECT at FROM points_ledger WHERE kind = 'expire'")" "2022-03-10 00:00:00" \
    "dated when the points expired"
 rejects 1 "points cannot be expired ahead of time" "expire in the future" \
-	md points expire --as-of 2026-12-31
+	md points expire --as-of 2022-12-31
 
 # No cron: the first command of a day applies the day's expiry by itself.
-at "2026-06-10 08:00:00"
+at "2022-06-10 08:00:00"
 run md member show 100008 --format csv
 is "$(col points)" "98" "lot C expired on its own when memberdesk was next used"
-is "$(col points_expiring),$(col points_expiring_after)" "98,2026-07-31" \
+is "$(col points_expiring),$(col points_expiring_after)" "98,2022-07-31" \
    "member show says what expires next, and after which day"
 
 # --- Adjustments -------------------------------------------------------------
@@ -112,16 +112,16 @@ is "$(balance 100008)" "248" "voiding that first purchase takes the reward back"
 # --- Birthday points: once a year, when the birthday period begins --------
 md settings set birthday_points 88
 md member add --phone 13600136000 --name 寿星 --birthday 1988-07-15 >/dev/null	# 100032
-at "2026-07-01 09:00:00"
+at "2022-07-01 09:00:00"
 run md member show 13600136000 --format csv
 is "$(col points)" "88" "birthday points arrive with the birthday month"
-at "2026-07-20 09:00:00"
+at "2022-07-20 09:00:00"
 run md member show 13600136000 --format csv
 is "$(col points)" "88" "once"
-at "2027-07-02 09:00:00"
+at "2023-07-02 09:00:00"
 run md member show 13600136000 --format csv
 is "$(sql "SELECT group_concat(kind || ':' || delta || ':' || reason, ' ') FROM points_ledger WHERE member_id = (SELECT id FROM members WHERE card = '100032') ORDER BY id")" \
-   "birthday:88:2026 expire:-88: birthday:88:2027" \
+   "birthday:88:2022 expire:-88: birthday:88:2023" \
    "and again the next year, after last year's expired (months:12)"
 is "$(col points)" "88" "so the balance is this year's gift"
 

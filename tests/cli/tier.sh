@@ -8,7 +8,7 @@ col() {
 	printf '%s\n' "$out" | awk -F, -v name="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == name) c = i } END { print $c }'
 }
 
-at "2025-06-01 10:00:00"
+at "2021-06-01 10:00:00"
 run md tier list --format csv
 is "$out" "rank,name,min_spend,min_visits,keep_spend,discount,points_rate,members
 0,普通,0.00,0,0.00,100,1,0
@@ -21,7 +21,7 @@ md member add --phone 13900139000 --name 李四 >/dev/null	# 100016
 is "$(tier_of 100008)" "普通" "a new member starts in the base tier"
 
 # An upgrade happens at the till.
-at "2025-06-15 10:00:00"
+at "2021-06-15 10:00:00"
 run md sale add 100008 --amount 1000
 like "$out" "Welcome to 银卡!" "a sale that qualifies upgrades at once"
 is "$(tier_of 100008)" "银卡" "to 银卡"
@@ -34,23 +34,23 @@ run md member show 100008
 like "$out" "¥4,000.00 more to reach 金卡" "and says so in words"
 
 # Retention vs downgrade exactly at the window edge (12 months).
-run md tier evaluate --as-of 2026-06-14 --dry-run --format csv
+run md tier evaluate --as-of 2022-06-14 --dry-run --format csv
 is "$(printf '%s\n' "$out" | wc -l)" "1" \
-   "on 2026-06-14 the sale of 2025-06-15 is still in the window: nobody moves"
-run md tier evaluate --as-of 2026-06-15 --dry-run --format csv
+   "on 2022-06-14 the sale of 2021-06-15 is still in the window: nobody moves"
+run md tier evaluate --as-of 2022-06-15 --dry-run --format csv
 is "$(printf '%s\n' "$out" | tail -n 1)" "100008,张三,银卡,普通,downgrade,0.00,0,500.00" \
-   "on 2026-06-15 it has left the window: spend 0 < 500 keeps nothing (dry run)"
+   "on 2022-06-15 it has left the window: spend 0 < 500 keeps nothing (dry run)"
 is "$(tier_of 100008)" "银卡" "a dry run changes nothing"
 
-at "2026-01-10 10:00:00"
+at "2022-01-10 10:00:00"
 run md sale add 100008 --amount 510.20 --format csv	# 银卡 pays 98%
 is "$(col paid)" "500.00" "¥510.20 at 98% pays exactly ¥500.00, the keep spend"
-run md tier evaluate --as-of 2026-06-15 --dry-run --format csv
+run md tier evaluate --as-of 2022-06-15 --dry-run --format csv
 is "$(printf '%s\n' "$out" | wc -l)" "1" "exactly the keep spend in the window: retained"
-at "2026-06-15 09:00:00"
+at "2022-06-15 09:00:00"
 run md member show 100008 --format csv
 is "$(col tier)" "银卡" "and the day comes: still 银卡 (the daily review ran on its own)"
-at "2027-01-10 09:00:00"
+at "2023-01-10 09:00:00"
 run md member show 100008 --format csv
 is "$(col tier)" "普通" "once that purchase leaves the window too, down to 普通"
 is "$(sql "SELECT group_concat(reason, ' ') FROM tier_history WHERE member_id = 1")" "upgrade downgrade" \
@@ -58,11 +58,11 @@ is "$(sql "SELECT group_concat(reason, ' ') FROM tier_history WHERE member_id = 
 
 # Visits qualify too; a tier qualifies on any rule it sets.
 md tier edit 金卡 --min-visits 3 >/dev/null
-at "2027-01-11 10:00:00"; md sale add 100016 --amount 10 >/dev/null
-at "2027-01-12 10:00:00"; md sale add 100016 --amount 10 >/dev/null
-at "2027-01-12 18:00:00"; md sale add 100016 --amount 10 >/dev/null
+at "2023-01-11 10:00:00"; md sale add 100016 --amount 10 >/dev/null
+at "2023-01-12 10:00:00"; md sale add 100016 --amount 10 >/dev/null
+at "2023-01-12 18:00:00"; md sale add 100016 --amount 10 >/dev/null
 is "$(tier_of 100016)" "普通" "two days of purchases are two visits"
-at "2027-01-13 10:00:00"; md sale add 100016 --amount 10 >/dev/null
+at "2023-01-13 10:00:00"; md sale add 100016 --amount 10 >/dev/null
 is "$(tier_of 100016)" "金卡" "the third day reaches 金卡 by visits alone"
 
 # A void undoes the upgrade it brought.
