@@ -236,10 +236,8 @@ check_line(struct import *im, struct line *l)
 		return md_fail(md, MD_EINVAL, _("a line item needs its ticket number"));
 	if (!*(v = import_val(im, F_SOLD_AT)))
 		return md_fail(md, MD_EINVAL, _("sale time is empty"));
-	if ((rc = date_parse_timestamp(md, _("sale time"), v, l->sold_at)))
+	if ((rc = sale_check_time(md, v, im->now, l->sold_at)))
 		return rc;
-	if (strcmp(l->sold_at, im->now) > 0)
-		return md_fail(md, MD_EINVAL, _("sale time %s is in the future"), l->sold_at);
 	if ((rc = sale_check_label(md, _("category"), import_val(im, F_CATEGORY), 32,
 				   l->category, sizeof l->category)) ||
 	    (rc = sale_check_payment(md, import_val(im, F_PAYMENT), l->payment)))
@@ -373,16 +371,47 @@ make_sales(struct import *im)
 	return MD_OK;
 }
 
-/* Members created from the file joined on their first purchase. */
+/* A member joined no later than their first purchase: members created
+ * from the file join on it, and members imported earlier (who often got
+ * the import day as their join date) move back to it, each with an
+ * audit row (member_joined_by() does the same for one sale). */
+static const char *const joined_sql[] = {
+	"CREATE TEMP TABLE IF NOT EXISTS import_first("
+	"  member_id INTEGER PRIMARY KEY, day TEXT NOT NULL)",
+	"DELETE FROM temp.import_first",
+	"INSERT INTO temp.import_first(member_id, day)"
+	" SELECT member_id, min(substr(sold_at, 1, 10)) FROM temp.import_lines"
+	" WHERE member_id IS NOT NULL GROUP BY member_id",
+	"INSERT INTO audit(at, operator, action, member_id, old, new)"
+	" SELECT ?1, ?2, 'member.joined', m.id, json_object('joined', m.joined),"
+	"        json_object('joined', f.day, 'import', ?3)"
+	" FROM temp.import_first f JOIN members m ON m.id = f.member_id"
+	" WHERE f.day < m.joined"
+	"   AND f.member_id NOT IN (SELECT member_id FROM temp.import_created)",
+	"UPDATE members SET joined = f.day FROM temp.import_first f"
+	" WHERE members.id = f.member_id AND f.day < members.joined",
+	"UPDATE members SET tier_since = joined"
+	" WHERE id IN (SELECT member_id FROM temp.import_created)",
+};
+
 static int
-date_created(struct import *im)
+date_joined(struct import *im)
 {
-	return db_exec(im->md, "UPDATE members SET joined = f.day, tier_since = f.day"
-		       " FROM (SELECT l.member_id, min(substr(l.sold_at, 1, 10)) AS day"
-		       "       FROM temp.import_lines l"
-		       "       JOIN temp.import_created c ON c.member_id = l.member_id"
-		       "       GROUP BY l.member_id) AS f"
-		       " WHERE members.id = f.member_id");
+	sqlite3_stmt *st;
+	size_t i;
+	int rc = MD_OK;
+
+	for (i = 0; i < sizeof joined_sql / sizeof *joined_sql && !rc; i++) {
+		if ((rc = db_stmt(im->md, joined_sql[i], &st)))
+			break;
+		if (sqlite3_bind_parameter_count(st) == 3) {
+			sqlite3_bind_text(st, 1, im->now, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 2, im->md->operator_name, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 3, im->detail, -1, SQLITE_STATIC);
+		}
+		rc = db_run(im->md, st);
+	}
+	return rc;
 }
 
 static int
@@ -391,7 +420,7 @@ sales_finish(struct import *im)
 	int rc;
 	int64_t n;
 
-	if ((rc = count_staged(im)) || (rc = make_sales(im)) || (rc = date_created(im)))
+	if ((rc = count_staged(im)) || (rc = make_sales(im)) || (rc = date_joined(im)))
 		return rc;
 	if ((rc = db_int(im->md, "SELECT count(*) FROM temp.import_created", &n)))
 		return rc;

@@ -582,6 +582,35 @@ member_untag(struct md *md, const char *key, const char *const *tags, size_t n)
 }
 
 /* One status change: allowed only from FROM. */
+int
+member_joined_by(struct md *md, int64_t id, const char *at)
+{
+	char day[11], joined[11];
+	sqlite3_stmt *st;
+	int rc;
+
+	text_copy(day, sizeof day, at);
+	if ((rc = db_stmt(md, "SELECT joined FROM members WHERE id = ?", &st)))
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		db_column_text(st, 0, joined, sizeof joined);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? md_fail(md, MD_ENOTFOUND, _("no member with id %lld"),
+						   (long long)id) : db_fail(md);
+	if (strcmp(day, joined) >= 0)
+		return MD_OK;
+	if ((rc = db_stmt(md, "UPDATE members SET joined = ? WHERE id = ?", &st)))
+		return rc;
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, id);
+	if ((rc = db_run(md, st)))
+		return rc;
+	return audit_log_value(md, "member.joined", id, "joined", joined, day);
+}
+
 static int
 set_status(struct md *md, const char *key, const char *from, const char *to,
 	   const char *action)

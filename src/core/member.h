@@ -115,6 +115,11 @@ int member_tag(struct md *md, const char *key, const char *const *tags,
 int member_untag(struct md *md, const char *key, const char *const *tags,
 		 size_t n);
 
+/* Member ID bought something at AT ("YYYY-MM-DD HH:MM:SS"): if they
+ * joined later than that day (an imported member often has the import
+ * day), their join date moves back to it, with an audit row. */
+int member_joined_by(struct md *md, int64_t id, const char *at);
+
 int member_freeze(struct md *md, const char *key);
 int member_unfreeze(struct md *md, const char *key);
 int member_delete(struct md *md, const char *key);

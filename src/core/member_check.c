@@ -19,7 +19,7 @@ int
 member_check_name(struct md *md, const char *in, char out[MEMBER_NAME_MAX])
 {
 	char buf[1024];
-	int w;
+	int w, rc;
 
 	if (!text_valid_utf8(in, strlen(in)))
 		return md_fail(md, MD_EINVAL, _("name is not valid UTF-8 text"));
@@ -33,6 +33,8 @@ member_check_name(struct md *md, const char *in, char out[MEMBER_NAME_MAX])
 	text_trim(in, buf, sizeof buf);
 	if (!*buf)
 		return md_fail(md, MD_EINVAL, _("name is required"));
+	if ((rc = text_check_readable(md, _("name"), buf, true)))
+		return rc;
 	w = text_width(buf);
 	if (w > MEMBER_NAME_COLS || text_count_chars(buf) > MEMBER_NAME_CHARS ||
 	    strlen(buf) >= MEMBER_NAME_MAX)
@@ -112,6 +114,8 @@ member_check_note(struct md *md, const char *in, char out[MEMBER_NOTE_MAX])
 	if (strlen(in) >= sizeof buf || text_count_chars(in) > MEMBER_NOTE_CHARS)
 		return md_fail(md, MD_EINVAL, _("note is longer than %d characters"),
 			       MEMBER_NOTE_CHARS);
+	if (text_flaw(in, NULL) == TEXT_BIDI)
+		return text_check_readable(md, _("note"), in, false);
 	text_trim(in, buf, sizeof buf);
 	/* One line break convention: LF. */
 	for (i = o = 0; buf[i]; i++)
@@ -137,6 +141,7 @@ member_check_tag(struct md *md, const char *in, char out[MEMBER_TAG_MAX])
 {
 	char buf[256];
 	size_t i;
+	int rc;
 
 	if (!text_valid_utf8(in, strlen(in)) || text_has_control(in, false))
 		return md_fail(md, MD_EINVAL,
@@ -147,6 +152,8 @@ member_check_tag(struct md *md, const char *in, char out[MEMBER_TAG_MAX])
 	text_trim(in, buf, sizeof buf);
 	if (!*buf)
 		return md_fail(md, MD_EINVAL, _("tag is empty"));
+	if ((rc = text_check_readable(md, _("tag"), buf, true)))
+		return rc;
 	for (i = 0; i < sizeof tag_separators / sizeof *tag_separators; i++)
 		if (strstr(buf, tag_separators[i]))
 			return md_fail(md, MD_EINVAL,

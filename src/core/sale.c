@@ -84,10 +84,27 @@ sale_check_payment(struct md *md, const char *in, char out[8])
 }
 
 int
+sale_check_time(struct md *md, const char *in, const char *now, char out[20])
+{
+	int rc;
+
+	if ((rc = date_parse_timestamp(md, _("sale time"), in, out)))
+		return rc;
+	if (strcmp(out, now) > 0)
+		return md_fail(md, MD_EINVAL, _("sale time %s is in the future"), out);
+	if (strcmp(out, SALE_EARLIEST) < 0)
+		return md_fail(md, MD_EINVAL,
+			       _("sale time %s is before %s: no sale of a member is that old"),
+			       out, SALE_EARLIEST);
+	return MD_OK;
+}
+
+int
 sale_check_label(struct md *md, const char *what, const char *in, int cols,
 	    char *out, size_t n)
 {
 	char buf[256];
+	int rc;
 
 	if (!in) {
 		out[0] = '\0';
@@ -97,6 +114,8 @@ sale_check_label(struct md *md, const char *what, const char *in, int cols,
 	    strlen(in) >= sizeof buf)
 		return md_fail(md, MD_EINVAL, _("%s must be plain text"), what);
 	text_trim(in, buf, sizeof buf);
+	if (*buf && (rc = text_check_readable(md, what, buf, true)))
+		return rc;
 	if (text_width(buf) > cols || strlen(buf) >= n)
 		return md_fail(md, MD_EINVAL, _("%s \"%s\" is wider than %d columns"),
 			       what, buf, cols);
@@ -268,11 +287,8 @@ compute(struct md *md, const struct sale_input *in, struct sale *s,
 		return rc;
 	md_timestamp(md, now);
 	if (in->at) {
-		if ((rc = date_parse_timestamp(md, _("sale time"), in->at, s->sold_at)))
+		if ((rc = sale_check_time(md, in->at, now, s->sold_at)))
 			return rc;
-		if (strcmp(s->sold_at, now) > 0)
-			return md_fail(md, MD_EINVAL, _("sale time %s is in the future"),
-				       s->sold_at);
 	} else {
 		strcpy(s->sold_at, now);
 	}
@@ -452,7 +468,8 @@ add_locked(struct md *md, const struct sale_input *in, struct sale *s)
 				return rc;
 		}
 		if ((rc = referral(md, &m, s)) ||
-		    (rc = tier_after_sale(md, m.id, s->id, s->sold_at, s->upgraded_to)))
+		    (rc = tier_after_sale(md, m.id, s->id, s->sold_at, s->upgraded_to)) ||
+		    (rc = member_joined_by(md, m.id, s->sold_at)))
 			return rc;
 		s->points_after = m.points - s->points_used + s->points_earned;
 		s->wallet_after = m.wallet_principal + m.wallet_bonus -

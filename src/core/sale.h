@@ -96,6 +96,11 @@ const char *sale_payment_label(const char *payment);
  * (cash, wechat, alipay, card, wallet, other) or what people call it
  * (现金, 微信, 支付宝, 刷卡, 储值, ...); empty is cash. */
 int sale_check_payment(struct md *md, const char *in, char out[8]);
+/* When a sale happened, as the CLI's --at or an import's column gives
+ * it: a timestamp into OUT, not after NOW ("YYYY-MM-DD HH:MM:SS") and not
+ * before SALE_EARLIEST (no shop sold to a member of ours before then). */
+#define SALE_EARLIEST "1990-01-01"
+int sale_check_time(struct md *md, const char *in, const char *now, char out[20]);
 /* A short free-text field (category, ticket): trimmed, plain, at most
  * COLS columns. */
 int sale_check_label(struct md *md, const char *what, const char *in, int cols,

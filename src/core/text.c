@@ -9,7 +9,11 @@
 
 #include <string.h>
 
+#include <utf8proc.h>
+
+#include "core/md.h"
 #include "core/text.h"
+#include "i18n.h"
 
 struct range {
 	uint32_t lo, hi;
@@ -148,6 +152,89 @@ text_valid_utf8(const char *s, size_t n)
 		i += k;
 	}
 	return true;
+}
+
+static bool
+is_bidi_control(uint32_t cp)
+{
+	return cp == 0x061C || cp == 0x200E || cp == 0x200F ||
+	       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* Letters, digits, punctuation and symbols: what a reader sees. */
+static bool
+is_graphic(uint32_t cp)
+{
+	switch (utf8proc_category((utf8proc_int32_t)cp)) {
+	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO:
+	case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL:
+	case UTF8PROC_CATEGORY_NO:
+	case UTF8PROC_CATEGORY_PC: case UTF8PROC_CATEGORY_PD:
+	case UTF8PROC_CATEGORY_PS: case UTF8PROC_CATEGORY_PE:
+	case UTF8PROC_CATEGORY_PI: case UTF8PROC_CATEGORY_PF:
+	case UTF8PROC_CATEGORY_PO:
+	case UTF8PROC_CATEGORY_SM: case UTF8PROC_CATEGORY_SC:
+	case UTF8PROC_CATEGORY_SK: case UTF8PROC_CATEGORY_SO:
+		return true;
+	default:
+		return false;
+	}
+}
+
+enum text_flaw
+text_flaw(const char *s, uint32_t *at)
+{
+	size_t n = strlen(s), i = 0, k;
+	uint32_t cp, hidden = 0;
+	bool seen = false;
+
+	while (i < n) {
+		if ((k = text_decode(s + i, n - i, &cp)) == 0) {
+			i++;
+			continue;
+		}
+		i += k;
+		if (is_bidi_control(cp)) {
+			if (at)
+				*at = cp;
+			return TEXT_BIDI;
+		}
+		if (!hidden && (cp == 0x200B || cp == 0x2060 || cp == 0xFEFF))
+			hidden = cp;
+		seen |= is_graphic(cp);
+	}
+	if (at)
+		*at = hidden;
+	return !seen ? TEXT_INVISIBLE : hidden ? TEXT_HIDDEN : TEXT_FINE;
+}
+
+int
+text_check_readable(struct md *md, const char *what, const char *s,
+		    bool need_visible)
+{
+	uint32_t cp = 0;
+
+	switch (text_flaw(s, &cp)) {
+	case TEXT_FINE:
+		break;
+	case TEXT_INVISIBLE:
+		if (need_visible)
+			return md_fail(md, MD_EINVAL,
+				       _("%s has nothing visible in it: only spaces, marks or invisible characters"),
+				       what);
+		break;
+	case TEXT_HIDDEN:
+		return md_fail(md, MD_EINVAL,
+			       _("%s must not contain the invisible character U+%04X: two names that look the same would differ"),
+			       what, (unsigned)cp);
+	case TEXT_BIDI:
+		return md_fail(md, MD_EINVAL,
+			       _("%s must not contain U+%04X, which changes the direction of the text around it"),
+			       what, (unsigned)cp);
+	}
+	return MD_OK;
 }
 
 int

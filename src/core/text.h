@@ -45,6 +45,29 @@ size_t text_trim(const char *s, char *out, size_t n);
  * (and \r\n) through, for multi-line notes. */
 bool text_has_control(const char *s, bool allow_nl);
 
+/* Text that people read and tell apart (a name, a tag) must show
+ * something, and must not hide or reorder what it shows.  TEXT_INVISIBLE:
+ * nothing but spaces, marks and format characters (a name of U+200B
+ * alone, of combining marks alone); TEXT_HIDDEN: an invisible character
+ * among visible ones (U+200B ZERO WIDTH SPACE, U+2060, U+FEFF), which
+ * makes two names that look the same differ; TEXT_BIDI: a bidirectional
+ * override, embedding or isolate (U+202E makes "abc" read "cba").
+ * *CP (may be NULL) gets the code point at fault. */
+enum text_flaw {
+	TEXT_FINE,
+	TEXT_INVISIBLE,
+	TEXT_HIDDEN,
+	TEXT_BIDI,
+};
+enum text_flaw text_flaw(const char *s, uint32_t *cp);
+
+/* The same as a refusal: MD_EINVAL naming WHAT ("name", translated) and
+ * the code point at fault, or MD_OK.  NEED_VISIBLE: an invisible S is
+ * refused too (a name must show something; a note may be all spaces). */
+struct md;
+int text_check_readable(struct md *md, const char *what, const char *s,
+			bool need_visible);
+
 /* Fold fullwidth ASCII (U+FF01..U+FF5E) and U+3000 to their ASCII forms;
  * the rest is copied.  Used on phone numbers, amounts and keys that staff
  * type with a Chinese input method left in fullwidth mode. */

@@ -57,6 +57,13 @@ wallet_rules_parse(struct md *md, const char *s,
 				      &rules[*n].amount, 0)) ||
 		    (rc = money_parse(md, _("bonus"), colon + 1, &rules[*n].bonus, 0)))
 			return rc;
+		/* 充100送20 is a bonus; 充0.01送20 or 充100送200000 is a typo
+		 * that gives the shop's money away (a recharge of 0 is refused
+		 * as an amount). */
+		if (rules[*n].bonus > rules[*n].amount)
+			return md_fail(md, MD_EINVAL,
+				       _("rule \"%s:%s\": the bonus is more than the recharge itself; at most 100%% (充100送100)"),
+				       item, colon + 1);
 		for (i = 0; i < *n; i++)
 			if (rules[i].amount == rules[*n].amount)
 				return md_fail(md, MD_EINVAL,

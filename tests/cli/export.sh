@@ -35,7 +35,8 @@ is "$(printf '%s\n' "$out" | head -n 1 | tr -d '\r')" \
 like "$out" '100016,"O'"'"'Brien, Pat",13900139000,,03-08,银卡,' "quoted where needed, tier by name"
 like "$out" '"喜欢乌龙，不加糖, 少冰
 第二行 ""熟客"""' "a note with a comma, a line break and quotes, quoted"
-like "$out" "120.00,20.00,2026-06-01,100008" "balance with two decimals, its bonus, ISO date, referrer's card"
+# (O'Brien joined on 2026-06-01, but bought on 2026-05-01: joined then.)
+like "$out" "120.00,20.00,2026-05-01,100008" "balance with two decimals, its bonus, ISO date, referrer's card"
 like "$out" ",frozen" "the status"
 
 run md export members --headers zh

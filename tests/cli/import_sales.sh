@@ -78,4 +78,20 @@ rejects 1 "has no column for amount (or quantity and unit_price)" "no amount" \
 printf 'ticket,amount\n1,5\n' >"$T/nd.csv"
 rejects 1 "has no column for sold_at" "no time" md import sales "$T/nd.csv"
 rejects 2 "--returns is skip or net" "a bad --returns" md import sales "$T/nd.csv" --returns keep
+printf '单号,卡号,日期,金额\nY1,8001,1989-06-30,10\n' >"$T/old.csv"
+rejects 1 "line 2, 日期 \"1989-06-30\": sale time 1989-06-30 00:00:00 is before 1990-01-01" \
+	"a sale before 1990" md import sales "$T/old.csv"
+
+# A member imported with the import day as join date, whose history
+# starts earlier: the join date moves back to the first purchase.
+md member add --card 9001 --phone 13300133000 --name 新导入 >/dev/null
+printf '单号,卡号,日期,金额\nJ1,9001,2025-03-08 10:00,10\nJ2,9001,2024-12-24 10:00,10\n' >"$T/early.csv"
+run md import sales "$T/early.csv"
+exits 0 "sales before the join date"
+is "$(sql "SELECT joined FROM members WHERE card = '9001'")" "2024-12-24" \
+   "the join date moves back to the first of them"
+is "$(sql "SELECT old || ' ' || new FROM audit WHERE action = 'member.joined'")" \
+   '{"joined":"2026-11-23"} {"joined":"2024-12-24","import":"import #'"$(sql "SELECT max(id) FROM imports")"' (early.csv)"}' \
+   "with an audit row naming the import"
+
 done_testing

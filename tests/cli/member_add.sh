@@ -77,6 +77,23 @@ rejects 1 "name is not valid UTF-8 text" "a stray continuation byte" \
 	md member add --phone 13100131000 --name "$(printf 'ab\200cd')"
 rejects 1 "name must not contain control characters" "a tab in a name" \
 	md member add --phone 13100131000 --name "$(printf 'a\tb')"
+rejects 1 "name has nothing visible in it" "a name of U+200B alone" \
+	md member add --phone 13100131000 --name "$(printf '\342\200\213')"
+rejects 1 "name has nothing visible in it" "a name of combining marks alone" \
+	md member add --phone 13100131000 --name "$(printf '\314\201\314\202\314\203')"
+rejects 1 "name must not contain the invisible character U+200B" "a name with U+200B inside" \
+	md member add --phone 13100131000 --name "$(printf '张\342\200\213三')"
+rejects 1 "name must not contain U+202E, which changes the direction of the text" \
+	"a name with a right-to-left override" \
+	md member add --phone 13100131000 --name "$(printf 'abc\342\200\256def')"
+rejects 1 "name must not contain U+2066" "a name with a bidi isolate" \
+	md member add --phone 13100131000 --name "$(printf '\342\201\246x')"
+rejects 1 "tag has nothing visible in it" "a tag of U+200C alone" \
+	md member add --phone 13100131000 --name 张三丰 --tag "$(printf '\342\200\214')"
+rejects 1 "tag must not contain the invisible character U+FEFF" "a tag with a BOM inside" \
+	md member add --phone 13100131000 --name 张三丰 --tag "$(printf 'V\357\273\277IP')"
+rejects 1 "note must not contain U+202E" "a note with a right-to-left override" \
+	md member add --phone 13100131000 --name 张三丰 --note "$(printf 'ok \342\200\256gnol')"
 rejects 1 'gender "x" is not one of male, female, unknown' "bad gender" \
 	md member add --phone 13100131000 --name 张三丰 --gender x
 rejects 1 'referrer "999999" is not a member' "unknown referrer" \
@@ -98,13 +115,16 @@ rejects 2 "--name is required" "no --name at all" \
 rejects 2 'unexpected argument "extra"' "a stray argument" \
 	md member add --phone 13100131000 --name 张三丰 extra
 
+run md member add --phone 13100131001 --name "$(printf 'Jose\314\201 👩\342\200\215💻')" --note "   "
+exits 0 "a name with a combining accent and a ZWJ emoji, and a note of spaces, are fine"
+
 md settings set phone_required no
 run md member add --name 路人甲
 exits 0 "without a phone once phone_required is no"
 md settings set phone_required yes
 
-is "$(sql "SELECT count(*) FROM members")" "12" "12 members in all"
-is "$(sql "SELECT count(*) FROM audit WHERE action = 'member.add'")" "12" "each with an audit row"
+is "$(sql "SELECT count(*) FROM members")" "13" "13 members in all"
+is "$(sql "SELECT count(*) FROM audit WHERE action = 'member.add'")" "13" "each with an audit row"
 is "$(sql "SELECT operator FROM audit LIMIT 1")" "$(id -un)" "naming the OS user as operator"
 
 done_testing

@@ -131,6 +131,8 @@ run md sale add 100016 --amount 20 --at "2026-04-01 18:00" --format csv
 is "$(col sold_at)" "2026-04-01 18:00:00" "--at records a sale after the fact"
 rejects 1 'sale time 2026-04-12 09:00:00 is in the future' "a sale in the future" \
 	md sale add 100016 --amount 20 --at "2026-04-12 09:00"
+rejects 1 'sale time 1989-12-31 10:00:00 is before 1990-01-01: no sale of a member is that old' \
+	"a sale before 1990" md sale add 100016 --amount 20 --at "1989-12-31 10:00"
 rejects 1 'amount "1.234" has more than two decimals' "three decimals" \
 	md sale add 100016 --amount 1.234
 rejects 1 'amount "-5" must not be negative' "a negative amount" \
@@ -164,5 +166,16 @@ rejects 1 'no sale has the number or ticket "nope"' "an unknown sale" md sale sh
 
 run md check
 exits 0 "everything adds up after all this"
+
+# A sale before the member joined moves the join date back.
+run md sale add 100016 --amount 20 --at "2026-02-14 18:00"
+exits 0 "a sale dated before the member joined"
+is "$(sql "SELECT joined FROM members WHERE card = '100016'")" "2026-02-14" \
+   "moves the join date back to that day"
+is "$(sql "SELECT old || ' ' || new FROM audit WHERE action = 'member.joined'")" \
+   '{"joined":"2026-03-01"} {"joined":"2026-02-14"}' "with an audit row"
+run md sale add 100016 --amount 20 --at "2026-02-20 18:00"
+is "$(sql "SELECT joined || ' ' || (SELECT count(*) FROM audit WHERE action = 'member.joined') FROM members WHERE card = '100016'")" \
+   "2026-02-14 1" "a later sale leaves it"
 
 done_testing

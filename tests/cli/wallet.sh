@@ -20,6 +20,12 @@ is "$(md settings show wallet_rules --format tsv | tail -n 1 | cut -f2)" "100:20
 rejects 1 'rule "100" is not AMOUNT:BONUS' "a rule without a bonus" md wallet rules set 100
 rejects 1 'two rules for the same amount' "two rules for one amount" md wallet rules set 100:10,100:20
 rejects 1 'bonus "x" is not an amount' "a bonus that is no amount" md wallet rules set 100:x
+rejects 1 'rule "100:2000": the bonus is more than the recharge itself; at most 100% (充100送100)' \
+	"a bonus 20 times the recharge" md wallet rules set 50:10,100:2000
+rejects 1 'rule "0.01:20": the bonus is more than the recharge itself' \
+	"a bonus 2000 times the recharge" md wallet rules set 0.01:20
+rejects 1 'recharge amount must be more than zero' "a rule for any recharge" \
+	md wallet rules set 0:5
 
 # A recharge bonus followed by a refund.
 run md wallet recharge 100008 --amount 300 --pay wechat
