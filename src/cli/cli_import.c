@@ -81,10 +81,11 @@ on_reject(void *arg, const struct import_problem *p)
 				(long long)p->line, p->problem);
 	}
 	if (r->have_errors) {
+		static const bool text[4] = { false, true, true, true };
 		const char *row[4] = { line, p->column, p->value, p->problem };
 
 		snprintf(line, sizeof line, "%lld", (long long)p->line);
-		if (csvio_write_row(r->errors.fp, row, 4, ',', "\r\n") < 0)
+		if (csvio_write_row(r->errors.fp, row, text, 4, ',', "\r\n") < 0)
 			return MD_EIO;
 	}
 	return MD_OK;
@@ -258,7 +259,7 @@ run_import(struct cli *cli, struct import_opts *io, const char *errors)
 			return cli_fail(cli, rc);
 		r.have_errors = true;
 		csvio_write_row(r.errors.fp, (const char *[]){ "line", "column", "value", "problem" },
-				4, ',', "\r\n");
+				NULL, 4, ',', "\r\n");
 	}
 	rc = import_run(cli->md, io, &res);
 	if (r.progressed && r.tty)
@@ -391,6 +392,7 @@ cli_export(struct cli *cli, int argc, char **argv)
 		return cli_usage("export", _("--bom goes with UTF-8 only"));
 	if ((rc = cli_open(cli)) || (rc = outfile_open(cli->md, path, encoding, bom, &of)))
 		return cli_fail(cli, rc);
+	eo.dest = path && strcmp(path, "-") ? path : NULL;
 	if ((rc = export_run(cli->md, &eo, of.fp, &rows))) {
 		outfile_abort(&of);
 		return cli_fail(cli, rc);

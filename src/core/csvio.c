@@ -29,23 +29,56 @@ needs_quotes(const char *s, char delim)
 	return 0;
 }
 
+/* Apostrophes are skipped: "'=x" is written "''=x", so that taking one
+ * ' off on import gives back exactly what was there. */
+bool
+csvio_formula_like(const char *s)
+{
+	while (*s == '\'')
+		s++;
+	return *s && strchr("=+-@\t\r", *s);
+}
+
+const char *
+csvio_unformula(const char *s)
+{
+	return s[0] == '\'' && csvio_formula_like(s + 1) ? s + 1 : s;
+}
+
+static int
+write_field(FILE *fp, const char *f, char delim)
+{
+	if (needs_quotes(f, delim))
+		return csv_fwrite(fp, f, strlen(f)) != 0 ? -1 : 0;
+	return fputs(f, fp) == EOF && *f ? -1 : 0;
+}
+
 int
-csvio_write_row(FILE *fp, const char *const *fields, size_t n, char delim,
-		const char *eol)
+csvio_write_row(FILE *fp, const char *const *fields, const bool *text,
+		size_t n, char delim, const char *eol)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++) {
 		const char *f = fields[i] ? fields[i] : "";
+		int rc;
 
 		if (i > 0 && putc(delim, fp) == EOF)
 			return -1;
-		if (needs_quotes(f, delim)) {
-			if (csv_fwrite(fp, f, strlen(f)) != 0)
+		if (text && text[i] && csvio_formula_like(f)) {
+			char *d = malloc(strlen(f) + 2);
+
+			if (!d)
 				return -1;
-		} else if (fputs(f, fp) == EOF && *f) {
-			return -1;
+			d[0] = '\'';
+			strcpy(d + 1, f);
+			rc = write_field(fp, d, delim);
+			free(d);
+		} else {
+			rc = write_field(fp, f, delim);
 		}
+		if (rc < 0)
+			return -1;
 	}
 	if (fputs(eol, fp) == EOF)
 		return -1;

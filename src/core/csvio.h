@@ -11,9 +11,22 @@
 
 /* Write one record: fields joined by DELIM, quoted only where needed
  * (the delimiter, a quote, a line break or edge spaces inside), quotes
- * doubled by libcsv, then EOL.  Returns <0 on a write error. */
-int csvio_write_row(FILE *fp, const char *const *fields, size_t n, char delim,
-		    const char *eol);
+ * doubled by libcsv, then EOL.  TEXT (NULL: none) marks the fields that
+ * are text, not numbers: one that a spreadsheet would run as a formula
+ * gets a ' in front (csvio_formula_like).  Returns <0 on a write error. */
+int csvio_write_row(FILE *fp, const char *const *fields, const bool *text,
+		    size_t n, char delim, const char *eol);
+
+/* Text starting with = + - @, a tab or a CR: Excel and its kin run it as
+ * a formula ("=HYPERLINK(...)" in a name is an attack on whoever opens
+ * the export), so exports write it with a ' in front, OWASP's advice.
+ * Leading apostrophes do not count ("'=x" gets one more), so that the
+ * round trip is exact.  Never for numbers: a negative amount stays -5.00. */
+bool csvio_formula_like(const char *s);
+
+/* The import's side: "'=1+2" (an export's defused text) reads "=1+2";
+ * exactly that one ', and anything else is returned as it is. */
+const char *csvio_unformula(const char *s);
 
 /* Reading.  A file is read twice: csvio_scan looks at every byte once
  * (its SHA-256, its encoding, its delimiter) without parsing, then

@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "core/audit.h"
 #include "core/csvio.h"
 #include "core/date.h"
 #include "core/db.h"
@@ -97,17 +98,19 @@ write_row(struct md *md, FILE *out, const struct kind *k, sqlite3_stmt *st)
 {
 	const char *fields[16];
 	char buf[16][32];
+	bool text[16];
 
 	for (int i = 0; i < k->ncols; i++) {
 		const char *t = (const char *)sqlite3_column_text(st, i);
 
 		fields[i] = t ? t : "";
+		text[i] = k->cols[i].type == TEXT;
 		if (k->cols[i].type == MONEY) {
 			money_format(sqlite3_column_int64(st, i), buf[i]);
 			fields[i] = buf[i];
 		}
 	}
-	if (csvio_write_row(out, fields, (size_t)k->ncols, ',', "\r\n") < 0)
+	if (csvio_write_row(out, fields, text, (size_t)k->ncols, ',', "\r\n") < 0)
 		return md_fail(md, MD_EIO, _("write error"));
 	return MD_OK;
 }
@@ -137,6 +140,20 @@ check_range(struct md *md, const struct export_opts *o, char from[11], char to[1
 	return MD_OK;
 }
 
+static int
+audit_export(struct md *md, const struct export_opts *o, const char *from,
+	     const char *to)
+{
+	char action[32];
+	int rc;
+
+	snprintf(action, sizeof action, "export.%s", import_kind_name(o->kind));
+	if ((rc = db_begin(md)))
+		return rc;
+	return db_end(md, audit_log_pairs(md, action, 0, "to", o->dest ? o->dest : "-",
+					  "from", from, "until", to, NULL));
+}
+
 int
 export_run(struct md *md, const struct export_opts *o, FILE *out, int64_t *rows)
 {
@@ -147,11 +164,11 @@ export_run(struct md *md, const struct export_opts *o, FILE *out, int64_t *rows)
 	int rc, step;
 
 	*rows = 0;
-	if ((rc = check_range(md, o, from, to)))
+	if ((rc = check_range(md, o, from, to)) || (rc = audit_export(md, o, from, to)))
 		return rc;
 	for (int i = 0; i < k->ncols; i++)
 		header[i] = o->zh ? k->cols[i].zh : k->cols[i].key;
-	if (csvio_write_row(out, header, (size_t)k->ncols, ',', "\r\n") < 0)
+	if (csvio_write_row(out, header, NULL, (size_t)k->ncols, ',', "\r\n") < 0)
 		return md_fail(md, MD_EIO, _("write error"));
 	/* A read transaction: one consistent picture however long it takes. */
 	if ((rc = db_exec(md, "BEGIN")))

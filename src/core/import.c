@@ -15,8 +15,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/audit.h"
+#include "core/csvio.h"
 #include "core/db.h"
 #include "core/import_priv.h"
+#include "core/money.h"
 #include "core/text.h"
 #include "i18n.h"
 
@@ -277,8 +280,10 @@ import_val(struct import *im, enum import_field f)
 		const char *raw = c >= 0 && (size_t)c < im->rec->n ? im->rec->fields[c] : "";
 		size_t n = strlen(raw) + 1;
 
+		/* An export of ours wrote text that looks like a formula with
+		 * a ' in front: take exactly that off (csvio_unformula). */
 		if ((im->vals[f] = malloc(n)))
-			text_trim(raw, im->vals[f], n);
+			text_trim(csvio_unformula(raw), im->vals[f], n);
 	}
 	return im->vals[f] ? im->vals[f] : "";
 }
@@ -554,6 +559,27 @@ record_start(struct import *im)
 	return MD_OK;
 }
 
+/* One audit row per import, naming it (its ledger rows and sales carry
+ * its id): what came in, and the points and stored value it opened. */
+static int
+audit_import(struct import *im)
+{
+	const struct import_result *r = im->res;
+	char action[32], n[6][32];
+
+	snprintf(action, sizeof action, "import.%s", import_kind_name(im->o->kind));
+	snprintf(n[0], sizeof n[0], "%lld", (long long)r->inserted);
+	snprintf(n[1], sizeof n[1], "%lld", (long long)r->updated);
+	snprintf(n[2], sizeof n[2], "%lld", (long long)im->points_opened);
+	snprintf(n[3], sizeof n[3], "%lld", (long long)im->points_total);
+	snprintf(n[4], sizeof n[4], "%lld", (long long)im->wallet_opened);
+	money_format(im->wallet_total, n[5]);
+	return audit_log_pairs(im->md, action, 0, "import", im->detail,
+			       "sha256", r->sha256, "inserted", n[0], "updated", n[1],
+			       "points_batches", n[2], "points", n[3],
+			       "wallet_members", n[4], "wallet", n[5], NULL);
+}
+
 static int
 record_end(struct import *im)
 {
@@ -571,7 +597,9 @@ record_end(struct import *im)
 	sqlite3_bind_int64(st, 4, r->duplicates + r->returns + r->free_lines + r->netted_out);
 	sqlite3_bind_int64(st, 5, r->rejected);
 	sqlite3_bind_int64(st, 6, im->id);
-	return db_run(im->md, st);
+	if ((rc = db_run(im->md, st)))
+		return rc;
+	return audit_import(im);
 }
 
 /* Read every row inside the transaction; MD_OK means "go on deciding". */

@@ -138,6 +138,8 @@ import_open_points(struct import *im, int64_t member, int64_t n,
 				reason_of(im), &entry)) ||
 	    (rc = import_tag_row(im, "points_ledger", entry)))
 		return rc;
+	im->points_opened++;
+	im->points_total += n;
 	*out = OUT_INSERTED;
 	return MD_OK;
 }
@@ -164,6 +166,9 @@ import_open_wallet(struct import *im, int64_t member, int64_t balance,
 		return rc;
 	if ((rc = import_tag_row(im, "wallet_ledger", sqlite3_last_insert_rowid(im->md->db))))
 		return rc;
+	im->wallet_opened++;
+	im->wallet_total += balance;
+	im->wallet_bonus += bonus;
 	*out = OUT_INSERTED;
 	return MD_OK;
 }

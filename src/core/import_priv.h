@@ -37,6 +37,9 @@ struct import {
 	enum import_outcome outcome;
 	char *vals[F_COUNT];		/* trimmed values of the current row */
 	bool line_items;		/* sales: quantity x unit price */
+	/* Opening balances written, for the import's audit row. */
+	int64_t points_opened, points_total;	/* batches, points */
+	int64_t wallet_opened, wallet_total, wallet_bonus;
 
 	int (*begin)(struct import *im);	/* after the header */
 	int (*row)(struct import *im);

@@ -11,13 +11,25 @@
 #include "core/money.h"
 #include "core/report.h"
 
+/* VALUE is text (a name, a phone): put_int writes the figures. */
 static int
 put(FILE *fp, const char *section, const char *key, const char *field,
     const char *value)
 {
+	static const bool text[] = {true, true, true, true};
 	const char *cells[] = {section, key, field, value};
 
-	return csvio_write_row(fp, cells, 4, ',', "\n");
+	return csvio_write_row(fp, cells, text, 4, ',', "\n");
+}
+
+static int
+put_figure(FILE *fp, const char *section, const char *key, const char *field,
+	   const char *value)
+{
+	static const bool text[] = {true, true, true, false};
+	const char *cells[] = {section, key, field, value};
+
+	return csvio_write_row(fp, cells, text, 4, ',', "\n");
 }
 
 static void
@@ -30,7 +42,7 @@ put_int(FILE *fp, const char *section, const char *key, const char *field,
 		money_format(v, buf);
 	else
 		snprintf(buf, sizeof buf, "%lld", (long long)v);
-	put(fp, section, key, field, buf);
+	put_figure(fp, section, key, field, buf);
 }
 
 static void

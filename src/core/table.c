@@ -28,6 +28,7 @@ struct table {
 	size_t nheld;
 	bool streaming;
 	bool failed;
+	bool text[64];		/* left-aligned columns are text (csvio_formula_like) */
 };
 
 int
@@ -46,8 +47,10 @@ table_format_parse(struct md *md, const char *s, enum table_format *f)
 }
 
 static void
-put_tsv_field(FILE *fp, const char *s)
+put_tsv_field(FILE *fp, const char *s, bool text)
 {
+	if (text && csvio_formula_like(s))
+		putc('\'', fp);
 	for (; *s; s++) {
 		switch (*s) {
 		case '\t': fputs("\\t", fp); break;
@@ -97,14 +100,14 @@ put_row(struct table *t, const char *const *cells)
 		put_text_row(t, cells);
 		break;
 	case TABLE_CSV:
-		if (csvio_write_row(t->out, cells, t->ncols, ',', "\n") < 0)
+		if (csvio_write_row(t->out, cells, t->text, t->ncols, ',', "\n") < 0)
 			t->failed = true;
 		break;
 	case TABLE_TSV:
 		for (i = 0; i < t->ncols; i++) {
 			if (i)
 				putc('\t', t->out);
-			put_tsv_field(t->out, cells[i] ? cells[i] : "");
+			put_tsv_field(t->out, cells[i] ? cells[i] : "", t->text[i]);
 		}
 		putc('\n', t->out);
 		break;
@@ -150,6 +153,8 @@ table_open(FILE *out, enum table_format fmt, const struct table_col *cols,
 	t->fmt = fmt;
 	t->cols = cols;
 	t->ncols = ncols;
+	for (size_t i = 0; i < ncols; i++)
+		t->text[i] = !cols[i].right;
 	t->width = calloc(ncols, sizeof *t->width);
 	if (!t->width)
 		goto fail;

@@ -17,6 +17,10 @@ is "$(md points history 8001 --format csv | cut -d, -f2,3,7 | tail -n +2 | tr '\
    "import,300,旧系统积分 import,200,import #2 (points.csv) " "history explains the balance, with the file's reason" 
 run md check
 exits 0 "check"
+is "$(sql "SELECT new FROM audit WHERE action = 'import.points'")" \
+   '{"import":"import #2 (points.csv)","sha256":"'"$(sha256sum "$D/points.csv" | cut -c1-64)"'","inserted":"3","updated":"0","points_batches":"3","points":"'"$(sql "SELECT sum(delta) FROM points_ledger WHERE import_id = 2")"'","wallet_members":"0","wallet":"0.00"}' \
+   "the points import has an audit row: the file, how many batches, how many points"
+is "$(sql "SELECT count(*) FROM audit WHERE action = 'import.members'")" "1" "so does the members import"
 
 # A second points file for the same member is a duplicate.
 printf 'card,points\n8001,999\n8003,10\n' >"$T/p2.csv"
@@ -37,6 +41,8 @@ run md import wallet "$D/wallet.csv"
 exits 0 "import stored value"
 is "$(bal 8001)/$(bal 8002)" "500/40000/10000/50/200000/0" "balance 500 of which bonus 100; ¥2,000.00 all principal"
 is "$(md wallet history 8002 --format csv | cut -d, -f2 | tail -n 1)" "import" "the wallet history says import"
+is "$(sql "SELECT json_extract(new, '$.wallet_members') || ' ' || json_extract(new, '$.wallet') FROM audit WHERE action = 'import.wallet'")" \
+   "2 2500.00" "the stored-value import has an audit row with its total"
 printf 'phone,balance,bonus\n13700137000,50,60\n13700137000,-5,\n' >"$T/w2.csv"
 rejects 1 "2 rows were rejected" "bad balances" md import wallet "$T/w2.csv" --errors "$T/e2.csv"
 like "$(cat "$T/e2.csv")" "is more than the balance it is part of" "a bonus larger than the balance"

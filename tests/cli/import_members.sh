@@ -94,7 +94,7 @@ is "$(tail -c +4 "$T/errors.csv" | tr -d '\r')" 'line,column,value,problem
 3,姓名,,name is required
 4,手机,12345,"phone ""12345"" is not a valid mobile number (mainland 1xxxxxxxxxx, Taiwan 09xxxxxxxx, Hong Kong/Macau 8 digits, or + and the country code)"
 5,生日,2023-02-30,"birthday ""2023-02-30"" is not a real date"
-6,积分,-5,"points ""-5"" is not a whole number of zero or more"
+6,积分,'"'"'-5,"points ""-5"" is not a whole number of zero or more"
 7,余额,1.234,"balance ""1.234"" has more than two decimals"
 8,等级,白金,"there is no tier ""白金"" (""memberdesk tier list"" shows them)"
 9,手机,13300133000,phone 13300133000 already belongs to card 6001 (好人)' \

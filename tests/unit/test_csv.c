@@ -314,6 +314,41 @@ test_sha(void)
 	       "SHA-256 across the padding boundary (56 bytes)");
 }
 
+/* A row written with WRITE's text mask, as a string. */
+static void
+written(const char *const *fields, const bool *text, size_t n, const char *want,
+	const char *what)
+{
+	char buf[256] = "";
+	FILE *fp = fmemopen(buf, sizeof buf, "w");
+
+	csvio_write_row(fp, fields, text, n, ',', "\n");
+	fclose(fp);
+	is_str(buf, want, "%s", what);
+}
+
+static void
+test_formulas(void)
+{
+	static const bool text[] = {true, true, false};
+	const char *row[] = {"=SUM(A1)", "@x", "-5.00"};
+	const char *quoted[] = {"'=1", "'abc", "-2"};
+	const char *plain[] = {"+1", "\tx", "=x"};
+
+	written(row, text, 3, "'=SUM(A1),'@x,-5.00\n",
+		"text that looks like a formula gets a ', a number does not");
+	written(quoted, text, 3, "''=1,'abc,-2\n",
+		"an apostrophe and a formula get one more; an apostrophe alone none");
+	written(plain, NULL, 3, "+1,\tx,=x\n", "no text mask: as it is");
+	written((const char *[]){"=a,b", "\rx"}, text, 2, "\"'=a,b\",\"'\rx\"\n",
+		"quoted after the ' where needed");
+	is_str(csvio_unformula("'=1"), "=1", "the import takes the ' off");
+	is_str(csvio_unformula("''=1"), "'=1", "exactly one");
+	is_str(csvio_unformula("'abc"), "'abc", "and only before a formula");
+	is_str(csvio_unformula("'"), "'", "a lone apostrophe stays");
+	is_str(csvio_unformula("-5"), "-5", "a number stays");
+}
+
 int
 main(void)
 {
@@ -325,5 +360,6 @@ main(void)
 	test_broken(&md);
 	test_encodings(&md);
 	test_sha();
+	test_formulas();
 	return done_testing();
 }
