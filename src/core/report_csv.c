@@ -11,25 +11,22 @@
 #include "core/money.h"
 #include "core/report.h"
 
-/* VALUE is text (a name, a phone): put_int writes the figures. */
+/* One figure: VALUE is text (a name, a phone) unless FIGURE. */
 static int
-put(FILE *fp, const char *section, const char *key, const char *field,
-    const char *value)
+put_cell(FILE *fp, const char *section, const char *key, const char *field,
+	 const char *value, bool figure)
 {
-	static const bool text[] = {true, true, true, true};
+	const bool text[] = {true, true, true, !figure};
 	const char *cells[] = {section, key, field, value};
 
 	return csvio_write_row(fp, cells, text, 4, ',', "\n");
 }
 
 static int
-put_figure(FILE *fp, const char *section, const char *key, const char *field,
-	   const char *value)
+put(FILE *fp, const char *section, const char *key, const char *field,
+    const char *value)
 {
-	static const bool text[] = {true, true, true, false};
-	const char *cells[] = {section, key, field, value};
-
-	return csvio_write_row(fp, cells, text, 4, ',', "\n");
+	return put_cell(fp, section, key, field, value, false);
 }
 
 static void
@@ -42,7 +39,7 @@ put_int(FILE *fp, const char *section, const char *key, const char *field,
 		money_format(v, buf);
 	else
 		snprintf(buf, sizeof buf, "%lld", (long long)v);
-	put_figure(fp, section, key, field, buf);
+	put_cell(fp, section, key, field, buf, true);
 }
 
 static void
