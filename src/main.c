@@ -138,6 +138,7 @@ main(int argc, char **argv)
 		}
 	}
 	if (optind == argc) {
+		cli.tui = true;
 		if ((status = cli_open(&cli)) != MD_OK)
 			status = cli_fail(&cli, status);
 		else

@@ -40,6 +40,26 @@ cli_usage(const char *cmd, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+/* What the open said to the owner (a database others can read, an
+ * empty file), once, on stderr: the screens show it themselves. */
+static void
+show_notice(struct cli *cli)
+{
+	char *line, *next;
+
+	if (cli->tui)
+		return;
+	for (line = cli->md->notice; *line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		else
+			next = line + strlen(line);
+		fprintf(stderr, "%s: %s\n", PACKAGE, line);
+	}
+	cli->md->notice[0] = '\0';
+}
+
 int
 cli_open_only(struct cli *cli)
 {
@@ -48,23 +68,36 @@ cli_open_only(struct cli *cli)
 
 	if (cli->md->db)
 		return MD_OK;
-	if (cli->db_path)
-		return db_open(cli->md, cli->db_path, false);
-	path = db_default_path(cli->md);
-	if (!path)
-		return MD_EINVAL;
-	rc = db_open(cli->md, path, true);
-	free(path);
+	if (cli->db_path) {
+		rc = db_open(cli->md, cli->db_path, false);
+	} else {
+		if (!(path = db_default_path(cli->md)))
+			return MD_EINVAL;
+		rc = db_open(cli->md, path, true);
+		free(path);
+	}
+	if (rc == MD_OK)
+		show_notice(cli);
 	return rc;
 }
 
 int
 cli_open(struct cli *cli)
 {
+	bool opened = cli->md->db != NULL;
 	int rc = cli_open_only(cli);
 
-	/* The day's time-based rules come before anything reads a balance. */
-	return rc ? rc : maint_ensure(cli->md);
+	if (rc)
+		return rc;
+	/* The day's time-based rules come before anything reads a balance;
+	 * a database open for reading only gets none, and says so. */
+	if (cli->md->readonly) {
+		if (!cli->tui && !opened)
+			fprintf(stderr, _("%s: note: %s is open for reading only, because %s: the daily rules (points expiry, birthday points, tier review) were not applied\n"),
+				PACKAGE, cli->md->path, cli->md->readonly_why);
+		return MD_OK;
+	}
+	return maint_ensure(cli->md);
 }
 
 static void

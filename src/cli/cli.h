@@ -21,6 +21,7 @@ struct cli {
 	const char *db_path;	/* --db, or NULL for the default */
 	FILE *out;
 	bool restart_getopt;	/* set before a command parses its argv */
+	bool tui;		/* the screens show md->notice themselves */
 };
 
 struct cli_command {

@@ -136,7 +136,10 @@ integrity(struct md *md, int (*cb)(void *arg, const char *finding), void *arg,
 	}
 	sqlite3_finalize(st);
 	/* The name index: FTS5 checks itself with a command that is a
-	 * write, so run it in a savepoint and roll it back. */
+	 * write, so run it in a savepoint and roll it back (and not at all
+	 * on a database open for reading only). */
+	if (md->readonly)
+		return MD_OK;
 	if ((rc = db_exec(md, "SAVEPOINT fts_check")))
 		return rc;
 	if (sqlite3_exec(md->db, "INSERT INTO member_names(member_names)"

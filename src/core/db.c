@@ -10,6 +10,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#include <pwd.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,15 +76,82 @@ make_dirs(struct md *md, const char *dir)
 	return MD_OK;
 }
 
-/* Check that the database at PATH can be created or written before
- * SQLite gets to say "unable to open database file". */
+/* What the place of the database allows, found before SQLite gets to
+ * say "unable to open database file". */
+struct place {
+	bool exists;
+	bool readonly;		/* exists, and why says why it cannot be written */
+	char why[320];
+};
+
+/* Add a line to md->notice, for the face to show once. */
+static void __attribute__((format(printf, 2, 3)))
+notice(struct md *md, const char *fmt, ...)
+{
+	size_t n = strlen(md->notice);
+	va_list ap;
+
+	if (n && n + 1 < sizeof md->notice)
+		md->notice[n++] = '\n';
+	va_start(ap, fmt);
+	vsnprintf(md->notice + n, sizeof md->notice - n, fmt, ap);
+	va_end(ap);
+}
+
+/* An existing file: readable?  writable, and if not, why?  And what a
+ * careful owner should hear about it. */
 static int
-check_place(struct md *md, const char *path, bool mkdirs)
+check_file(struct md *md, const char *path, const char *dir, bool dir_ok,
+	   const struct stat *st, struct place *pl)
+{
+	const struct passwd *pw;
+
+	if (!S_ISREG(st->st_mode))
+		return md_fail(md, MD_EIO, _("cannot open database %s: not a regular file"),
+			       path);
+	if (access(path, R_OK) != 0)
+		return md_fail(md, MD_EIO, _("cannot open database %s: %s"), path,
+			       strerror(errno));
+	pl->exists = true;
+	if (access(path, W_OK) != 0) {
+		pl->readonly = true;
+		pw = getpwuid(st->st_uid);
+		if (errno == EROFS)
+			snprintf(pl->why, sizeof pl->why, "%s",
+				 _("it is on a read-only file system"));
+		else
+			snprintf(pl->why, sizeof pl->why,
+				 _("you may not write to it (mode %04o, owner %s)"),
+				 (unsigned)(st->st_mode & 07777), pw ? pw->pw_name : "?");
+	} else if (!dir_ok) {
+		pl->readonly = true;
+		snprintf(pl->why, sizeof pl->why,
+			 _("its directory %s is not writable (SQLite keeps its -wal and -shm files beside the database)"),
+			 dir);
+	}
+	if (st->st_mode & 0022)
+		notice(md, _("warning: other users of this computer can change %s (mode %04o): it holds the shop's money and its customers' phone numbers; run: chmod 600 %s"),
+		       path, (unsigned)(st->st_mode & 07777), path);
+	else if (st->st_mode & 0044)
+		notice(md, _("warning: other users of this computer can read %s (mode %04o): it holds customers' phone numbers; run: chmod 600 %s"),
+		       path, (unsigned)(st->st_mode & 07777), path);
+	/* memberdesk never leaves an empty database behind (create()), so
+	 * an empty file is someone else's: a failed copy, often. */
+	if (st->st_size == 0)
+		notice(md, pl->readonly ?
+		       _("warning: %s is an empty file (0 bytes): there is no shop in it") :
+		       _("warning: %s was an empty file (0 bytes): this is a new, empty shop. If the shop's data should be there, this file is not it: restore a backup (memberdesk restore FILE)"),
+		       path);
+	return MD_OK;
+}
+
+static int
+check_place(struct md *md, const char *path, bool mkdirs, struct place *pl)
 {
 	char copy[4096];
 	struct stat st;
 	const char *dir;
-	int fd;
+	bool dir_ok;
 
 	if (strlen(path) >= sizeof copy)
 		return md_fail(md, MD_EINVAL, _("path too long: %s"), path);
@@ -98,28 +167,13 @@ check_place(struct md *md, const char *path, bool mkdirs)
 		return md_fail(md, MD_EIO,
 			       _("cannot open database %s: directory %s does not exist"),
 			       path, dir);
-	if (access(dir, W_OK | X_OK) != 0)
+	dir_ok = access(dir, W_OK | X_OK) == 0;
+	if (stat(path, &st) == 0)
+		return check_file(md, path, dir, dir_ok, &st, pl);
+	if (!dir_ok)
 		return md_fail(md, MD_EIO,
 			       _("cannot open database %s: directory %s is not writable (%s)"),
 			       path, dir, strerror(errno));
-	if (stat(path, &st) == 0) {
-		if (!S_ISREG(st.st_mode))
-			return md_fail(md, MD_EIO,
-				       _("cannot open database %s: not a regular file"),
-				       path);
-		if (access(path, R_OK | W_OK) != 0)
-			return md_fail(md, MD_EIO, _("cannot open database %s: %s"),
-				       path, strerror(errno));
-		return MD_OK;
-	}
-	/* Create it ourselves so that it is born 0600: it holds customers'
-	 * phone numbers. */
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	if (fd < 0 && errno != EEXIST)
-		return md_fail(md, MD_EIO, _("cannot create database %s: %s"),
-			       path, strerror(errno));
-	if (fd >= 0)
-		close(fd);
 	return MD_OK;
 }
 
@@ -261,6 +315,10 @@ db_begin(struct md *md)
 	char sql[32];
 	int rc;
 
+	if (md->readonly)
+		return md_fail(md, MD_EIO,
+			       _("cannot change %s: it is open for reading only, because %s"),
+			       md->path, md->readonly_why);
 	if (md->tx_depth == 0) {
 		rc = db_exec(md, "BEGIN IMMEDIATE");
 		md->tx_failed = false;
@@ -385,34 +443,129 @@ check_identity(struct md *md, const char *path)
 	return MD_OK;
 }
 
-int
-db_open(struct md *md, const char *path, bool mkdirs)
+/* A connection to PATH (a file name, or a file: URI with FLAGS
+ * SQLITE_OPEN_URI) that is ours: memberdesk's, and not newer. */
+static int
+connect(struct md *md, const char *path, const char *name, int flags)
+{
+	if (sqlite3_open_v2(path, &md->db, flags, NULL) != SQLITE_OK)
+		return md_fail(md, MD_EIO, _("cannot open database %s: %s"), name,
+			       md->db ? sqlite3_errmsg(md->db) : _("out of memory"));
+	sqlite3_extended_result_codes(md->db, 0);
+	sqlite3_busy_timeout(md->db, BUSY_TIMEOUT_MS);
+	return check_identity(md, name);
+}
+
+static int
+open_rw(struct md *md, const char *path)
 {
 	int rc;
 
-	rc = check_place(md, path, mkdirs);
-	if (rc)
+	if ((rc = connect(md, path, path, SQLITE_OPEN_READWRITE)) ||
+	    (rc = use_wal(md)) ||
+	    (rc = db_exec(md, "PRAGMA foreign_keys=ON")) ||
+	    (rc = db_exec(md, "PRAGMA synchronous=FULL")))
+		return rc;
+	return migrate_run(md);
+}
+
+/* Reading only.  SQLite reads a WAL database through its -shm file;
+ * when no -wal file is there, nobody has the database open for writing,
+ * and immutable=1 lets SQLite read it without creating either (the
+ * directory may be read-only, and files we made there would be ours,
+ * in the owner's way). */
+static int
+open_ro(struct md *md, const char *path, const char *why)
+{
+	char uri[4200], wal[4200];
+	struct stat st;
+	size_t o = 0;
+	int64_t version;
+	int rc;
+
+	o += (size_t)snprintf(uri, sizeof uri, "file:");
+	for (const char *p = path; *p && o + 4 < sizeof uri; p++) {
+		if (*p == '%' || *p == '?' || *p == '#')
+			o += (size_t)snprintf(uri + o, sizeof uri - o, "%%%02X",
+					      (unsigned char)*p);
+		else
+			uri[o++] = *p;
+	}
+	uri[o] = '\0';
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	snprintf(uri + o, sizeof uri - o, "?mode=ro%s",
+		 stat(wal, &st) != 0 ? "&immutable=1" : "");
+	if ((rc = connect(md, uri, path, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI)) ||
+	    (rc = db_int(md, "PRAGMA user_version", &version)))
+		return rc;
+	if (version < migrate_latest())
+		return md_fail(md, MD_EIO, version == 0 ?
+			       _("%s holds no shop, and it is open for reading only, because %s") :
+			       _("%s is open for reading only, because %s, and this memberdesk cannot read its schema without upgrading it: open it once where it can be written"),
+			       path, why);
+	md->readonly = true;
+	snprintf(md->readonly_why, sizeof md->readonly_why, "%s", why);
+	return MD_OK;
+}
+
+/* A new database is built beside PATH under a temporary name, complete
+ * with its schema, and linked into place: a second memberdesk starting
+ * at the same moment finds either nothing or a whole shop, never an
+ * empty file (so an empty file at PATH is never ours: check_file).
+ * Where the file system has no hard links (a FAT USB stick) the empty
+ * file is made in place, as before, and open_rw() fills it. */
+static int
+create(struct md *md, const char *path)
+{
+	static const char *const leftovers[] = { "-wal", "-shm", "-journal" };
+	char tmp[4200], side[4220];
+	int fd, rc;
+
+	snprintf(tmp, sizeof tmp, "%s.new-XXXXXX", path);
+	if ((fd = mkstemp(tmp)) < 0)
+		return md_fail(md, MD_EIO, _("cannot create database %s: %s"), path,
+			       strerror(errno));
+	close(fd);
+	if (!(md->path = strdup(tmp)))
+		rc = md_fail(md, MD_ENOMEM, _("out of memory"));
+	else
+		rc = open_rw(md, tmp);
+	db_close(md);
+	if (rc == MD_OK && link(tmp, path) != 0 && errno != EEXIST) {
+		if (errno == EPERM || errno == ENOTSUP || errno == EOPNOTSUPP ||
+		    errno == EMLINK || errno == ENOSYS) {
+			fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+			if (fd >= 0)
+				close(fd);
+		} else {
+			rc = md_fail(md, MD_EIO, _("cannot create database %s: %s"), path,
+				     strerror(errno));
+		}
+	}
+	unlink(tmp);
+	for (size_t i = 0; i < sizeof leftovers / sizeof *leftovers; i++) {
+		snprintf(side, sizeof side, "%s%s", tmp, leftovers[i]);
+		unlink(side);
+	}
+	return rc;
+}
+
+int
+db_open(struct md *md, const char *path, bool mkdirs)
+{
+	struct place pl = { 0 };
+	int rc;
+
+	md->notice[0] = '\0';
+	if ((rc = check_place(md, path, mkdirs, &pl)) ||
+	    (!pl.exists && (rc = create(md, path))))
 		return rc;
 	md->path = strdup(path);
 	if (!md->path)
 		return md_fail(md, MD_ENOMEM, _("out of memory"));
-	if (sqlite3_open_v2(path, &md->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-		rc = md_fail(md, MD_EIO, _("cannot open database %s: %s"), path,
-			     md->db ? sqlite3_errmsg(md->db) : _("out of memory"));
-		goto fail;
-	}
-	sqlite3_extended_result_codes(md->db, 0);
-	sqlite3_busy_timeout(md->db, BUSY_TIMEOUT_MS);
-	if ((rc = check_identity(md, path)))
-		goto fail;
-	if ((rc = use_wal(md)) ||
-	    (rc = db_exec(md, "PRAGMA foreign_keys=ON")) ||
-	    (rc = db_exec(md, "PRAGMA synchronous=FULL")) ||
-	    (rc = migrate_run(md)))
-		goto fail;
-	return MD_OK;
-fail:
-	db_close(md);
+	rc = pl.readonly ? open_ro(md, path, pl.why) : open_rw(md, path);
+	if (rc)
+		db_close(md);
 	return rc;
 }
 
@@ -432,6 +585,7 @@ db_close(struct md *md)
 	md->db = NULL;
 	free(md->path);
 	md->path = NULL;
+	md->readonly = false;
 }
 
 int

@@ -30,6 +30,14 @@ enum md_status {
 struct md {
 	struct sqlite3 *db;
 	char *path;
+	/* Opened for reading only: the file, its directory or the file
+	 * system may not be written.  readonly_why says which, for the
+	 * message of every write that is refused (db_begin). */
+	bool readonly;
+	char readonly_why[320];
+	/* Something the face should tell the user once (a database others
+	 * can read; an empty file), and clear: not an error. */
+	char notice[640];
 	char operator_name[64];
 	time_t now;		/* the clock; MEMBERDESK_NOW pins it for tests */
 	int tx_depth;		/* nesting of db_begin() */

@@ -411,6 +411,27 @@ start_curses(void)
 	return true;
 }
 
+/* What the open had to say (a database others can read, one open for
+ * reading only) goes to the status line, as the CLI puts it on stderr. */
+static void
+show_notice(struct tui *t)
+{
+	char *nl;
+
+	if (t->md->readonly) {
+		snprintf(t->status, sizeof t->status,
+			 _("Open for reading only, because %s: sales and changes will be refused."),
+			 t->md->readonly_why);
+		t->status_error = true;
+	} else if (*t->md->notice) {
+		if ((nl = strchr(t->md->notice, '\n')))
+			*nl = '\0';
+		snprintf(t->status, sizeof t->status, "%s", t->md->notice);
+		t->status_error = true;
+	}
+	t->md->notice[0] = '\0';
+}
+
 int
 tui_run(struct md *md)
 {
@@ -438,6 +459,7 @@ tui_run(struct md *md)
 		fprintf(stderr, "%s: %s\n", PACKAGE, t.status);
 		return 1;
 	}
+	show_notice(&t);
 	tui_draw_all(&t);
 	while (!t.quit && !caught) {
 		key = tui_read_key(&t);

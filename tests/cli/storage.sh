@@ -30,21 +30,87 @@ like "$err" "directory $T/nowhere does not exist" "is named"
 if [ -e "$T/nowhere" ]; then fail "the directory was created"; else pass "and not created"; fi
 
 # Read-only places.  root may write anywhere: as_user drops to nobody.
+# Reading works (without the daily rules, saying so); writing and
+# exporting (which is audited) are refused, saying why; nothing is
+# written, not even a -wal or -shm file.
 mkdir "$T/ro"
 "$MEMBERDESK" --db "$T/ro/shop.db" member add --phone 13800138000 --name 张三 >/dev/null
-chmod 755 "$T/ro"
-chmod 644 "$T/ro/shop.db"
+chmod 444 "$T/ro/shop.db"
 before=$(cksum <"$T/ro/shop.db")
 run as_user "$MEMBERDESK" --db "$T/ro/shop.db" member add --phone 13900139000 --name 李四
 if [ "$rc" = 99 ]; then
 	pass "# SKIP cannot drop root privileges here"
 else
-	exits 1 "a database in a directory we may not write"
-	like "$err" "directory $T/ro is not writable" "says so"
+	owner=$(stat -c %U "$T/ro/shop.db")
+	exits 1 "a database we may not write: a registration"
+	like "$err" "cannot change $T/ro/shop.db: it is open for reading only, because you may not write to it (mode 0444, owner $owner)" \
+	     "is refused, saying why"
 	is "$(cksum <"$T/ro/shop.db")" "$before" "and leaves the file as it was"
+	run as_user "$MEMBERDESK" --db "$T/ro/shop.db" member list --format csv
+	exits 0 "but listing members works"
+	like "$out" "100008,13800138000,张三" "and shows them"
+	like "$err" "note: $T/ro/shop.db is open for reading only, because you may not write to it" \
+	     "with a note that it is read-only"
+	like "$err" "the daily rules (points expiry, birthday points, tier review) were not applied" \
+	     "and that the daily rules did not run"
+	for cmd in "member find 8000" "member show 100008" "check" "report rfm" "report types" \
+		   "report birthdays" "report sales" "points history 100008" "audit"; do
+		# shellcheck disable=SC2086
+		run as_user "$MEMBERDESK" --db "$T/ro/shop.db" $cmd
+		exits 0 "read-only: $cmd works"
+	done
+	run as_user "$MEMBERDESK" --db "$T/ro/shop.db" export members
+	exits 1 "an export (audited) is refused"
+	like "$err" "cannot change $T/ro/shop.db: it is open for reading only" "saying why"
+	is "$out" "" "and writes nothing"
+	is "$(cksum <"$T/ro/shop.db")" "$before" "the file is as it was"
+	is "$(ls "$T/ro")" "shop.db" "and no -wal or -shm file was left"
+
+	# A database we may write, in a directory we may not (SQLite keeps
+	# its -wal and -shm files beside the database).
+	chmod 600 "$T/ro/shop.db"
+	[ "$(id -u)" = 0 ] && chown "$AS_USER_ID" "$T/ro/shop.db"
+	chmod 555 "$T/ro"
+	run as_user "$MEMBERDESK" --db "$T/ro/shop.db" member add --phone 13900139000 --name 李四
+	exits 1 "a database in a directory we may not write"
+	like "$err" "because its directory $T/ro is not writable" "says so"
+	is "$(cksum <"$T/ro/shop.db")" "$before" "and leaves the file as it was"
+	run as_user "$MEMBERDESK" --db "$T/ro/shop.db" member show 100008 --format csv
+	exits 0 "and reads it"
 	run as_user "$MEMBERDESK" --db "$T/ro/new.db" member list
 	exits 1 "a new database in a read-only directory"
-	like "$err" "is not writable" "says so too"
+	like "$err" "directory $T/ro is not writable" "says so too"
+	chmod 755 "$T/ro"
+fi
+
+# Who else may read the database: a warning, and how to fix it.
+"$MEMBERDESK" --db "$T/open.db" member list >/dev/null
+chmod 644 "$T/open.db"
+run "$MEMBERDESK" --db "$T/open.db" member list
+exits 0 "a database others can read is used"
+is "$err" "memberdesk: warning: other users of this computer can read $T/open.db (mode 0644): it holds customers' phone numbers; run: chmod 600 $T/open.db" \
+   "with a warning saying how to fix it"
+chmod 666 "$T/open.db"
+run "$MEMBERDESK" --db "$T/open.db" member list
+like "$err" "warning: other users of this computer can change $T/open.db (mode 0666): it holds the shop's money" \
+     "one others can change, too"
+chmod 600 "$T/open.db"
+run "$MEMBERDESK" --db "$T/open.db" member list
+is "$err" "" "0600: no warning"
+: >"$T/empty.db"
+chmod 600 "$T/empty.db"
+run "$MEMBERDESK" --db "$T/empty.db" member list
+exits 0 "an empty file (a failed copy) becomes a new shop"
+like "$err" "warning: $T/empty.db was an empty file (0 bytes): this is a new, empty shop. If the shop's data should be there, this file is not it" \
+     "with a warning"
+run "$MEMBERDESK" --db "$T/empty.db" member list
+is "$err" "" "once"
+: >"$T/ro/empty.db"
+chmod 444 "$T/ro/empty.db"
+run as_user "$MEMBERDESK" --db "$T/ro/empty.db" member list
+if [ "$rc" != 99 ]; then
+	exits 1 "an empty file we may not write"
+	like "$err" "$T/ro/empty.db holds no shop, and it is open for reading only" "holds no shop"
 fi
 
 # A database from a newer memberdesk is refused and never modified.
