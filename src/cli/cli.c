@@ -60,6 +60,25 @@ show_notice(struct cli *cli)
 	cli->md->notice[0] = '\0';
 }
 
+/* A write waiting behind another memberdesk: say so once, at once when
+ * the holder is long work (an import), after 3 s for anything else. */
+static bool
+waiting(void *arg, int waited_ms, const char *holder)
+{
+	struct cli *cli = arg;
+
+	if (cli->told_wait || (!holder && waited_ms < 3000))
+		return true;
+	if (holder)
+		fprintf(stderr, _("%s: waiting for %s to finish; this goes on by itself then (Ctrl-C gives up)\n"),
+			PACKAGE, holder);
+	else
+		fprintf(stderr, _("%s: waiting for another memberdesk to finish writing\n"),
+			PACKAGE);
+	cli->told_wait = true;
+	return true;
+}
+
 int
 cli_open_only(struct cli *cli)
 {
@@ -76,6 +95,8 @@ cli_open_only(struct cli *cli)
 		rc = db_open(cli->md, path, true);
 		free(path);
 	}
+	if (rc == MD_OK && !cli->tui)
+		db_on_wait(cli->md, waiting, cli);
 	if (rc == MD_OK)
 		show_notice(cli);
 	return rc;

@@ -22,6 +22,7 @@ struct cli {
 	FILE *out;
 	bool restart_getopt;	/* set before a command parses its argv */
 	bool tui;		/* the screens show md->notice themselves */
+	bool told_wait;		/* "waiting for ..." was said */
 };
 
 struct cli_command {

@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <libgen.h>
 #include <pwd.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -309,6 +310,129 @@ db_int_arg(struct md *md, const char *sql, int64_t arg, int64_t *v)
 	return rc == SQLITE_ROW ? MD_OK : db_fail(md);
 }
 
+/* Long work's note, beside the database: "PID<TAB>KIND<TAB>SINCE<TAB>
+ * OPERATOR<TAB>DETAIL".  The waiter words it in its own language. */
+static void
+note_path(const struct md *md, char *out, size_t n)
+{
+	snprintf(out, n, "%s-busy", md->path);
+}
+
+static void
+leave_note(struct md *md, enum db_long kind, const char *detail)
+{
+	char path[4200], since[20];
+	FILE *fp;
+	int fd;
+
+	note_path(md, path, sizeof path);
+	md_timestamp(md, since);
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd < 0 || !(fp = fdopen(fd, "w"))) {
+		if (fd >= 0)
+			close(fd);
+		return;		/* only a courtesy to whoever waits */
+	}
+	fprintf(fp, "%ld\t%d\t%s\t%s\t%s\n", (long)getpid(), (int)kind, since + 11,
+		md->operator_name, detail ? detail : "");
+	fclose(fp);
+	md->holding_note = true;
+}
+
+static void
+take_note_away(struct md *md)
+{
+	char path[4200];
+
+	if (!md->holding_note)
+		return;
+	note_path(md, path, sizeof path);
+	unlink(path);
+	md->holding_note = false;
+}
+
+/* What holds the lock, from its note, when that is live long work. */
+static bool
+read_note(const struct md *md, char *out, size_t n)
+{
+	static const char *const what[] = {
+		[DB_LONG_IMPORT] = NULL,	/* "the import of FILE" */
+		[DB_LONG_DAILY] = N_("the daily rules (points expiry, birthdays, tier review)"),
+		[DB_LONG_TIERS] = N_("a tier review"),
+		[DB_LONG_EXPIRY] = N_("a points expiry"),
+	};
+	char path[4200], line[1024], since[16] = "", by[128] = "", detail[600] = "",
+	     text[800];
+	long pid;
+	int kind;
+	FILE *fp;
+
+	note_path(md, path, sizeof path);
+	if (!(fp = fopen(path, "r")))
+		return false;
+	if (!fgets(line, sizeof line, fp))
+		line[0] = '\0';
+	fclose(fp);
+	line[strcspn(line, "\n")] = '\0';
+	if (sscanf(line, "%ld\t%d\t%15[^\t]\t%127[^\t]\t%599[^\n]", &pid, &kind, since,
+		   by, detail) < 4 || kind < 0 || kind > DB_LONG_EXPIRY || pid <= 0 ||
+	    pid == (long)getpid() || (kill((pid_t)pid, 0) != 0 && errno != EPERM))
+		return false;	/* unreadable, or its process is gone */
+	if (kind == DB_LONG_IMPORT)
+		snprintf(text, sizeof text, _("the import of %s"), detail);
+	else
+		snprintf(text, sizeof text, "%s", _(what[kind]));
+	snprintf(out, n, _("%s (%s, since %s)"), text, by, since);
+	return true;
+}
+
+/* SQLite's busy handler.  Short waits as sqlite3_busy_timeout() would;
+ * once a second the holder's note is read, and long work is waited for
+ * as long as it takes. */
+static int
+busy_wait(void *arg, int count)
+{
+	static const int delays[] = { 1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100 };
+	struct md *md = arg;
+	char holder[1024];
+	int ms = count < 12 ? delays[count] : 100;
+
+	if (count == 0) {
+		md->waited_ms = md->told_ms = 0;
+		md->wait_long = false;
+	}
+	if (md->waited_ms >= 1000 && md->waited_ms - md->told_ms >= 1000) {
+		md->wait_long = read_note(md, holder, sizeof holder);
+		md->told_ms = md->waited_ms;
+		if (md->on_wait &&
+		    !md->on_wait(md->wait_arg, md->waited_ms, md->wait_long ? holder : NULL))
+			return 0;
+	}
+	if (!md->wait_long && md->waited_ms >= BUSY_TIMEOUT_MS)
+		return 0;
+	sqlite3_sleep(ms);
+	md->waited_ms += ms;
+	return 1;
+}
+
+void
+db_on_wait(struct md *md, bool (*fn)(void *arg, int waited_ms, const char *holder),
+	   void *arg)
+{
+	md->on_wait = fn;
+	md->wait_arg = arg;
+}
+
+int
+db_begin_long(struct md *md, enum db_long kind, const char *detail)
+{
+	int rc = db_begin(md);
+
+	if (rc == MD_OK && md->tx_depth == 1)
+		leave_note(md, kind, detail);
+	return rc;
+}
+
 int
 db_begin(struct md *md)
 {
@@ -342,6 +466,8 @@ db_end(struct md *md, int status)
 	int rc = MD_OK;
 
 	md->tx_depth--;
+	if (md->tx_depth == 0)
+		take_note_away(md);
 	if (md->tx_depth == 0) {
 		if (status == MD_OK && !md->tx_failed) {
 			rc = db_exec(md, "COMMIT");
@@ -452,7 +578,7 @@ connect(struct md *md, const char *path, const char *name, int flags)
 		return md_fail(md, MD_EIO, _("cannot open database %s: %s"), name,
 			       md->db ? sqlite3_errmsg(md->db) : _("out of memory"));
 	sqlite3_extended_result_codes(md->db, 0);
-	sqlite3_busy_timeout(md->db, BUSY_TIMEOUT_MS);
+	sqlite3_busy_handler(md->db, busy_wait, md);
 	return check_identity(md, name);
 }
 

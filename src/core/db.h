@@ -31,6 +31,30 @@ void db_close(struct md *md);
 int db_begin(struct md *md);
 int db_end(struct md *md, int status);
 
+/* Work that holds the write lock for long: an import of a big file,
+ * the daily rules or a tier review of a large shop. */
+enum db_long {
+	DB_LONG_IMPORT,		/* DETAIL: the file */
+	DB_LONG_DAILY,
+	DB_LONG_TIERS,
+	DB_LONG_EXPIRY,
+};
+
+/* db_begin() for such work: once it holds the lock it leaves a note
+ * beside the database (FILE-busy: what, by whom, since when, its pid),
+ * so that a sale at the counter waiting behind it waits as long as it
+ * takes, saying for what, instead of failing after the busy timeout.
+ * The outermost db_end() takes the note away. */
+int db_begin_long(struct md *md, enum db_long kind, const char *detail);
+
+/* While a write waits for another memberdesk's lock, FN is told about
+ * once a second: how long so far, and what holds the lock ("the import
+ * of members.csv (张三, since 10:02)"), or NULL when it is not known to
+ * be long work (then the wait ends after the busy timeout, 10 s).  FN
+ * returns false to give up: the write then fails as busy. */
+void db_on_wait(struct md *md,
+		bool (*fn)(void *arg, int waited_ms, const char *holder), void *arg);
+
 /* A cached prepared statement for SQL (a string literal: the cache is
  * keyed by its address), reset and with bindings cleared.  Not for
  * statements that stay open across calls into other modules. */

@@ -683,7 +683,8 @@ import_run(struct md *md, const struct import_opts *o, struct import_result *res
 		goto out;
 	/* A bigger page cache for the staging tables and indexes: bounded
 	 * (64 MB), so memory stays flat however long the file is. */
-	if ((rc = db_exec(md, "PRAGMA cache_size = -65536")) || (rc = db_begin(md)))
+	if ((rc = db_exec(md, "PRAGMA cache_size = -65536")) ||
+	    (rc = db_begin_long(md, DB_LONG_IMPORT, base_name(o->path))))
 		goto out;
 	rc = decide(&im, import_rows(&im, &info));
 	sqlite3_exec(md->db, "PRAGMA cache_size = -2000", NULL, NULL, NULL);

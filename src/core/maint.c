@@ -201,7 +201,7 @@ maint_ensure(struct md *md)
 	 * would stop the daily rules for good, so start again from today. */
 	if (*last && strcmp(last, today) >= 0 && !md_clock_ahead(last))
 		return MD_OK;
-	if ((rc = db_begin(md)))
+	if ((rc = db_begin_long(md, DB_LONG_DAILY, NULL)))
 		return rc;
 	return db_end(md, run(md, date_today(md)));
 }

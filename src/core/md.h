@@ -38,6 +38,13 @@ struct md {
 	/* Something the face should tell the user once (a database others
 	 * can read; an empty file), and clear: not an error. */
 	char notice[640];
+	/* Waiting for another memberdesk's write lock (db.c's busy handler):
+	 * the face's callback, and how long this wait has lasted. */
+	bool (*on_wait)(void *arg, int waited_ms, const char *holder);
+	void *wait_arg;
+	int waited_ms, told_ms;
+	bool wait_long;		/* the holder said its work is long */
+	bool holding_note;	/* we left a -busy note (db_begin_long) */
 	char operator_name[64];
 	time_t now;		/* the clock; MEMBERDESK_NOW pins it for tests */
 	int tx_depth;		/* nesting of db_begin() */

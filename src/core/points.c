@@ -441,7 +441,7 @@ points_expire(struct md *md, struct date as_of, int64_t *members, int64_t *point
 
 	if (date_to_days(as_of) > date_to_days(date_today(md)))
 		return md_fail(md, MD_EINVAL, _("points cannot be expired ahead of time"));
-	if ((rc = db_begin(md)))
+	if ((rc = db_begin_long(md, DB_LONG_EXPIRY, NULL)))
 		return rc;
 	return db_end(md, points_expire_locked(md, as_of, members, points));
 }

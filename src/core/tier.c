@@ -445,7 +445,7 @@ tier_evaluate(struct md *md, struct date as_of, bool dry_run,
 	if (!dry_run && date_to_days(as_of) > date_to_days(date_today(md)))
 		return md_fail(md, MD_EINVAL,
 			       _("tiers can be evaluated for a future date only with --dry-run"));
-	if ((rc = db_begin(md)))
+	if ((rc = db_begin_long(md, DB_LONG_TIERS, NULL)))
 		return rc;
 	rc = tier_evaluate_locked(md, as_of, dry_run, true, cb, arg, moved);
 	/* A dry run never writes; end it like a failure so nothing could. */

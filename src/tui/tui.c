@@ -16,6 +16,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "core/db.h"
 #include "core/text.h"
 #include "i18n.h"
 #include "tui/tui.h"
@@ -411,6 +412,37 @@ start_curses(void)
 	return true;
 }
 
+/* A write waits behind another memberdesk (an import, often): say for
+ * what on the status line, and let Esc give up.  Only the status line
+ * is drawn: the views read the database, and this runs inside SQLite's
+ * busy handler. */
+static bool
+waiting(void *arg, int waited_ms, const char *holder)
+{
+	struct tui *t = arg;
+	int ch;
+
+	(void)waited_ms;
+	if (holder)
+		snprintf(t->status, sizeof t->status,
+			 _("Waiting for %s to finish; this goes on by itself then (Esc gives up)"),
+			 holder);
+	else
+		snprintf(t->status, sizeof t->status, "%s",
+			 _("Waiting for another memberdesk to finish writing (Esc gives up)"));
+	t->status_error = false;
+	tui_put_role(t, LINES - 2, 0, t->status, COLS, false, ROLE_STATUS);
+	refresh();
+	timeout(0);
+	ch = getch();
+	timeout(t->delay);
+	if (ch == TUI_ESC)
+		return false;
+	if (ch != ERR)
+		ungetch(ch);
+	return true;
+}
+
 /* What the open had to say (a database others can read, one open for
  * reading only) goes to the status line, as the CLI puts it on stderr. */
 static void
@@ -460,6 +492,7 @@ tui_run(struct md *md)
 		return 1;
 	}
 	show_notice(&t);
+	db_on_wait(md, waiting, &t);
 	tui_draw_all(&t);
 	while (!t.quit && !caught) {
 		key = tui_read_key(&t);
@@ -477,6 +510,7 @@ tui_run(struct md *md)
 	}
 	while (t.depth)
 		tui_pop(&t);
+	db_on_wait(md, NULL, NULL);
 	restore_terminal();
 	if (caught) {
 		/* Die of the signal as the shell expects, terminal restored. */
