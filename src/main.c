@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/clock.h"
 #include "core/db.h"
 #include "i18n.h"
 #include "tui/tui.h"
@@ -112,7 +113,7 @@ main(int argc, char **argv)
 	mallopt(M_TOP_PAD, 16 << 20);
 #endif
 	init_locale();
-	if (md_init(&md) != MD_OK) {
+	if (md_init(&md) != MD_OK || clock_init(&md) != MD_OK) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, md.err);
 		return EXIT_USAGE;
 	}

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/clock.h"
 #include "core/date.h"
 #include "core/points.h"
 #include "core/text.h"
@@ -209,7 +210,7 @@ expire_cmd(struct cli *cli, int argc, char **argv)
 		return cli_usage("points expire", _("unexpected argument \"%s\""), argv[optind]);
 	if ((rc = cli_open_only(cli)))
 		return cli_fail(cli, rc);
-	d = date_today(cli->md);
+	d = clock_today(cli->md);
 	if ((as_of && (rc = date_parse(cli->md, "--as-of", as_of, &d, false))) ||
 	    (rc = points_expire(cli->md, d, &members, &points)))
 		return cli_fail(cli, rc);

@@ -6,6 +6,7 @@
 
 #include "cli/cli.h"
 #include "cli/cli_report.h"
+#include "core/clock.h"
 #include "core/money.h"
 #include "core/rfm.h"
 #include "core/text.h"
@@ -15,7 +16,7 @@
 int
 cli_report_as_of(struct cli *cli, const char *s, struct date *d)
 {
-	*d = date_today(cli->md);
+	*d = clock_today(cli->md);
 	return s ? date_parse(cli->md, "--as-of", s, d, false) : MD_OK;
 }
 

@@ -6,6 +6,7 @@
 
 #include "cli/cli.h"
 #include "cli/cli_report.h"
+#include "core/clock.h"
 #include "core/money.h"
 #include "core/outfile.h"
 #include "core/printer.h"
@@ -176,7 +177,7 @@ cli_report_birthdays(struct cli *cli, int argc, char **argv)
 		return cli_fail(cli, rc);
 	if (!(t = cli_table_open(cli, fmt, birthday_cols, 5)))
 		return cli_fail(cli, MD_ENOMEM);
-	rc = report_birthdays(cli->md, date_today(cli->md), days, birthday_row, t);
+	rc = report_birthdays(cli->md, clock_today(cli->md), days, birthday_row, t);
 	rc = cli_table_close(cli, t, rc);
 	return rc ? cli_fail(cli, rc) : EXIT_OK;
 }
@@ -278,7 +279,7 @@ cli_report_sales(struct cli *cli, int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage(o.cmd, _("unexpected argument \"%s\""), argv[optind]);
-	to = date_today(cli->md);
+	to = clock_today(cli->md);
 	if ((to_s && (rc = date_parse(cli->md, "--to", to_s, &to, false))) ||
 	    (by_s && (rc = report_by_parse(cli->md, by_s, &by))))
 		return cli_fail(cli, rc);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/clock.h"
 #include "core/date.h"
 #include "core/money.h"
 #include "core/tier.h"
@@ -278,7 +279,7 @@ evaluate_cmd(struct cli *cli, int argc, char **argv)
 		return cli_usage("tier evaluate", _("unexpected argument \"%s\""), argv[optind]);
 	if ((rc = cli_open_only(cli)))
 		return cli_fail(cli, rc);
-	d = date_today(cli->md);
+	d = clock_today(cli->md);
 	if (as_of && (rc = date_parse(cli->md, "--as-of", as_of, &d, false)))
 		return cli_fail(cli, rc);
 	m.text = fmt == TABLE_TEXT;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/audit.h"
+#include "core/clock.h"
 #include "core/db.h"
 #include "core/text.h"
 #include "i18n.h"
@@ -24,7 +25,7 @@ insert(struct md *md, const char *sql, const char *action, int64_t member_id,
 
 	if ((rc = db_stmt(md, sql, &st)))
 		return rc;
-	md_timestamp(md, now);
+	clock_timestamp(md, now);
 	sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, md->operator_name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, action, -1, SQLITE_STATIC);

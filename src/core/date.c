@@ -272,16 +272,3 @@ date_parse_timestamp(struct md *md, const char *what, const char *s,
 		 (unsigned)se % 100u);
 	return MD_OK;
 }
-
-struct date
-date_today(const struct md *md)
-{
-	struct tm tm;
-	struct date dt;
-
-	localtime_r(&md->now, &tm);
-	dt.y = tm.tm_year + 1900;
-	dt.m = tm.tm_mon + 1;
-	dt.d = tm.tm_mday;
-	return dt;
-}

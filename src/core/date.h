@@ -49,7 +49,5 @@ int date_parse(struct md *md, const char *what, const char *s,
 int date_parse_timestamp(struct md *md, const char *what, const char *s,
 			 char out[20]);
 
-/* Today as a struct date, from md->now. */
-struct date date_today(const struct md *md);
 
 #endif

@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/clock.h"
 #include "core/db.h"
 #include "core/migrate.h"
 #include "core/text.h"
@@ -326,7 +327,7 @@ leave_note(struct md *md, enum db_long kind, const char *detail)
 	int fd;
 
 	note_path(md, path, sizeof path);
-	md_timestamp(md, since);
+	clock_timestamp(md, since);
 	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	if (fd < 0 || !(fp = fdopen(fd, "w"))) {
 		if (fd >= 0)

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "core/audit.h"
+#include "core/clock.h"
 #include "core/csvio.h"
 #include "core/db.h"
 #include "core/import_priv.h"
@@ -540,7 +541,7 @@ record_start(struct import *im)
 	sqlite3_stmt *st;
 	int rc;
 
-	md_timestamp(im->md, im->now);
+	clock_timestamp(im->md, im->now);
 	rc = db_stmt(im->md, "INSERT INTO imports(kind, sha256, file, at, operator, rows,"
 		     " inserted, updated, skipped, rejected) VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0, 0)",
 		     &st);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/clock.h"
 #include "core/date.h"
 #include "core/import_priv.h"
 #include "core/money.h"
@@ -67,7 +68,7 @@ static int
 expiry(struct import *im, char out[11])
 {
 	const char *v = import_val(im, F_EXPIRES);
-	struct date d, today = date_today(im->md);
+	struct date d, today = clock_today(im->md);
 	int rc;
 
 	if (!*v)

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/audit.h"
+#include "core/clock.h"
 #include "core/date.h"
 #include "core/db.h"
 #include "core/maint.h"
@@ -165,12 +166,12 @@ run(struct md *md, struct date today)
 	if ((rc = settings_get(md, "maintained_through", last)))
 		return rc;
 	date_format(today, done);
-	if (*last && strcmp(last, done) >= 0 && !md_clock_ahead(last))
+	if (*last && strcmp(last, done) >= 0 && !clock_ahead(last))
 		return MD_OK;
-	if (*last && md_clock_ahead(last) &&
+	if (*last && clock_ahead(last) &&
 	    (rc = audit_log_value(md, "maint.clock", 0, "maintained_through", last, done)))
 		return rc;
-	if (!*last || md_clock_ahead(last) || !date_parse_iso(last, &from))
+	if (!*last || clock_ahead(last) || !date_parse_iso(last, &from))
 		from = today;
 	else
 		from = date_from_days(date_to_days(from) + 1);
@@ -194,14 +195,14 @@ maint_ensure(struct md *md)
 	char last[SETTING_MAX], today[11];
 	int rc;
 
-	md_today(md, today);
+	clock_today_text(md, today);
 	if ((rc = settings_get(md, "maintained_through", last)))
 		return rc;
 	/* A day after tomorrow was recorded while a clock was wrong: it
 	 * would stop the daily rules for good, so start again from today. */
-	if (*last && strcmp(last, today) >= 0 && !md_clock_ahead(last))
+	if (*last && strcmp(last, today) >= 0 && !clock_ahead(last))
 		return MD_OK;
 	if ((rc = db_begin_long(md, DB_LONG_DAILY, NULL)))
 		return rc;
-	return db_end(md, run(md, date_today(md)));
+	return db_end(md, run(md, clock_today(md)));
 }

@@ -46,7 +46,7 @@ struct md {
 	bool wait_long;		/* the holder said its work is long */
 	bool holding_note;	/* we left a -busy note (db_begin_long) */
 	char operator_name[64];
-	time_t now;		/* the clock; MEMBERDESK_NOW pins it for tests */
+	time_t now;		/* the clock (clock.h); MEMBERDESK_NOW pins it for tests */
 	int tx_depth;		/* nesting of db_begin() */
 	bool tx_failed;
 	/* Bulk mode (imports): nested db_begin() takes no SAVEPOINT, because
@@ -80,22 +80,8 @@ int md_fail(struct md *md, int status, const char *fmt, ...)
  * message in md->err, when memory runs out (*P is left as it was). */
 bool md_grow(struct md *md, void *p, size_t *cap, size_t n, size_t size);
 
-/* Initialise the context: clock from MEMBERDESK_NOW or time(), operator
- * from the login name.  Returns MD_EINVAL on a malformed MEMBERDESK_NOW. */
+/* Initialise the context: the operator from the login name.  The clock
+ * is clock_init()'s. */
 int md_init(struct md *md);
-
-/* MD_EINVAL, saying so, when T (WHAT, written TEXT: "MEMBERDESK_NOW
- * 9999-12-31 ...") is later than tomorrow by the computer's own clock.
- * A pinned clock or a date given after the fact may go back, never
- * ahead: a day recorded in the future would stop the daily rules. */
-int md_clock_check(struct md *md, const char *what, const char *text, time_t t);
-
-/* True when DAY ("YYYY-MM-DD") is after tomorrow by the computer's clock:
- * a day recorded while the clock was wrong. */
-bool md_clock_ahead(const char *day);
-
-/* Today and now in local time, as "YYYY-MM-DD" and "YYYY-MM-DD HH:MM:SS". */
-void md_today(const struct md *md, char out[11]);
-void md_timestamp(const struct md *md, char out[20]);
 
 #endif

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/audit.h"
+#include "core/clock.h"
 #include "core/date.h"
 #include "core/db.h"
 #include "core/member.h"
@@ -91,7 +92,7 @@ check_fields(struct md *md, const struct member_input *in, struct fields *f)
 	if (in->joined) {
 		if ((rc = date_parse(md, _("join date"), in->joined, &dt, false)))
 			return rc;
-		if (date_to_days(dt) > date_to_days(date_today(md)))
+		if (date_to_days(dt) > date_to_days(clock_today(md)))
 			return md_fail(md, MD_EINVAL,
 				       _("join date \"%s\" is in the future"), in->joined);
 		date_format(dt, f->joined);
@@ -282,7 +283,7 @@ add_locked(struct md *md, const struct member_input *in, struct fields *f,
 	    (rc = resolve_referrer(md, in->referrer, 0, &referrer)))
 		return rc;
 	if (!*f->joined)
-		md_today(md, f->joined);
+		clock_today_text(md, f->joined);
 
 	rc = db_stmt(md, "INSERT INTO members(card, phone, name, gender, birthday,"
 		     " joined, referrer_id, note, tier_id, tier_since)"

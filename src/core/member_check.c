@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/clock.h"
 #include "core/date.h"
 #include "core/db.h"
 #include "core/member.h"
@@ -86,7 +87,7 @@ member_check_gender(struct md *md, const char *in, int *gender)
 int
 member_check_birthday(struct md *md, const char *in, char out[11])
 {
-	struct date dt, today = date_today(md);
+	struct date dt, today = clock_today(md);
 	int rc;
 
 	rc = date_parse(md, _("birthday"), in, &dt, true);

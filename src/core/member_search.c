@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/clock.h"
 #include "core/db.h"
 #include "core/member.h"
 #include "core/member_sql.h"
@@ -166,7 +167,7 @@ resolve_filter(struct md *md, const struct member_filter *f, int64_t *tag,
 				       f->tag);
 	}
 	/* As of today over the default window, as the reports say. */
-	return f->segment ? rfm_compute(md, date_today(md), RFM_WINDOW) : MD_OK;
+	return f->segment ? rfm_compute(md, clock_today(md), RFM_WINDOW) : MD_OK;
 }
 
 int

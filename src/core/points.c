@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core/audit.h"
+#include "core/clock.h"
 #include "core/db.h"
 #include "core/points.h"
 #include "core/settings.h"
@@ -259,9 +260,9 @@ adjust_locked(struct md *md, const char *key, int64_t delta, const char *reason,
 	if (strcmp(m.status, "active") && strcmp(m.status, "frozen"))
 		return md_fail(md, MD_ECONFLICT, _("member %s (%s) is %s"), m.card,
 			       m.name, member_status_label(m.status));
-	md_timestamp(md, now);
+	clock_timestamp(md, now);
 	if (delta > 0) {
-		if ((rc = points_expiry_for(md, date_today(md), expires)))
+		if ((rc = points_expiry_for(md, clock_today(md), expires)))
 			return rc;
 		rc = points_credit(md, m.id, "adjust", delta, 0, now, expires,
 				   reason, NULL);
@@ -439,7 +440,7 @@ points_expire(struct md *md, struct date as_of, int64_t *members, int64_t *point
 {
 	int rc;
 
-	if (date_to_days(as_of) > date_to_days(date_today(md)))
+	if (date_to_days(as_of) > date_to_days(clock_today(md)))
 		return md_fail(md, MD_EINVAL, _("points cannot be expired ahead of time"));
 	if ((rc = db_begin_long(md, DB_LONG_EXPIRY, NULL)))
 		return rc;
@@ -501,7 +502,7 @@ points_merge(struct md *md, int64_t keep, int64_t drop)
 	st = NULL;
 	if (rc || total == 0)
 		goto out;
-	md_timestamp(md, now);
+	clock_timestamp(md, now);
 	/* One debit empties DROP's lots; each lot reopens on KEEP with its
 	 * own expiry. */
 	if ((rc = points_debit(md, drop, "merge", total, 0, now, "", 0, NULL)))

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/clock.h"
 #include "core/db.h"
 #include "core/money.h"
 #include "core/report.h"
@@ -24,7 +25,7 @@ report_week_parse(struct md *md, const char *s, struct date *week_end)
 		N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"),
 		N_("Friday"), N_("Saturday"), N_("Sunday"),
 	};
-	struct date today = date_today(md);
+	struct date today = clock_today(md);
 	int rc;
 
 	if (!s) {
@@ -246,7 +247,7 @@ report_weekly(struct md *md, struct date week_end, struct report_weekly *w)
 
 	memset(w, 0, sizeof *w);
 	w->week_end = week_end;
-	md_timestamp(md, w->generated);
+	clock_timestamp(md, w->generated);
 	if ((rc = settings_get(md, "shop_name", w->shop)) ||
 	    (rc = segments(md, w)) ||
 	    (rc = kpis(md, week_end, &w->week)) ||

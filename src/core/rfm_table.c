@@ -7,6 +7,7 @@
  */
 #include <config.h>
 
+#include "core/clock.h"
 #include "core/db.h"
 #include "core/rfm.h"
 #include "core/rfm_scored.h"
@@ -202,7 +203,7 @@ snapshot_locked(struct md *md, struct date week_end, bool *taken)
 		return rc;
 	if ((rc = rfm_idle_count(md, &s, &idle)) || s.n + idle == 0)
 		goto out;	/* a shop without members has nothing to keep */
-	md_timestamp(md, now);
+	clock_timestamp(md, now);
 	if ((rc = db_stmt(md, "INSERT INTO rfm_weeks(week, taken_at, window_days,"
 			  " scored, no_purchase) VALUES (?, ?, ?, ?, ?)", &st)))
 		goto out;

@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "core/audit.h"
+#include "core/clock.h"
 #include "core/date.h"
 #include "core/db.h"
 #include "core/money.h"
@@ -285,7 +286,7 @@ compute(struct md *md, const struct sale_input *in, struct sale *s,
 		return md_fail(md, MD_EINVAL, _("amount is required"));
 	if ((rc = money_parse(md, _("amount"), in->amount, &s->amount, 0)))
 		return rc;
-	md_timestamp(md, now);
+	clock_timestamp(md, now);
 	if (in->at) {
 		if ((rc = sale_check_time(md, in->at, now, s->sold_at)))
 			return rc;
@@ -372,7 +373,7 @@ insert_sale(struct md *md, struct sale *s, int64_t tier_id)
 		     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", &st);
 	if (rc)
 		return rc;
-	md_timestamp(md, now);
+	clock_timestamp(md, now);
 	if (s->member_id)
 		sqlite3_bind_int64(st, 1, s->member_id);
 	sqlite3_bind_text(st, 2, s->sold_at, -1, SQLITE_STATIC);
@@ -631,7 +632,7 @@ void_locked(struct md *md, const char *key, const char *reason, bool forgive)
 	if (*s.voided_at)
 		return md_fail(md, MD_ECONFLICT, _("sale %lld was already voided at %s by %s"),
 			       (long long)s.id, s.voided_at, s.voided_by);
-	md_timestamp(md, now);
+	clock_timestamp(md, now);
 	/* Points the sale used come back first, to their own lots, so that
 	 * they can cover the points it earned. */
 	rc = db_stmt(md, "SELECT id FROM points_ledger WHERE sale_id = ? AND kind = 'redeem'",

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "core/audit.h"
+#include "core/clock.h"
 #include "core/db.h"
 #include "core/money.h"
 #include "core/settings.h"
@@ -316,7 +317,7 @@ tier_after_void(struct md *md, int64_t member_id, int64_t sale_id, const char *a
 	if (rc != SQLITE_ROW)
 		return db_fail(md);
 	if ((rc = load(md, t, &n)) || (rc = member_tier_id(md, member_id, &cur_id)) ||
-	    (rc = tier_window(md, member_id, date_today(md), &spend, &visits)))
+	    (rc = tier_window(md, member_id, clock_today(md), &spend, &visits)))
 		return rc;
 	cur = find(t, n, cur_id);
 	q = best(t, n, spend, visits);
@@ -442,7 +443,7 @@ tier_evaluate(struct md *md, struct date as_of, bool dry_run,
 {
 	int rc;
 
-	if (!dry_run && date_to_days(as_of) > date_to_days(date_today(md)))
+	if (!dry_run && date_to_days(as_of) > date_to_days(clock_today(md)))
 		return md_fail(md, MD_EINVAL,
 			       _("tiers can be evaluated for a future date only with --dry-run"));
 	if ((rc = db_begin_long(md, DB_LONG_TIERS, NULL)))
@@ -467,7 +468,7 @@ tier_progress(struct md *md, int64_t member_id, struct tier_progress *p)
 	memset(p, 0, sizeof *p);
 	if ((rc = load(md, t, &n)) || (rc = member_tier_id(md, member_id, &cur_id)) ||
 	    (rc = window_months(md, &p->window_months)) ||
-	    (rc = tier_window(md, member_id, date_today(md), &p->spend, &p->visits)))
+	    (rc = tier_window(md, member_id, clock_today(md), &p->spend, &p->visits)))
 		return rc;
 	cur = find(t, n, cur_id);
 	if (!cur)
@@ -567,7 +568,7 @@ tier_merge(struct md *md, int64_t keep, int64_t drop)
 	d = find(t, n, did);
 	if (!d || (k && k->rank >= d->rank))
 		return MD_OK;
-	md_timestamp(md, now);
+	clock_timestamp(md, now);
 	return set_tier(md, keep, kid, did, "merge", 0, now, "");
 }
 
@@ -791,7 +792,7 @@ delete_locked(struct md *md, const char *name, const char *move_to)
 			return rc;
 		if (to.id == t.id)
 			return md_fail(md, MD_EINVAL, _("members cannot move to the tier being deleted"));
-		md_timestamp(md, now);
+		clock_timestamp(md, now);
 		/* Every member's move is a history row, like any tier change. */
 		rc = db_stmt(md, "INSERT INTO tier_history(member_id, at, from_tier, to_tier,"
 			     " reason, detail, operator)"
@@ -852,7 +853,7 @@ assign_locked(struct md *md, const char *key, const char *name, const char *reas
 	if (cur == t.id)
 		return md_fail(md, MD_ECONFLICT, _("%s (%s) is already in tier %s"),
 			       m.card, m.name, t.name);
-	md_timestamp(md, now);
+	clock_timestamp(md, now);
 	if ((rc = set_tier(md, m.id, cur, t.id, "manual", 0, now, reason)))
 		return rc;
 	return audit_log_pairs(md, "tier.assign", m.id, "tier", t.name, "reason",
@@ -871,7 +872,7 @@ tier_import(struct md *md, int64_t member_id, const char *name, const char *deta
 		return rc;
 	if (cur == t.id)
 		return MD_OK;
-	md_timestamp(md, now);
+	clock_timestamp(md, now);
 	return set_tier(md, member_id, cur, t.id, "import", 0, now, detail);
 }
 

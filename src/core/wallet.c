@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/audit.h"
+#include "core/clock.h"
 #include "core/db.h"
 #include "core/money.h"
 #include "core/settings.h"
@@ -248,7 +249,7 @@ recharge_locked(struct md *md, const char *key, int64_t amount,
 		return rc;
 	if (m.wallet_principal + m.wallet_bonus + amount + bonus > MONEY_MAX)
 		return md_fail(md, MD_EINVAL, _("the stored value would be too large"));
-	md_timestamp(md, now);
+	clock_timestamp(md, now);
 	if ((rc = wallet_post(md, m.id, "recharge", amount, bonus, 0, now, payment, note)))
 		return rc;
 	money_format(amount, a);
@@ -281,7 +282,7 @@ refund_locked(struct md *md, const char *key, int64_t amount,
 	 * proportion, and entirely when all principal goes back. */
 	forfeit = amount == m.wallet_principal ? m.wallet_bonus :
 		  money_mul_div(m.wallet_bonus, amount, m.wallet_principal);
-	md_timestamp(md, now);
+	clock_timestamp(md, now);
 	if ((rc = wallet_post(md, m.id, "refund", -amount, -forfeit, 0, now,
 			      payment, reason)))
 		return rc;
@@ -341,7 +342,7 @@ wallet_merge(struct md *md, int64_t keep, int64_t drop)
 		return rc;
 	if (!d.wallet_principal && !d.wallet_bonus)
 		return MD_OK;
-	md_timestamp(md, now);
+	clock_timestamp(md, now);
 	if ((rc = wallet_post(md, drop, "merge", -d.wallet_principal,
 			      -d.wallet_bonus, 0, now, NULL, "")))
 		return rc;

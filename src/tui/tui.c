@@ -16,6 +16,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "core/clock.h"
 #include "core/db.h"
 #include "core/text.h"
 #include "i18n.h"
@@ -473,7 +474,7 @@ tui_run(struct md *md)
 
 	if (settings_get(md, "shop_name", t.shop))
 		t.shop[0] = '\0';
-	md_today(md, t.today);
+	clock_today_text(md, t.today);
 	if (!registered) {
 		atexit(restore_terminal);
 		registered = true;

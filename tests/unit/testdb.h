@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/clock.h"
 #include "core/db.h"
 #include "tap.h"
 
@@ -26,7 +27,7 @@ testdb_open(struct md *md, const char *now)
 		}
 	}
 	setenv("MEMBERDESK_NOW", now, 1);
-	if (md_init(md) != MD_OK) {
+	if (md_init(md) != MD_OK || clock_init(md) != MD_OK) {
 		printf("Bail out! md_init: %s\n", md->err);
 		exit(99);
 	}
