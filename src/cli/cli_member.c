@@ -6,6 +6,7 @@
 
 #include "cli/cli.h"
 #include "core/member.h"
+#include "core/merge.h"
 #include "core/money.h"
 #include "core/points.h"
 #include "core/rfm.h"
@@ -522,7 +523,7 @@ member_merge_cmd(struct cli *cli, int argc, char **argv)
 	if (argc - optind != 2)
 		return cli_usage("member merge", _("give the member to keep and the one to merge into it"));
 	if ((rc = cli_open(cli)) ||
-	    (rc = member_merge(cli->md, argv[optind], argv[optind + 1])))
+	    (rc = merge_members(cli->md, argv[optind], argv[optind + 1])))
 		return cli_fail(cli, rc);
 	return EXIT_OK;
 }
@@ -598,13 +599,15 @@ member_list_cmd(struct cli *cli, int argc, char **argv)
 	enum table_format fmt = TABLE_TEXT;
 	const struct cli_opts o = {"member list", LIST_SYNOPSIS, LIST_HELP, "",
 				   list_opts, &fmt, NULL};
+	const char *tier = NULL;
+	struct tier t;
 	int c, st, rc, count;
 
 	while ((c = cli_next_option(cli, &o, argc, argv, &st)) != -1) {
 		switch (c) {
 		case -2: return st;
 		case 't': q.filter.tag = optarg; break;
-		case 'T': q.filter.tier = optarg; break;
+		case 'T': tier = optarg; break;
 		case 's': q.filter.status = optarg; break;
 		case 'S': q.filter.segment = optarg; break;
 		}
@@ -612,7 +615,14 @@ member_list_cmd(struct cli *cli, int argc, char **argv)
 	if (optind < argc)
 		return cli_usage("member list", _("unexpected argument \"%s\""),
 				 argv[optind]);
-	if ((rc = cli_open(cli)) || (rc = print_members(cli, fmt, &q, &count)))
+	if ((rc = cli_open(cli)))
+		return cli_fail(cli, rc);
+	if (tier) {
+		if ((rc = tier_get(cli->md, tier, &t)))
+			return cli_fail(cli, rc);
+		q.filter.tier_id = t.id;
+	}
+	if ((rc = print_members(cli, fmt, &q, &count)))
 		return cli_fail(cli, rc);
 	return EXIT_OK;
 }

@@ -10,12 +10,8 @@
 #include "core/db.h"
 #include "core/member.h"
 #include "core/member_sql.h"
-#include "core/points.h"
-#include "core/sale.h"
 #include "core/settings.h"
 #include "core/text.h"
-#include "core/tier.h"
-#include "core/wallet.h"
 #include "i18n.h"
 
 /* The normalised form of a member_input. */
@@ -682,7 +678,7 @@ member_restore(struct md *md, const char *key)
 }
 
 /* Statements that fold DROP (?2) into KEEP (?1). */
-static const char *const merge_sql[] = {
+static const char *const fold_sql[] = {
 	/* Tags: the union. */
 	"INSERT OR IGNORE INTO member_tags(member_id, tag_id)"
 	"  SELECT ?1, tag_id FROM member_tags WHERE member_id = ?2",
@@ -699,82 +695,59 @@ static const char *const merge_sql[] = {
 	"    (SELECT referrer_id FROM members WHERE id = ?2 AND referrer_id <> ?1)),"
 	"  joined = min(joined, (SELECT joined FROM members WHERE id = ?2))"
 	" WHERE id = ?1",
-	/* The phone moves when KEEP has none; either way DROP frees it
-	 * (the audit row keeps it). */
+	/* The phone moves when KEEP has none (below); either way DROP frees
+	 * it (the audit row keeps it). */
 	"UPDATE members SET phone = NULL, status = 'merged', merged_into = ?1"
 	" WHERE id = ?2",
+	"UPDATE members SET phone = ?3 WHERE id = ?1 AND phone IS NULL AND ?3 IS NOT NULL",
 };
 
-static int
-merge_run(struct md *md, const char *sql, int64_t keep, int64_t drop)
+int
+member_check_mergeable(struct md *md, const struct member *keep,
+		       const struct member *drop)
 {
-	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = db_stmt(md, sql, &st)))
-		return rc;
-	sqlite3_bind_int64(st, 1, keep);
-	sqlite3_bind_int64(st, 2, drop);
-	return db_run(md, st);
-}
-
-static int
-merge_locked(struct md *md, const char *keep_key, const char *drop_key)
-{
-	struct member keep, drop;
-	char *old_keep = NULL, *old_drop = NULL;
-	size_t i;
-	int rc;
-
-	if ((rc = member_get(md, keep_key, &keep)) ||
-	    (rc = member_get(md, drop_key, &drop)))
-		return rc;
-	if (keep.id == drop.id)
+	if (keep->id == drop->id)
 		return md_fail(md, MD_EINVAL, _("cannot merge a member into itself"));
-	if ((rc = require_current(md, &keep)) || (rc = require_current(md, &drop)))
+	if ((rc = require_current(md, keep)) || (rc = require_current(md, drop)))
 		return rc;
 	/* DROP's phone moves to KEEP when KEEP has none: it must not be
 	 * a third member's card.  (DROP's own card may spell it: DROP is
 	 * merged, and a phone beats the card of a member who is gone.) */
-	if (!*keep.phone && *drop.phone &&
-	    (rc = member_check_phone_not_card(md, drop.phone, keep.id, drop.id)))
-		return rc;
-	if ((rc = snapshot(md, keep.id, &old_keep)) ||
-	    (rc = snapshot(md, drop.id, &old_drop)))
-		goto out;
-	for (i = 0; i < sizeof merge_sql / sizeof *merge_sql; i++)
-		if ((rc = merge_run(md, merge_sql[i], keep.id, drop.id)))
-			goto out;
-	if (!*keep.phone && *drop.phone) {
-		sqlite3_stmt *st;
-
-		if ((rc = db_stmt(md, "UPDATE members SET phone = ? WHERE id = ?", &st)))
-			goto out;
-		sqlite3_bind_text(st, 1, drop.phone, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 2, keep.id);
-		if ((rc = db_run(md, st)))
-			goto out;
-	}
-	if ((rc = sale_merge(md, keep.id, drop.id)) ||
-	    (rc = points_merge(md, keep.id, drop.id)) ||
-	    (rc = wallet_merge(md, keep.id, drop.id)) ||
-	    (rc = tier_merge(md, keep.id, drop.id)))
-		goto out;
-	if ((rc = audit_member(md, "member.merge", keep.id, old_keep)))
-		goto out;
-	rc = audit_member(md, "member.merged", drop.id, old_drop);
-out:
-	free(old_keep);
-	free(old_drop);
-	return rc;
+	if (!*keep->phone && *drop->phone)
+		return member_check_phone_not_card(md, drop->phone, keep->id, drop->id);
+	return MD_OK;
 }
 
 int
-member_merge(struct md *md, const char *keep, const char *drop)
+member_fold(struct md *md, const struct member *keep, const struct member *drop)
 {
+	sqlite3_stmt *st;
+	size_t i;
 	int rc;
 
-	if ((rc = db_begin(md)))
-		return rc;
-	return db_end(md, merge_locked(md, keep, drop));
+	for (i = 0; i < sizeof fold_sql / sizeof *fold_sql; i++) {
+		if ((rc = db_stmt(md, fold_sql[i], &st)))
+			return rc;
+		sqlite3_bind_int64(st, 1, keep->id);
+		sqlite3_bind_int64(st, 2, drop->id);
+		if (sqlite3_bind_parameter_count(st) == 3)
+			db_bind_text_or_null(st, 3, drop->phone);
+		if ((rc = db_run(md, st)))
+			return rc;
+	}
+	return MD_OK;
+}
+
+int
+member_snapshot(struct md *md, int64_t id, char **json)
+{
+	return snapshot(md, id, json);
+}
+
+int
+member_audit(struct md *md, const char *action, int64_t id, const char *old)
+{
+	return audit_member(md, action, id, old);
 }

@@ -125,10 +125,21 @@ int member_unfreeze(struct md *md, const char *key);
 int member_delete(struct md *md, const char *key);
 int member_restore(struct md *md, const char *key);
 
-/* Fold DROP into KEEP: tags, referrals, sales, points (with their
- * expiry), stored value and the higher tier move to KEEP; DROP is marked
- * merged. */
-int member_merge(struct md *md, const char *keep, const char *drop);
+/* The member's part of a merge (merge.c drives the whole): may DROP be
+ * folded into KEEP (two current members; DROP's phone, if it moves, is
+ * nobody's card)?  Then fold: tags and referrals move, what KEEP lacks
+ * DROP supplies, DROP's phone moves when KEEP has none, and DROP is
+ * marked merged.  No audit row: the caller writes them, around every
+ * part's step, with member_snapshot() and member_audit(). */
+int member_check_mergeable(struct md *md, const struct member *keep,
+			   const struct member *drop);
+int member_fold(struct md *md, const struct member *keep, const struct member *drop);
+
+/* Member ID as JSON for the audit log (malloc'ed into *JSON), and an
+ * audit row ACTION for ID given its picture OLD before (NULL: none);
+ * no row when nothing changed. */
+int member_snapshot(struct md *md, int64_t id, char **json);
+int member_audit(struct md *md, const char *action, int64_t id, const char *old);
 
 typedef int (*member_cb)(void *arg, const struct member *m);
 
@@ -141,7 +152,7 @@ int member_find(struct md *md, const char *query, int limit, bool all,
 struct member_filter {
 	const char *status;	/* active|frozen|deleted|merged|all; NULL: active+frozen */
 	const char *tag;
-	const char *tier;	/* tier name */
+	int64_t tier_id;	/* 0: any tier (tier_get() finds one by name) */
 	const char *segment;	/* RFM segment key, as of today (rfm.h) */
 	int64_t after_id;	/* keyset paging: rows with a larger id */
 	int64_t before_id;	/* when > 0: rows with a smaller id, nearest

@@ -16,7 +16,6 @@
 #include "core/member_sql.h"
 #include "core/rfm.h"
 #include "core/text.h"
-#include "core/tier.h"
 #include "i18n.h"
 
 void
@@ -133,11 +132,10 @@ valid_status(const char *s)
 	       !strcmp(s, "deleted") || !strcmp(s, "merged") || !strcmp(s, "all");
 }
 
-/* The ids the filter's tier and tag names stand for (0: not given), and
- * the members' segments scored when it names one. */
+/* The id the filter's tag name stands for (0: not given), and the
+ * members' segments scored when it names one. */
 static int
-resolve_filter(struct md *md, const struct member_filter *f, int64_t *tag,
-	       int64_t *tier)
+resolve_filter(struct md *md, const struct member_filter *f, int64_t *tag)
 {
 	sqlite3_stmt *st;
 	int rc, segment;
@@ -148,13 +146,6 @@ resolve_filter(struct md *md, const struct member_filter *f, int64_t *tag,
 			       f->status);
 	if (f->segment && (rc = rfm_segment_parse(md, f->segment, &segment)))
 		return rc;
-	if (f->tier) {
-		struct tier t;
-
-		if ((rc = tier_get(md, f->tier, &t)))
-			return rc;
-		*tier = t.id;
-	}
 	if (f->tag) {
 		if ((rc = db_stmt(md, "SELECT id FROM tags WHERE name = ?", &st)))
 			return rc;
@@ -175,11 +166,11 @@ member_list(struct md *md, const struct member_filter *f, member_cb cb,
 	    void *arg)
 {
 	char sql[2048];
-	int64_t tag = 0, tier = 0;
+	int64_t tag = 0, tier = f->tier_id;
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = resolve_filter(md, f, &tag, &tier)))
+	if ((rc = resolve_filter(md, f, &tag)))
 		return rc;
 	snprintf(sql, sizeof sql,
 		 MEMBER_SELECT_SQL

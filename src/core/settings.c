@@ -14,7 +14,7 @@
 #include "core/audit.h"
 #include "core/db.h"
 #include "core/money.h"
-#include "core/wallet.h"
+#include "core/wallet_rules.h"
 #include "core/settings.h"
 #include "core/text.h"
 #include "i18n.h"

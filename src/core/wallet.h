@@ -8,20 +8,8 @@
 #include "core/card.h"
 #include "core/md.h"
 #include "core/member.h"
+#include "core/wallet_rules.h"
 
-#define WALLET_RULES_MAX 16
-
-/* 充100送20: recharging AMOUNT or more gives BONUS (both fen). */
-struct wallet_rule {
-	int64_t amount, bonus;
-};
-
-/* "100:20,500:120" (yuan; ',' or '，' between rules; "" or "none" for no
- * rules) into RULES sorted by amount. */
-int wallet_rules_parse(struct md *md, const char *s,
-		       struct wallet_rule rules[WALLET_RULES_MAX], int *n);
-void wallet_rules_format(const struct wallet_rule *rules, int n, char *out,
-			 size_t size);
 int wallet_rules_get(struct md *md, struct wallet_rule rules[WALLET_RULES_MAX],
 		     int *n);
 int wallet_rules_set(struct md *md, const char *s);

@@ -3,6 +3,7 @@
 
 #include "core/audit.h"
 #include "core/member.h"
+#include "core/merge.h"
 #include "core/settings.h"
 #include "testdb.h"
 
@@ -300,8 +301,8 @@ test_merge(void)
 	member_add(&md, &in, d);
 	in = (struct member_input){.phone = "13512345679", .name = "被推荐", .referrer = d};
 	member_add(&md, &in, r);
-	REJECTS(member_merge(&md, k, k), MD_EINVAL, "into itself", "merge with itself");
-	ok(member_merge(&md, k, d) == MD_OK, "merge");
+	REJECTS(merge_members(&md, k, k), MD_EINVAL, "into itself", "merge with itself");
+	ok(merge_members(&md, k, d) == MD_OK, "merge");
 	member_get(&md, k, &keep);
 	member_get(&md, d, &drop);
 	member_get(&md, r, &ref);
@@ -312,7 +313,7 @@ test_merge(void)
 	is_str(drop.merged_into, k, "into the kept one");
 	is_str(drop.phone, "", "and no longer holds the phone");
 	is_str(ref.referrer_card, k, "referrals follow to the kept member");
-	REJECTS(member_merge(&md, k, d), MD_ECONFLICT, "was merged into", "merge twice");
+	REJECTS(merge_members(&md, k, d), MD_ECONFLICT, "was merged into", "merge twice");
 }
 
 static int
