@@ -9,6 +9,7 @@
 #include "core/clock.h"
 #include "core/money.h"
 #include "core/outfile.h"
+#include "core/payment.h"
 #include "core/printer.h"
 #include "core/report.h"
 #include "core/text.h"
@@ -228,7 +229,7 @@ sales_rows(struct cli *cli, enum table_format fmt, enum report_by by,
 		const char *key = s->rows[i].key;
 
 		if (text && by == REPORT_BY_PAYMENT)
-			key = sale_payment_label(key);
+			key = payment_label(key);
 		else if (text && !*key)
 			key = _("(none)");
 		rc = sales_line(t, text, key, s->rows[i].sales, s->rows[i].paid, s->paid);

@@ -6,6 +6,7 @@
 
 #include "cli/cli.h"
 #include "core/money.h"
+#include "core/payment.h"
 #include "core/receipt.h"
 #include "core/sale.h"
 #include "core/settings.h"
@@ -69,7 +70,7 @@ sale_row(void *arg, const struct sale *s)
 	snprintf(v[8], sizeof v[8], "%lld", (long long)s->points_earned);
 	if (text) {
 		const char *cells[] = {v[0], s->sold_at, s->card, s->name, v[1], v[5],
-				       sale_payment_label(s->payment), v[8], status};
+				       payment_label(s->payment), v[8], status};
 
 		return table_row(r->t, cells) < 0 ? MD_EIO : MD_OK;
 	} else {

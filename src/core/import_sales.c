@@ -22,6 +22,7 @@
 #include "core/db.h"
 #include "core/import_priv.h"
 #include "core/money.h"
+#include "core/payment.h"
 #include "core/sale.h"
 #include "core/settings.h"
 #include "core/text.h"
@@ -240,7 +241,7 @@ check_line(struct import *im, struct line *l)
 		return rc;
 	if ((rc = sale_check_label(md, _("category"), import_val(im, F_CATEGORY), 32,
 				   l->category, sizeof l->category)) ||
-	    (rc = sale_check_payment(md, import_val(im, F_PAYMENT), l->payment)))
+	    (rc = payment_check(md, import_val(im, F_PAYMENT), false, l->payment)))
 		return rc;
 	v = import_val(im, F_PROMO);
 	if (*v && !settings_parse_bool(v, &l->promo))

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/money.h"
+#include "core/payment.h"
 #include "core/receipt.h"
 #include "core/text.h"
 #include "core/tier.h"
@@ -103,7 +104,7 @@ receipt_write(FILE *fp, const struct sale *s, const char *shop, int width)
 	}
 	rule(fp, width, '-');
 	money_line(fp, _("Total"), s->paid, false, width);
-	line(fp, _("Paid by"), sale_payment_label(s->payment), width);
+	line(fp, _("Paid by"), payment_label(s->payment), width);
 	if (s->member_id) {
 		rule(fp, width, '-');
 		text_format_int(s->points_earned, n);

@@ -17,72 +17,13 @@
 #include "core/date.h"
 #include "core/db.h"
 #include "core/money.h"
+#include "core/payment.h"
 #include "core/points.h"
 #include "core/sale.h"
 #include "core/settings.h"
 #include "core/text.h"
 #include "core/wallet.h"
 #include "i18n.h"
-
-static const char *const payments[] = {"cash", "wechat", "alipay", "card", "wallet", "other"};
-
-const char *
-sale_payment_label(const char *p)
-{
-	if (!strcmp(p, "cash"))
-		return _("cash");
-	if (!strcmp(p, "wechat"))
-		return _("WeChat Pay");
-	if (!strcmp(p, "alipay"))
-		return _("Alipay");
-	if (!strcmp(p, "card"))
-		return _("bank card");
-	if (!strcmp(p, "wallet"))
-		return _("stored value");
-	return _("other");
-}
-
-/* What shops and their old systems call each way to pay. */
-static const struct {
-	const char *word, *key;
-} payment_words[] = {
-	{ "现金", "cash" }, { "現金", "cash" },
-	{ "微信", "wechat" }, { "微信支付", "wechat" },
-	{ "支付宝", "alipay" }, { "支付寶", "alipay" },
-	{ "银行卡", "card" }, { "銀行卡", "card" }, { "刷卡", "card" },
-	{ "信用卡", "card" }, { "银联", "card" }, { "銀聯", "card" },
-	{ "储值", "wallet" }, { "儲值", "wallet" }, { "会员卡", "wallet" },
-	{ "會員卡", "wallet" }, { "余额", "wallet" }, { "餘額", "wallet" },
-	{ "其他", "other" }, { "其它", "other" },
-};
-
-int
-sale_check_payment(struct md *md, const char *in, char out[8])
-{
-	char buf[64];
-	size_t i;
-
-	text_trim(in ? in : "", buf, sizeof buf);
-	if (!*buf) {
-		strcpy(out, "cash");
-		return MD_OK;
-	}
-	for (i = 0; i < sizeof payments / sizeof *payments; i++) {
-		if (!strcasecmp(buf, payments[i])) {
-			strcpy(out, payments[i]);
-			return MD_OK;
-		}
-	}
-	for (i = 0; i < sizeof payment_words / sizeof *payment_words; i++) {
-		if (!strcmp(buf, payment_words[i].word)) {
-			strcpy(out, payment_words[i].key);
-			return MD_OK;
-		}
-	}
-	return md_fail(md, MD_EINVAL,
-		       _("payment \"%s\" is not one of cash, wechat, alipay, card, wallet, other"),
-		       in);
-}
 
 int
 sale_check_time(struct md *md, const char *in, const char *now, char out[20])
@@ -293,7 +234,7 @@ compute(struct md *md, const struct sale_input *in, struct sale *s,
 	} else {
 		strcpy(s->sold_at, now);
 	}
-	if ((rc = sale_check_payment(md, in->payment, s->payment)) ||
+	if ((rc = payment_check(md, in->payment, false, s->payment)) ||
 	    (rc = sale_check_label(md, _("category"), in->category, 32, s->category,
 			      sizeof s->category)) ||
 	    (rc = sale_check_label(md, _("ticket"), in->ticket, 64, s->ticket,

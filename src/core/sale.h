@@ -7,6 +7,7 @@
 
 #include "core/card.h"
 #include "core/md.h"
+#include "core/payment.h"
 #include "core/member.h"
 #include "core/tier.h"
 
@@ -35,7 +36,7 @@ struct sale {
 	char sold_at[20];
 	char ticket[SALE_TICKET_MAX];
 	char category[SALE_CATEGORY_MAX];
-	char payment[8];
+	char payment[PAYMENT_KEY_MAX];
 	char note[MEMBER_NOTE_MAX];
 	char operator_name[64];
 	bool promo;
@@ -89,13 +90,8 @@ int sale_list(struct md *md, const struct sale_filter *f,
 /* Move DROP's sales to KEEP (member merge). */
 int sale_merge(struct md *md, int64_t keep, int64_t drop);
 
-/* Payment method names for people. */
-const char *sale_payment_label(const char *payment);
-
-/* Checks shared by the CLI, the TUI and the import.  A payment is a key
- * (cash, wechat, alipay, card, wallet, other) or what people call it
- * (现金, 微信, 支付宝, 刷卡, 储值, ...); empty is cash. */
-int sale_check_payment(struct md *md, const char *in, char out[8]);
+/* Checks shared by the CLI, the TUI and the import (the payment's is
+ * payment_check()). */
 /* When a sale happened, as the CLI's --at or an import's column gives
  * it: a timestamp into OUT, not after NOW ("YYYY-MM-DD HH:MM:SS") and not
  * before SALE_EARLIEST (no shop sold to a member of ours before then). */

@@ -15,6 +15,7 @@
 #include "core/clock.h"
 #include "core/db.h"
 #include "core/money.h"
+#include "core/payment.h"
 #include "core/settings.h"
 #include "core/text.h"
 #include "core/wallet.h"
@@ -50,26 +51,6 @@ wallet_bonus_for(struct md *md, int64_t amount, int64_t *bonus)
 		if (amount >= rules[i].amount)
 			*bonus = rules[i].bonus;
 	return MD_OK;
-}
-
-int
-wallet_check_payment(struct md *md, const char *s, const char **norm)
-{
-	static const char *const methods[] = {"cash", "wechat", "alipay", "card", "other"};
-	size_t i;
-
-	if (!s || !*s) {
-		*norm = "cash";
-		return MD_OK;
-	}
-	for (i = 0; i < sizeof methods / sizeof *methods; i++) {
-		if (!strcmp(s, methods[i])) {
-			*norm = methods[i];
-			return MD_OK;
-		}
-	}
-	return md_fail(md, MD_EINVAL,
-		       _("payment \"%s\" is not one of cash, wechat, alipay, card, other"), s);
 }
 
 int
@@ -232,13 +213,12 @@ change(struct md *md, const char *key, const char *amount, const char *payment,
        int (*locked)(struct md *, const char *, int64_t, const char *,
 		     const char *, struct wallet_result *))
 {
-	char clean[MEMBER_NOTE_MAX];
-	const char *pay;
+	char clean[MEMBER_NOTE_MAX], pay[PAYMENT_KEY_MAX];
 	int64_t fen;
 	int rc;
 
 	if ((rc = money_parse(md, _("amount"), amount, &fen, 0)) ||
-	    (rc = wallet_check_payment(md, payment, &pay)) ||
+	    (rc = payment_check(md, payment, true, pay)) ||
 	    (rc = member_check_note(md, text ? text : "", clean)))
 		return rc;
 	if ((rc = db_begin(md)))

@@ -63,7 +63,4 @@ struct wallet_entry {
 int wallet_history(struct md *md, const char *key,
 		   int (*cb)(void *arg, const struct wallet_entry *e), void *arg);
 
-/* Valid payment methods for recharges and refunds (wallet excluded). */
-int wallet_check_payment(struct md *md, const char *s, const char **norm);
-
 #endif

@@ -14,6 +14,7 @@
 
 #include "core/member.h"
 #include "core/money.h"
+#include "core/payment.h"
 #include "core/points.h"
 #include "core/rfm.h"
 #include "core/sale.h"
@@ -226,7 +227,7 @@ draw_purchase(struct tui *t, const struct purchase *p, int y)
 	snprintf(pts, sizeof pts, "%+lld", (long long)p->points);
 	tui_put_role(t, y, 2, p->day, 16, false, role);
 	tui_put_role(t, y, 18, paid, 14, true, role);
-	tui_put_role(t, y, 34, sale_payment_label(p->payment), 14, false, role);
+	tui_put_role(t, y, 34, payment_label(p->payment), 14, false, role);
 	tui_put_role(t, y, 48, pts, 8, true, role);
 	if (p->voided)
 		tui_put_role(t, y, 58, _("voided"), COLS - 60, false, ROLE_DIM);

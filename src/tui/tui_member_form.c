@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "core/money.h"
+#include "core/payment.h"
 #include "core/text.h"
 #include "i18n.h"
 #include "tui/tui_member_form.h"
@@ -86,33 +87,56 @@ tui_member_form_key(struct tui *t, struct tui_view *v, int key, enum tui_act act
 	return TUI_HANDLED;
 }
 
-/* The labels are sale_payment_label()'s words; the keys, in the same
- * order, are what the core takes. */
-static const char *const payments[] = {
-	N_("cash"), N_("WeChat Pay"), N_("Alipay"), N_("bank card"), N_("other"), NULL
-};
-static const char *const payment_keys[] = {"cash", "wechat", "alipay", "card", "other"};
-static const char *const payments_wallet[] = {
-	N_("cash"), N_("stored value"), N_("WeChat Pay"), N_("Alipay"),
-	N_("bank card"), N_("other"), NULL
-};
-static const char *const payment_keys_wallet[] = {
-	"cash", "wallet", "wechat", "alipay", "card", "other"
-};
+/* The core's methods as choices: cash first, then stored value when the
+ * member may use it (most members who have it pay with it), then the
+ * rest in the core's order.  Labels and keys side by side, built once. */
+#define PAYMENTS_MAX 16
+static struct choices {
+	const char *labels[PAYMENTS_MAX + 1];
+	const char *keys[PAYMENTS_MAX];
+} plain, with_wallet;
+
+static void
+add_choice(struct choices *c, size_t *n, const struct payment *p)
+{
+	if (*n < PAYMENTS_MAX) {
+		c->labels[*n] = p->label;
+		c->keys[(*n)++] = p->key;
+	}
+}
+
+static const struct choices *
+payment_choices(bool wallet)
+{
+	struct choices *c = wallet ? &with_wallet : &plain;
+	const struct payment *p;
+	size_t i, n = 0;
+
+	if (c->labels[0])
+		return c;
+	for (int pass = 0; pass < 3; pass++)
+		for (i = 0; (p = payment_at(i)); i++)
+			if ((pass == 0 && i == 0) ||
+			    (pass == 1 && wallet && !p->tops_up) ||
+			    (pass == 2 && i > 0 && p->tops_up))
+				add_choice(c, &n, p);
+	return c;
+}
 
 void
 tui_payment_field(struct tui_field *f, bool wallet)
 {
 	*f = (struct tui_field){.label = N_("Payment"), .kind = FIELD_CHOICE,
-				.choices = wallet ? payments_wallet : payments,
+				.choices = payment_choices(wallet)->labels,
 				.width = 16};
 }
 
 const char *
 tui_payment_key(const struct tui_field *f)
 {
-	return f->choices == payments_wallet ? payment_keys_wallet[f->choice]
-					     : payment_keys[f->choice];
+	const struct choices *c = f->choices == with_wallet.labels ? &with_wallet : &plain;
+
+	return c->keys[f->choice];
 }
 
 int

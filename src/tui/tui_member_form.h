@@ -68,9 +68,9 @@ extern const enum tui_act tui_member_form_acts[];
 	.free = tui_form_free, \
 }
 
-/* A payment field: cash, WeChat Pay, Alipay, bank card, other (and
- * stored value with WALLET), shown translated; tui_payment_key() gives
- * the key the core takes. */
+/* A payment field of the core's methods (payment.h), shown translated:
+ * those that may top up, and stored value too with WALLET;
+ * tui_payment_key() gives the key the core takes. */
 void tui_payment_field(struct tui_field *f, bool wallet);
 const char *tui_payment_key(const struct tui_field *f);
 

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "core/money.h"
+#include "core/payment.h"
 #include "core/printer.h"
 #include "core/receipt.h"
 #include "core/text.h"
@@ -63,7 +64,7 @@ draw_side(struct tui *t, struct receipt *r, int x)
 	snprintf(buf, sizeof buf, _("Sale %lld"), (long long)s->id);
 	tui_put_role(t, y++, x, buf, w, false, ROLE_HEADER);
 	money_format_human(s->paid, m);
-	snprintf(buf, sizeof buf, _("Paid %s by %s"), m, sale_payment_label(s->payment));
+	snprintf(buf, sizeof buf, _("Paid %s by %s"), m, payment_label(s->payment));
 	tui_put(y++, x, buf, w, false);
 	if (s->member_id) {
 		text_format_int(s->points_earned, n);

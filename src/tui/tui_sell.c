@@ -15,6 +15,7 @@
 
 #include "core/member.h"
 #include "core/money.h"
+#include "core/payment.h"
 #include "core/sale.h"
 #include "core/text.h"
 #include "core/tier.h"
@@ -117,7 +118,7 @@ check_payment(struct tui *t, struct tui_field *f, void *arg)
 	char key[8];
 	int rc;
 
-	if ((rc = sale_check_payment(t->md, tui_payment_key(f), key)))
+	if ((rc = payment_check(t->md, tui_payment_key(f), false, key)))
 		return rc;
 	input(s, &in);
 	return quote_blames(t, &in, &in.payment, "cash");
@@ -288,7 +289,7 @@ draw_bill(struct tui *t, struct sell *s, int y)
 		money_bill_line(t, y++, buf, q->points_value, true, NULL);
 	}
 	money_bill_line(t, y++, _("To pay"), q->paid, false,
-			sale_payment_label(q->payment));
+			payment_label(q->payment));
 	if (q->wallet_principal || q->wallet_bonus) {
 		money_format_human(q->wallet_principal, p);
 		money_format_human(q->wallet_bonus, b);
