@@ -55,7 +55,7 @@ member_row(void *arg, const struct member *m)
 	cells[6] = m->tier;
 	cells[7] = points;
 	cells[8] = wallet;
-	cells[9] = text ? member_status_label(m->status) : m->status;
+	cells[9] = text ? member_status_label(m->status) : member_status_key(m->status);
 	cells[10] = m->tags;
 	r->count++;
 	return table_row(r->t, cells) < 0 ? MD_EIO : MD_OK;
@@ -319,7 +319,7 @@ show_machine(struct cli *cli, const struct member *m, const struct standing *st,
 	cells[6] = m->tier;
 	cells[7] = v[0];
 	cells[8] = v[1];
-	cells[9] = m->status;
+	cells[9] = member_status_key(m->status);
 	cells[10] = m->tags;
 	cells[11] = m->referrer_card;
 	cells[12] = m->merged_into;

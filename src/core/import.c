@@ -413,7 +413,8 @@ import_find_member(struct import *im, int64_t *id)
 	struct md *md = im->md;
 	const char *card = import_val(im, F_CARD), *key = card;
 	enum import_field f = F_CARD;
-	char phone[PHONE_MAX], status[8];
+	char phone[PHONE_MAX];
+	enum member_status status = MEMBER_ACTIVE;
 	sqlite3_stmt *st;
 	int rc, guard = 0;
 
@@ -438,8 +439,8 @@ import_find_member(struct import *im, int64_t *id)
 		int64_t next = sqlite3_column_int64(st, 2);
 
 		*id = sqlite3_column_int64(st, 0);
-		db_column_text(st, 1, status, sizeof status);
-		if (strcmp(status, "merged") != 0 || ++guard > 16)
+		member_status_parse((const char *)sqlite3_column_text(st, 1), &status);
+		if (status != MEMBER_MERGED || ++guard > 16)
 			break;
 		/* A merged card's history lives with the member it joined. */
 		sqlite3_reset(st);
@@ -451,7 +452,7 @@ import_find_member(struct import *im, int64_t *id)
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_fail(md);
-	if (*id && strcmp(status, "deleted") == 0)
+	if (*id && status == MEMBER_DELETED)
 		return md_fail(md, MD_ECONFLICT, _("member %s was deleted"), key);
 	return MD_OK;
 }

@@ -178,12 +178,8 @@ existing(struct import *im, struct row *w, int64_t *id, char card[CARD_MAX])
 		return MD_OK;	/* the card is new; a taken phone is caught on add */
 	*id = m.id;
 	strcpy(card, m.card);
-	if (strcmp(m.status, "active") && strcmp(m.status, "frozen")) {
-		im->bad = w->in.card ? F_CARD : F_PHONE;
-		return md_fail(im->md, MD_ECONFLICT, _("member %s (%s) is %s"), m.card,
-			       m.name, member_status_label(m.status));
-	}
-	return MD_OK;
+	im->bad = w->in.card ? F_CARD : F_PHONE;
+	return member_require_current(im->md, &m);
 }
 
 static int

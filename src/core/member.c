@@ -158,16 +158,15 @@ resolve_referrer(struct md *md, const char *key, int64_t self_id, int64_t *id)
 	}
 	if (r.id == self_id)
 		return md_fail(md, MD_EINVAL, _("a member cannot be their own referrer"));
-	if (!strcmp(r.status, "deleted") || !strcmp(r.status, "merged"))
+	if (!member_is_current(r.status))
 		return md_fail(md, MD_EINVAL, _("referrer %s (%s) is %s"), r.card,
 			       r.name, member_status_label(r.status));
 	*id = r.id;
 	return MD_OK;
 }
 
-/* A JSON picture of member ID for the audit log (malloc'ed). */
-static int
-snapshot(struct md *md, int64_t id, char **json)
+int
+member_snapshot(struct md *md, int64_t id, char **json)
 {
 	sqlite3_stmt *st;
 	int rc;
@@ -182,14 +181,13 @@ snapshot(struct md *md, int64_t id, char **json)
 	return *json ? MD_OK : db_fail(md);
 }
 
-/* Audit ACTION on member ID, whose snapshot before was OLD (or NULL). */
-static int
-audit_member(struct md *md, const char *action, int64_t id, const char *old)
+int
+member_audit(struct md *md, const char *action, int64_t id, const char *old)
 {
 	char *now;
 	int rc;
 
-	if ((rc = snapshot(md, id, &now)))
+	if ((rc = member_snapshot(md, id, &now)))
 		return rc;
 	if (!old || strcmp(old, now))
 		rc = audit_log(md, action, id, old, now);
@@ -301,7 +299,7 @@ add_locked(struct md *md, const struct member_input *in, struct fields *f,
 	id = sqlite3_last_insert_rowid(md->db);
 	if ((rc = add_tags(md, id, f)))
 		return rc;
-	if ((rc = audit_member(md, in->imported ? "member.import" : "member.add",
+	if ((rc = member_audit(md, in->imported ? "member.import" : "member.add",
 			       id, NULL)))
 		return rc;
 	strcpy(card_out, f->card);
@@ -396,21 +394,20 @@ member_get(struct md *md, const char *key, struct member *m)
 }
 
 /* Refuse changes to members that are gone from the listing. */
-static int
-require_current(struct md *md, const struct member *m)
+int
+member_require_current(struct md *md, const struct member *m)
 {
-	if (!strcmp(m->status, "deleted"))
+	if (m->status == MEMBER_DELETED)
 		return md_fail(md, MD_ECONFLICT,
 			       _("member %s (%s) is deleted; restore it first"),
 			       m->card, m->name);
-	if (!strcmp(m->status, "merged"))
+	if (m->status == MEMBER_MERGED)
 		return md_fail(md, MD_ECONFLICT,
 			       _("member %s (%s) was merged into %s"), m->card,
 			       m->name, m->merged_into);
 	return MD_OK;
 }
 
-/* An edit form shows the tags as one list; what is saved is that list. */
 static int
 replace_tags(struct md *md, int64_t member_id, const struct fields *f)
 {
@@ -434,7 +431,7 @@ edit_locked(struct md *md, const char *key, const struct member_input *in,
 	bool required;
 	int rc;
 
-	if ((rc = member_get(md, key, &m)) || (rc = require_current(md, &m)))
+	if ((rc = member_get(md, key, &m)) || (rc = member_require_current(md, &m)))
 		return rc;
 	/* Start from what is stored; the given fields were checked into F
 	 * already and win. */
@@ -462,7 +459,7 @@ edit_locked(struct md *md, const char *key, const struct member_input *in,
 			return md_fail(md, MD_EINVAL,
 				       _("phone is required (the setting phone_required can relax this)"));
 	}
-	if ((rc = snapshot(md, m.id, &old)))
+	if ((rc = member_snapshot(md, m.id, &old)))
 		return rc;
 	rc = db_stmt(md, "UPDATE members SET card = ?, phone = ?, name = ?,"
 		     " gender = ?, birthday = ?, note = ? WHERE id = ?", &st);
@@ -493,7 +490,7 @@ edit_locked(struct md *md, const char *key, const struct member_input *in,
 	}
 	if (in->tags && (rc = replace_tags(md, m.id, f)))
 		goto out;
-	rc = audit_member(md, "member.edit", m.id, old);
+	rc = member_audit(md, "member.edit", m.id, old);
 out:
 	free(old);
 	return rc;
@@ -555,12 +552,12 @@ retag(struct md *md, const char *key, const char *const *tags, size_t n,
 		return rc;
 	if ((rc = db_begin(md)))
 		return rc;
-	if ((rc = member_get(md, key, &m)) || (rc = require_current(md, &m)) ||
-	    (rc = snapshot(md, m.id, &old)))
+	if ((rc = member_get(md, key, &m)) || (rc = member_require_current(md, &m)) ||
+	    (rc = member_snapshot(md, m.id, &old)))
 		goto out;
 	rc = add ? add_tags(md, m.id, &f) : untag_locked(md, m.id, &f);
 	if (rc == MD_OK)
-		rc = audit_member(md, add ? "member.tag" : "member.untag", m.id, old);
+		rc = member_audit(md, add ? "member.tag" : "member.untag", m.id, old);
 out:
 	free(old);
 	return db_end(md, rc);
@@ -608,8 +605,10 @@ member_joined_by(struct md *md, int64_t id, const char *at)
 	return audit_log_value(md, "member.joined", id, "joined", joined, day);
 }
 
+/* Move KEY's member from one of the statuses in FROM (a bit per
+ * status) to TO. */
 static int
-set_status(struct md *md, const char *key, const char *from, const char *to,
+set_status(struct md *md, const char *key, unsigned from, enum member_status to,
 	   const char *action)
 {
 	struct member m;
@@ -621,60 +620,60 @@ set_status(struct md *md, const char *key, const char *from, const char *to,
 		return rc;
 	if ((rc = member_get(md, key, &m)))
 		goto out;
-	if (!strcmp(m.status, to)) {
+	if (m.status == to) {
 		rc = md_fail(md, MD_ECONFLICT, _("member %s (%s) is already %s"),
 			     m.card, m.name, member_status_label(to));
 		goto out;
 	}
-	if (!strcmp(m.status, "merged")) {
-		rc = require_current(md, &m);
-		goto out;
-	}
-	if (!strstr(from, m.status)) {
-		if (!strcmp(m.status, "deleted"))
-			rc = require_current(md, &m);
+	if (!(from & 1u << m.status)) {
+		if (!member_is_current(m.status))
+			rc = member_require_current(md, &m);
 		else
 			rc = md_fail(md, MD_ECONFLICT, _("member %s (%s) is %s, not %s"),
 				     m.card, m.name, member_status_label(m.status),
-				     member_status_label(from));
+				     member_status_label((enum member_status)
+							 __builtin_ctz(from)));
 		goto out;
 	}
-	if ((rc = snapshot(md, m.id, &old)))
+	if ((rc = member_snapshot(md, m.id, &old)))
 		goto out;
 	if ((rc = db_stmt(md, "UPDATE members SET status = ? WHERE id = ?", &st)))
 		goto out;
-	sqlite3_bind_text(st, 1, to, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, member_status_key(to), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, m.id);
 	if ((rc = db_run(md, st)))
 		goto out;
-	rc = audit_member(md, action, m.id, old);
+	rc = member_audit(md, action, m.id, old);
 out:
 	free(old);
 	return db_end(md, rc);
 }
 
+#define FROM(s) (1u << (s))
+
 int
 member_freeze(struct md *md, const char *key)
 {
-	return set_status(md, key, "active", "frozen", "member.freeze");
+	return set_status(md, key, FROM(MEMBER_ACTIVE), MEMBER_FROZEN, "member.freeze");
 }
 
 int
 member_unfreeze(struct md *md, const char *key)
 {
-	return set_status(md, key, "frozen", "active", "member.unfreeze");
+	return set_status(md, key, FROM(MEMBER_FROZEN), MEMBER_ACTIVE, "member.unfreeze");
 }
 
 int
 member_delete(struct md *md, const char *key)
 {
-	return set_status(md, key, "active frozen", "deleted", "member.delete");
+	return set_status(md, key, FROM(MEMBER_ACTIVE) | FROM(MEMBER_FROZEN), MEMBER_DELETED,
+			  "member.delete");
 }
 
 int
 member_restore(struct md *md, const char *key)
 {
-	return set_status(md, key, "deleted", "active", "member.restore");
+	return set_status(md, key, FROM(MEMBER_DELETED), MEMBER_ACTIVE, "member.restore");
 }
 
 /* Statements that fold DROP (?2) into KEEP (?1). */
@@ -710,7 +709,7 @@ member_check_mergeable(struct md *md, const struct member *keep,
 
 	if (keep->id == drop->id)
 		return md_fail(md, MD_EINVAL, _("cannot merge a member into itself"));
-	if ((rc = require_current(md, keep)) || (rc = require_current(md, drop)))
+	if ((rc = member_require_current(md, keep)) || (rc = member_require_current(md, drop)))
 		return rc;
 	/* DROP's phone moves to KEEP when KEEP has none: it must not be
 	 * a third member's card.  (DROP's own card may spell it: DROP is
@@ -738,16 +737,4 @@ member_fold(struct md *md, const struct member *keep, const struct member *drop)
 			return rc;
 	}
 	return MD_OK;
-}
-
-int
-member_snapshot(struct md *md, int64_t id, char **json)
-{
-	return snapshot(md, id, json);
-}
-
-int
-member_audit(struct md *md, const char *action, int64_t id, const char *old)
-{
-	return audit_member(md, action, id, old);
 }

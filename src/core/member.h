@@ -20,6 +20,14 @@
 #define MEMBER_TAGS_MAX 20	/* tags on one member */
 #define MEMBER_TAGLIST_MAX (MEMBER_TAGS_MAX * MEMBER_TAG_MAX)
 
+/* Where a member stands.  Stored as its key ("active"). */
+enum member_status {
+	MEMBER_ACTIVE,
+	MEMBER_FROZEN,		/* kept, but no sales, points or stored value */
+	MEMBER_DELETED,		/* gone from lists and searches; history kept */
+	MEMBER_MERGED,		/* folded into another member (merged_into) */
+};
+
 enum member_gender {
 	GENDER_UNKNOWN = 0,
 	GENDER_MALE = 1,
@@ -37,7 +45,7 @@ struct member {
 	char joined[11];
 	char referrer_card[CARD_MAX];
 	char referrer_name[MEMBER_NAME_MAX];
-	char status[8];			/* active, frozen, deleted, merged */
+	enum member_status status;
 	char merged_into[CARD_MAX];
 	char tags[MEMBER_TAGLIST_MAX];	/* "VIP;学生", sorted */
 	char note[MEMBER_NOTE_MAX];
@@ -97,7 +105,17 @@ int member_check_phone_not_card(struct md *md, const char *phone, int64_t except
 /* Gender as a stable key ("male", "female", "") and for people. */
 const char *member_gender_key(int gender);
 const char *member_gender_label(int gender);
-const char *member_status_label(const char *status);
+/* A status as stored and in csv ("frozen"), and for people; parsing a
+ * key; and whether the member still belongs to the shop (active or
+ * frozen: not deleted, not merged away). */
+const char *member_status_key(enum member_status s);
+const char *member_status_label(enum member_status s);
+bool member_status_parse(const char *key, enum member_status *s);
+bool member_is_current(enum member_status s);
+
+/* MD_ECONFLICT unless M is current: "member C (N) is deleted; restore it
+ * first", "... was merged into C2". */
+int member_require_current(struct md *md, const struct member *m);
 
 /* Register a member; CARD_OUT gets the card number (generated unless
  * IN->card gives one). */

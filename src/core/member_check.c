@@ -237,9 +237,10 @@ member_check_phone_free(struct md *md, const char *phone, int64_t except_id)
 	sqlite3_bind_text(st, 1, phone, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW && sqlite3_column_int64(st, 0) != except_id) {
-		const char *status = (const char *)sqlite3_column_text(st, 3);
+		enum member_status status = MEMBER_ACTIVE;
 
-		if (strcmp(status, "active") == 0)
+		member_status_parse((const char *)sqlite3_column_text(st, 3), &status);
+		if (status == MEMBER_ACTIVE)
 			rc = md_fail(md, MD_ECONFLICT,
 				     _("phone %s already belongs to card %s (%s)"), phone,
 				     (const char *)sqlite3_column_text(st, 1),
@@ -332,16 +333,41 @@ member_gender_label(int gender)
 	       gender == GENDER_FEMALE ? _("female") : "";
 }
 
+static const struct {
+	const char *key, *label;
+} statuses[] = {
+	[MEMBER_ACTIVE] = { "active", N_("active") },
+	[MEMBER_FROZEN] = { "frozen", N_("frozen") },
+	[MEMBER_DELETED] = { "deleted", N_("deleted") },
+	[MEMBER_MERGED] = { "merged", N_("merged") },
+};
+
 const char *
-member_status_label(const char *status)
+member_status_key(enum member_status s)
 {
-	if (!strcmp(status, "active"))
-		return _("active");
-	if (!strcmp(status, "frozen"))
-		return _("frozen");
-	if (!strcmp(status, "deleted"))
-		return _("deleted");
-	if (!strcmp(status, "merged"))
-		return _("merged");
-	return status;
+	return statuses[s].key;
+}
+
+const char *
+member_status_label(enum member_status s)
+{
+	return _(statuses[s].label);
+}
+
+bool
+member_status_parse(const char *key, enum member_status *s)
+{
+	for (size_t i = 0; i < sizeof statuses / sizeof *statuses; i++) {
+		if (key && !strcmp(key, statuses[i].key)) {
+			*s = (enum member_status)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+bool
+member_is_current(enum member_status s)
+{
+	return s == MEMBER_ACTIVE || s == MEMBER_FROZEN;
 }

@@ -31,7 +31,7 @@ member_from_row(sqlite3_stmt *st, struct member *m)
 	db_column_text(st, 6, m->joined, sizeof m->joined);
 	db_column_text(st, 7, m->referrer_card, sizeof m->referrer_card);
 	db_column_text(st, 8, m->referrer_name, sizeof m->referrer_name);
-	db_column_text(st, 9, m->status, sizeof m->status);
+	member_status_parse((const char *)sqlite3_column_text(st, 9), &m->status);
 	db_column_text(st, 10, m->merged_into, sizeof m->merged_into);
 	db_column_text(st, 11, m->tags, sizeof m->tags);
 	db_column_text(st, 12, m->note, sizeof m->note);
@@ -128,8 +128,9 @@ member_find(struct md *md, const char *query, int limit, bool all,
 static bool
 valid_status(const char *s)
 {
-	return !strcmp(s, "active") || !strcmp(s, "frozen") ||
-	       !strcmp(s, "deleted") || !strcmp(s, "merged") || !strcmp(s, "all");
+	enum member_status any;
+
+	return member_status_parse(s, &any) || !strcmp(s, "all");
 }
 
 /* The id the filter's tag name stands for (0: not given), and the

@@ -257,9 +257,8 @@ adjust_locked(struct md *md, const char *key, int64_t delta, const char *reason,
 
 	if ((rc = member_get(md, key, &m)))
 		return rc;
-	if (strcmp(m.status, "active") && strcmp(m.status, "frozen"))
-		return md_fail(md, MD_ECONFLICT, _("member %s (%s) is %s"), m.card,
-			       m.name, member_status_label(m.status));
+	if ((rc = member_require_current(md, &m)))
+		return rc;
 	clock_timestamp(md, now);
 	if (delta > 0) {
 		if ((rc = points_expiry_for(md, clock_today(md), expires)))

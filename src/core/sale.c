@@ -249,13 +249,12 @@ compute(struct md *md, const struct sale_input *in, struct sale *s,
 	if (in->member && *in->member) {
 		if ((rc = member_get(md, in->member, m)))
 			return rc;
-		if (!strcmp(m->status, "frozen"))
+		if (m->status == MEMBER_FROZEN)
 			return md_fail(md, MD_ECONFLICT,
 				       _("member %s (%s) is frozen: unfreeze them first, or sell without a member"),
 				       m->card, m->name);
-		if (strcmp(m->status, "active"))
-			return md_fail(md, MD_ECONFLICT, _("member %s (%s) is %s"), m->card,
-				       m->name, member_status_label(m->status));
+		if ((rc = member_require_current(md, m)))
+			return rc;
 		s->member_id = m->id;
 		strcpy(s->card, m->card);
 		strcpy(s->name, m->name);
@@ -370,7 +369,7 @@ referral(struct md *md, const struct member *m, const struct sale *s)
 		return MD_OK;
 	if ((rc = member_get(md, m->referrer_card, &r)))
 		return rc;
-	if (strcmp(r.status, "active") && strcmp(r.status, "frozen"))
+	if (!member_is_current(r.status))
 		return MD_OK;
 	text_copy(day_text, sizeof day_text, s->sold_at);
 	date_parse_iso(day_text, &day);

@@ -847,9 +847,8 @@ assign_locked(struct md *md, const char *key, const char *name, const char *reas
 	if ((rc = member_get(md, key, &m)) || (rc = tier_get(md, name, &t)) ||
 	    (rc = member_tier_id(md, m.id, &cur)))
 		return rc;
-	if (strcmp(m.status, "active") && strcmp(m.status, "frozen"))
-		return md_fail(md, MD_ECONFLICT, _("member %s (%s) is %s"), m.card,
-			       m.name, member_status_label(m.status));
+	if ((rc = member_require_current(md, &m)))
+		return rc;
 	if (cur == t.id)
 		return md_fail(md, MD_ECONFLICT, _("%s (%s) is already in tier %s"),
 			       m.card, m.name, t.name);

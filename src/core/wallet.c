@@ -126,10 +126,12 @@ wallet_member(struct md *md, const char *key, bool allow_frozen, struct member *
 
 	if (rc)
 		return rc;
-	if (!strcmp(m->status, "active") || (allow_frozen && !strcmp(m->status, "frozen")))
+	if (m->status == MEMBER_ACTIVE || (allow_frozen && m->status == MEMBER_FROZEN))
 		return MD_OK;
-	return md_fail(md, MD_ECONFLICT, _("member %s (%s) is %s"), m->card, m->name,
-		       member_status_label(m->status));
+	if (m->status == MEMBER_FROZEN)
+		return md_fail(md, MD_ECONFLICT, _("member %s (%s) is %s"), m->card, m->name,
+			       member_status_label(m->status));
+	return member_require_current(md, m);
 }
 
 static void

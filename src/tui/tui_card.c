@@ -120,7 +120,7 @@ status_text(const struct member *m, char *out, size_t n)
 {
 	if (*m->merged_into)
 		snprintf(out, n, _("merged into %s"), m->merged_into);
-	else if (!strcmp(m->status, "frozen"))
+	else if (m->status == MEMBER_FROZEN)
 		snprintf(out, n, _("%s (F7 unfreezes)"), member_status_label(m->status));
 	else
 		snprintf(out, n, "%s", member_status_label(m->status));
@@ -131,7 +131,7 @@ static void
 draw_status(struct tui *t, const struct card *c, const struct layout *l, int y)
 {
 	char s[256];
-	bool plain = !strcmp(c->m.status, "active");
+	bool plain = c->m.status == MEMBER_ACTIVE;
 
 	status_text(&c->m, s, sizeof s);
 	tui_put_role(t, y, l->x2, _("Status"), l->lw, false, ROLE_LABEL);
@@ -276,7 +276,7 @@ card_draw(struct tui *t, struct tui_view *v)
 static void
 card_freeze(struct tui *t, struct card *c)
 {
-	bool frozen = !strcmp(c->m.status, "frozen");
+	bool frozen = c->m.status == MEMBER_FROZEN;
 	int rc;
 
 	if (!tui_confirm(t, false, frozen ? _("Unfreeze %s (card %s)?")

@@ -28,7 +28,7 @@ struct row {
 	char name[MEMBER_NAME_MAX];
 	char phone[PHONE_MAX];
 	char tier[68];
-	char status[8];
+	enum member_status status;
 	int64_t points, wallet;
 };
 
@@ -71,7 +71,7 @@ gather_row(void *arg, const struct member *m)
 	snprintf(r->name, sizeof r->name, "%s", m->name);
 	snprintf(r->phone, sizeof r->phone, "%s", m->phone);
 	snprintf(r->tier, sizeof r->tier, "%s", m->tier);
-	snprintf(r->status, sizeof r->status, "%s", m->status);
+	r->status = m->status;
 	r->points = m->points;
 	r->wallet = m->wallet_principal + m->wallet_bonus;
 	return 0;
@@ -380,7 +380,7 @@ find_draw(struct tui *t, struct tui_view *v)
 		cell[3] = r->tier;
 		cell[4] = pts;
 		cell[5] = money;
-		cell[6] = strcmp(r->status, "active") ? member_status_label(r->status) : "";
+		cell[6] = r->status != MEMBER_ACTIVE ? member_status_label(r->status) : "";
 		draw_row(t, y + 3 + i, &c, cell,
 			 f->top + i == f->sel ? ROLE_SELECTED : ROLE_NORMAL);
 	}
