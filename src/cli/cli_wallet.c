@@ -121,22 +121,6 @@ static const struct table_col history_cols[] = {
 	{"operator", N_("Operator"), false},
 };
 
-static const char *
-kind_label(const char *k)
-{
-	static const struct { const char *key, *label; } kinds[] = {
-		{"recharge", N_("recharge")}, {"spend", N_("spent")},
-		{"refund", N_("refund")}, {"void", N_("void")},
-		{"import", N_("imported")}, {"merge", N_("merged")},
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof kinds / sizeof *kinds; i++)
-		if (!strcmp(kinds[i].key, k))
-			return _(kinds[i].label);
-	return k;
-}
-
 struct hist {
 	struct table *t;
 	bool text;
@@ -155,7 +139,7 @@ history_row(void *arg, const struct wallet_entry *e)
 	if (e->sale_id)
 		snprintf(sale, sizeof sale, "%lld", (long long)e->sale_id);
 	cells[0] = e->at;
-	cells[1] = h->text ? kind_label(e->kind) : e->kind;
+	cells[1] = h->text ? wallet_kind_label(e->kind) : e->kind;
 	cells[2] = p;
 	cells[3] = b;
 	cells[4] = bal;

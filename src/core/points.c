@@ -550,3 +550,18 @@ out:
 	sqlite3_finalize(st);
 	return rc;
 }
+
+/* The ledger's kinds, for people. */
+static const struct text_label kinds[] = {
+	{"earn", N_("earned")}, {"redeem", N_("used")},
+	{"adjust", N_("adjusted")}, {"expire", N_("expired")},
+	{"referral", N_("referral")}, {"birthday", N_("birthday")},
+	{"void", N_("void")}, {"import", N_("imported")},
+	{"merge", N_("merged")},
+};
+
+const char *
+points_kind_label(const char *kind)
+{
+	return text_label(kinds, sizeof kinds / sizeof *kinds, kind);
+}

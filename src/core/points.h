@@ -75,4 +75,7 @@ struct points_entry {
 int points_history(struct md *md, const char *key,
 		   int (*cb)(void *arg, const struct points_entry *e), void *arg);
 
+/* A ledger kind ("earn", "recharge") as people say it, translated. */
+const char *points_kind_label(const char *kind);
+
 #endif

@@ -438,6 +438,15 @@ text_fold_fullwidth(const char *s, char *out, size_t n)
 		out[o] = '\0';
 }
 
+const char *
+text_label(const struct text_label *t, size_t n, const char *key)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(t[i].key, key))
+			return _(t[i].label);
+	return key;
+}
+
 void
 text_format_int(int64_t v, char out[32])
 {

@@ -73,6 +73,14 @@ int text_check_readable(struct md *md, const char *what, const char *s,
  * type with a Chinese input method left in fullwidth mode. */
 void text_fold_fullwidth(const char *s, char *out, size_t n);
 
+/* A stable key and what people call it (N_()): ledger kinds, and other
+ * small vocabularies.  text_label() gives KEY's label translated, or
+ * KEY itself when the table of N has no such key. */
+struct text_label {
+	const char *key, *label;
+};
+const char *text_label(const struct text_label *t, size_t n, const char *key);
+
 /* 1234567 -> "1,234,567" (points and counts for people). */
 void text_format_int(int64_t v, char out[32]);
 

@@ -298,3 +298,16 @@ out:
 	sqlite3_finalize(st);
 	return rc;
 }
+
+/* The ledger's kinds, for people. */
+static const struct text_label kinds[] = {
+	{"recharge", N_("recharge")}, {"spend", N_("spent")},
+	{"refund", N_("refund")}, {"void", N_("void")},
+	{"import", N_("imported")}, {"merge", N_("merged")},
+};
+
+const char *
+wallet_kind_label(const char *kind)
+{
+	return text_label(kinds, sizeof kinds / sizeof *kinds, kind);
+}

@@ -63,4 +63,7 @@ struct wallet_entry {
 int wallet_history(struct md *md, const char *key,
 		   int (*cb)(void *arg, const struct wallet_entry *e), void *arg);
 
+/* A ledger kind ("earn", "recharge") as people say it, translated. */
+const char *wallet_kind_label(const char *kind);
+
 #endif
