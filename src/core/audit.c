@@ -16,7 +16,7 @@
 #include "i18n.h"
 
 static int
-insert(struct md *md, const char *sql, const char *action, int64_t member_id,
+insert(struct md *md, const char *sql, enum action action, int64_t member_id,
        const char *a, const char *b, const char *c)
 {
 	char now[20];
@@ -28,7 +28,7 @@ insert(struct md *md, const char *sql, const char *action, int64_t member_id,
 	clock_timestamp(md, now);
 	sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, md->operator_name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, action, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, action_key(action), -1, SQLITE_STATIC);
 	if (member_id)
 		sqlite3_bind_int64(st, 4, member_id);
 	db_bind_text_or_null(st, 5, a);
@@ -39,7 +39,7 @@ insert(struct md *md, const char *sql, const char *action, int64_t member_id,
 }
 
 int
-audit_log(struct md *md, const char *action, int64_t member_id,
+audit_log(struct md *md, enum action action, int64_t member_id,
 	  const char *old_json, const char *new_json)
 {
 	return insert(md,
@@ -49,7 +49,7 @@ audit_log(struct md *md, const char *action, int64_t member_id,
 }
 
 int
-audit_log_value(struct md *md, const char *action, int64_t member_id,
+audit_log_value(struct md *md, enum action action, int64_t member_id,
 		const char *key, const char *old, const char *new_value)
 {
 	return insert(md,
@@ -59,7 +59,7 @@ audit_log_value(struct md *md, const char *action, int64_t member_id,
 }
 
 int
-audit_log_pairs(struct md *md, const char *action, int64_t member_id, ...)
+audit_log_pairs(struct md *md, enum action action, int64_t member_id, ...)
 {
 	char json[4096], key[256], value[2048];
 	const char *k, *v;

@@ -144,13 +144,15 @@ static int
 audit_export(struct md *md, const struct export_opts *o, const char *from,
 	     const char *to)
 {
-	char action[32];
+	static const enum action actions[] = {
+		[IMPORT_MEMBERS] = ACTION_EXPORT_MEMBERS, [IMPORT_SALES] = ACTION_EXPORT_SALES,
+		[IMPORT_POINTS] = ACTION_EXPORT_POINTS, [IMPORT_WALLET] = ACTION_EXPORT_WALLET,
+	};
 	int rc;
 
-	snprintf(action, sizeof action, "export.%s", import_kind_name(o->kind));
 	if ((rc = db_begin(md)))
 		return rc;
-	return db_end(md, audit_log_pairs(md, action, 0, "to", o->dest ? o->dest : "-",
+	return db_end(md, audit_log_pairs(md, actions[o->kind], 0, "to", o->dest ? o->dest : "-",
 					  "from", from, "until", to, NULL));
 }
 

@@ -567,16 +567,19 @@ static int
 audit_import(struct import *im)
 {
 	const struct import_result *r = im->res;
-	char action[32], n[6][32];
+	static const enum action actions[] = {
+		[IMPORT_MEMBERS] = ACTION_IMPORT_MEMBERS, [IMPORT_SALES] = ACTION_IMPORT_SALES,
+		[IMPORT_POINTS] = ACTION_IMPORT_POINTS, [IMPORT_WALLET] = ACTION_IMPORT_WALLET,
+	};
+	char n[6][32];
 
-	snprintf(action, sizeof action, "import.%s", import_kind_name(im->o->kind));
 	snprintf(n[0], sizeof n[0], "%lld", (long long)r->inserted);
 	snprintf(n[1], sizeof n[1], "%lld", (long long)r->updated);
 	snprintf(n[2], sizeof n[2], "%lld", (long long)im->points_opened);
 	snprintf(n[3], sizeof n[3], "%lld", (long long)im->points_total);
 	snprintf(n[4], sizeof n[4], "%lld", (long long)im->wallet_opened);
 	money_format(im->wallet_total, n[5]);
-	return audit_log_pairs(im->md, action, 0, "import", im->detail,
+	return audit_log_pairs(im->md, actions[im->o->kind], 0, "import", im->detail,
 			       "sha256", r->sha256, "inserted", n[0], "updated", n[1],
 			       "points_batches", n[2], "points", n[3],
 			       "wallet_members", n[4], "wallet", n[5], NULL);

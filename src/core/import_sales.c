@@ -384,7 +384,7 @@ static const char *const joined_sql[] = {
 	" SELECT member_id, min(substr(sold_at, 1, 10)) FROM temp.import_lines"
 	" WHERE member_id IS NOT NULL GROUP BY member_id",
 	"INSERT INTO audit(at, operator, action, member_id, old, new)"
-	" SELECT ?1, ?2, 'member.joined', m.id, json_object('joined', m.joined),"
+	" SELECT ?1, ?2, ?4, m.id, json_object('joined', m.joined),"
 	"        json_object('joined', f.day, 'import', ?3)"
 	" FROM temp.import_first f JOIN members m ON m.id = f.member_id"
 	" WHERE f.day < m.joined"
@@ -405,10 +405,12 @@ date_joined(struct import *im)
 	for (i = 0; i < sizeof joined_sql / sizeof *joined_sql && !rc; i++) {
 		if ((rc = db_stmt(im->md, joined_sql[i], &st)))
 			break;
-		if (sqlite3_bind_parameter_count(st) == 3) {
+		if (sqlite3_bind_parameter_count(st) == 4) {
 			sqlite3_bind_text(st, 1, im->now, -1, SQLITE_STATIC);
 			sqlite3_bind_text(st, 2, im->md->operator_name, -1, SQLITE_STATIC);
 			sqlite3_bind_text(st, 3, im->detail, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 4, action_key(ACTION_MEMBER_JOINED), -1,
+					  SQLITE_STATIC);
 		}
 		rc = db_run(im->md, st);
 	}

@@ -169,7 +169,7 @@ run(struct md *md, struct date today)
 	if (*last && strcmp(last, done) >= 0 && !clock_ahead(last))
 		return MD_OK;
 	if (*last && clock_ahead(last) &&
-	    (rc = audit_log_value(md, "maint.clock", 0, "maintained_through", last, done)))
+	    (rc = audit_log_value(md, ACTION_MAINT_CLOCK, 0, "maintained_through", last, done)))
 		return rc;
 	if (!*last || clock_ahead(last) || !date_parse_iso(last, &from))
 		from = today;

@@ -182,7 +182,7 @@ member_snapshot(struct md *md, int64_t id, char **json)
 }
 
 int
-member_audit(struct md *md, const char *action, int64_t id, const char *old)
+member_audit(struct md *md, enum action action, int64_t id, const char *old)
 {
 	char *now;
 	int rc;
@@ -299,7 +299,7 @@ add_locked(struct md *md, const struct member_input *in, struct fields *f,
 	id = sqlite3_last_insert_rowid(md->db);
 	if ((rc = add_tags(md, id, f)))
 		return rc;
-	if ((rc = member_audit(md, in->imported ? "member.import" : "member.add",
+	if ((rc = member_audit(md, in->imported ? ACTION_MEMBER_IMPORT : ACTION_MEMBER_ADD,
 			       id, NULL)))
 		return rc;
 	strcpy(card_out, f->card);
@@ -490,7 +490,7 @@ edit_locked(struct md *md, const char *key, const struct member_input *in,
 	}
 	if (in->tags && (rc = replace_tags(md, m.id, f)))
 		goto out;
-	rc = member_audit(md, "member.edit", m.id, old);
+	rc = member_audit(md, ACTION_MEMBER_EDIT, m.id, old);
 out:
 	free(old);
 	return rc;
@@ -557,7 +557,7 @@ retag(struct md *md, const char *key, const char *const *tags, size_t n,
 		goto out;
 	rc = add ? add_tags(md, m.id, &f) : untag_locked(md, m.id, &f);
 	if (rc == MD_OK)
-		rc = member_audit(md, add ? "member.tag" : "member.untag", m.id, old);
+		rc = member_audit(md, add ? ACTION_MEMBER_TAG : ACTION_MEMBER_UNTAG, m.id, old);
 out:
 	free(old);
 	return db_end(md, rc);
@@ -602,14 +602,14 @@ member_joined_by(struct md *md, int64_t id, const char *at)
 	sqlite3_bind_int64(st, 2, id);
 	if ((rc = db_run(md, st)))
 		return rc;
-	return audit_log_value(md, "member.joined", id, "joined", joined, day);
+	return audit_log_value(md, ACTION_MEMBER_JOINED, id, "joined", joined, day);
 }
 
 /* Move KEY's member from one of the statuses in FROM (a bit per
  * status) to TO. */
 static int
 set_status(struct md *md, const char *key, unsigned from, enum member_status to,
-	   const char *action)
+	   enum action action)
 {
 	struct member m;
 	sqlite3_stmt *st;
@@ -654,26 +654,26 @@ out:
 int
 member_freeze(struct md *md, const char *key)
 {
-	return set_status(md, key, FROM(MEMBER_ACTIVE), MEMBER_FROZEN, "member.freeze");
+	return set_status(md, key, FROM(MEMBER_ACTIVE), MEMBER_FROZEN, ACTION_MEMBER_FREEZE);
 }
 
 int
 member_unfreeze(struct md *md, const char *key)
 {
-	return set_status(md, key, FROM(MEMBER_FROZEN), MEMBER_ACTIVE, "member.unfreeze");
+	return set_status(md, key, FROM(MEMBER_FROZEN), MEMBER_ACTIVE, ACTION_MEMBER_UNFREEZE);
 }
 
 int
 member_delete(struct md *md, const char *key)
 {
 	return set_status(md, key, FROM(MEMBER_ACTIVE) | FROM(MEMBER_FROZEN), MEMBER_DELETED,
-			  "member.delete");
+			  ACTION_MEMBER_DELETE);
 }
 
 int
 member_restore(struct md *md, const char *key)
 {
-	return set_status(md, key, FROM(MEMBER_DELETED), MEMBER_ACTIVE, "member.restore");
+	return set_status(md, key, FROM(MEMBER_DELETED), MEMBER_ACTIVE, ACTION_MEMBER_RESTORE);
 }
 
 /* Statements that fold DROP (?2) into KEEP (?1). */

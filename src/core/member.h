@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/action.h"
 #include "core/card.h"
 #include "core/md.h"
 #include "core/phone.h"
@@ -157,7 +158,7 @@ int member_fold(struct md *md, const struct member *keep, const struct member *d
  * audit row ACTION for ID given its picture OLD before (NULL: none);
  * no row when nothing changed. */
 int member_snapshot(struct md *md, int64_t id, char **json);
-int member_audit(struct md *md, const char *action, int64_t id, const char *old);
+int member_audit(struct md *md, enum action action, int64_t id, const char *old);
 
 typedef int (*member_cb)(void *arg, const struct member *m);
 

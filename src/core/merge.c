@@ -43,9 +43,9 @@ merge_locked(struct md *md, const char *keep_key, const char *drop_key)
 	for (i = 0; i < sizeof steps / sizeof *steps; i++)
 		if ((rc = steps[i](md, keep.id, drop.id)))
 			goto out;
-	if ((rc = member_audit(md, "member.merge", keep.id, old_keep)))
+	if ((rc = member_audit(md, ACTION_MEMBER_MERGE, keep.id, old_keep)))
 		goto out;
-	rc = member_audit(md, "member.merged", drop.id, old_drop);
+	rc = member_audit(md, ACTION_MEMBER_MERGED, drop.id, old_drop);
 out:
 	free(old_keep);
 	free(old_drop);

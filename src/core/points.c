@@ -279,7 +279,7 @@ adjust_locked(struct md *md, const char *key, int64_t delta, const char *reason,
 	if (rc)
 		return rc;
 	snprintf(d, sizeof d, "%+lld", (long long)delta);
-	if ((rc = audit_log_pairs(md, "points.adjust", m.id, "delta", d,
+	if ((rc = audit_log_pairs(md, ACTION_POINTS_ADJUST, m.id, "delta", d,
 				  "reason", reason, NULL)))
 		return rc;
 	if (out) {

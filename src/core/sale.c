@@ -419,7 +419,7 @@ add_locked(struct md *md, const struct sale_input *in, struct sale *s)
 	money_format(s->amount, a);
 	money_format(s->paid, p);
 	snprintf(day, sizeof day, "%lld", (long long)s->id);
-	return audit_log_pairs(md, "sale.add", s->member_id, "sale", day,
+	return audit_log_pairs(md, ACTION_SALE_ADD, s->member_id, "sale", day,
 			       "amount", a, "paid", p, "payment", s->payment,
 			       "ticket", s->ticket, NULL);
 }
@@ -605,7 +605,7 @@ void_locked(struct md *md, const char *key, const char *reason, bool forgive)
 	if (s.member_id && (rc = tier_after_void(md, s.member_id, s.id, now)))
 		return rc;
 	snprintf(id, sizeof id, "%lld", (long long)s.id);
-	return audit_log_pairs(md, "sale.void", s.member_id, "sale", id,
+	return audit_log_pairs(md, ACTION_SALE_VOID, s.member_id, "sale", id,
 			       "reason", reason, NULL);
 }
 

@@ -329,7 +329,7 @@ set_locked(struct md *md, const struct setting_def *def, const char *value)
 	}
 	if ((rc = db_run(md, st)))
 		return rc;
-	return audit_log_value(md, "settings.set", 0, def->key, old, norm);
+	return audit_log_value(md, ACTION_SETTINGS_SET, 0, def->key, old, norm);
 }
 
 int

@@ -674,7 +674,7 @@ store(struct md *md, const struct tier *t, bool insert)
 }
 
 static int
-audit_tier(struct md *md, const char *action, const struct tier *t)
+audit_tier(struct md *md, enum action action, const struct tier *t)
 {
 	char a[32], b[32], c[32], d[16], e[16], f[16];
 
@@ -728,7 +728,7 @@ add_locked(struct md *md, const struct tier_input *in)
 	}
 	if ((rc = store(md, &nt, true)))
 		return rc;
-	return audit_tier(md, "tier.add", &nt);
+	return audit_tier(md, ACTION_TIER_ADD, &nt);
 }
 
 int
@@ -752,7 +752,7 @@ edit_locked(struct md *md, const char *name, const struct tier_input *in)
 	if ((rc = tier_get(md, name, &t)) || (rc = check_input(md, in, &t)) ||
 	    (rc = name_free(md, t.name, t.id)) || (rc = store(md, &t, false)))
 		return rc;
-	return audit_tier(md, "tier.edit", &t);
+	return audit_tier(md, ACTION_TIER_EDIT, &t);
 }
 
 int
@@ -821,7 +821,7 @@ delete_locked(struct md *md, const char *name, const char *move_to)
 	sqlite3_bind_int64(st, 1, t.id);
 	if ((rc = db_run(md, st)))
 		return rc;
-	return audit_log_pairs(md, "tier.delete", 0, "name", t.name, "moved_to",
+	return audit_log_pairs(md, ACTION_TIER_DELETE, 0, "name", t.name, "moved_to",
 			       count ? to.name : "", NULL);
 }
 
@@ -855,7 +855,7 @@ assign_locked(struct md *md, const char *key, const char *name, const char *reas
 	clock_timestamp(md, now);
 	if ((rc = set_tier(md, m.id, cur, t.id, "manual", 0, now, reason)))
 		return rc;
-	return audit_log_pairs(md, "tier.assign", m.id, "tier", t.name, "reason",
+	return audit_log_pairs(md, ACTION_TIER_ASSIGN, m.id, "tier", t.name, "reason",
 			       reason, NULL);
 }
 

@@ -166,7 +166,7 @@ recharge_locked(struct md *md, const char *key, int64_t amount,
 		return rc;
 	money_format(amount, a);
 	money_format(bonus, b);
-	if ((rc = audit_log_pairs(md, "wallet.recharge", m.id, "amount", a,
+	if ((rc = audit_log_pairs(md, ACTION_WALLET_RECHARGE, m.id, "amount", a,
 				  "bonus", b, "payment", payment, NULL)))
 		return rc;
 	result(out, &m, amount, bonus);
@@ -200,7 +200,7 @@ refund_locked(struct md *md, const char *key, int64_t amount,
 		return rc;
 	money_format(amount, a);
 	money_format(forfeit, f);
-	if ((rc = audit_log_pairs(md, "wallet.refund", m.id, "amount", a,
+	if ((rc = audit_log_pairs(md, ACTION_WALLET_REFUND, m.id, "amount", a,
 				  "bonus_forfeited", f, "payment", payment,
 				  "reason", reason, NULL)))
 		return rc;
