@@ -15,6 +15,16 @@ test_width(void)
 	is_int(text_width("한국"), 4, "Hangul syllables are wide");
 	is_int(text_width("\xF0\xA0\x80\x80"), 2, "CJK extension B (U+20000) is wide");
 	is_int(text_width("\xFF"), 1, "an invalid byte counts as one U+FFFD");
+	/* Marks and format characters the old hand-written table had as one
+	 * column each (libutf8proc's data is Unicode's own). */
+	is_int(text_cp_width(0x0902), 0, "a Devanagari sign (Mn) takes no column");
+	is_int(text_cp_width(0x0E49), 0, "a Thai tone mark takes no column");
+	is_int(text_cp_width(0x1AC1), 0, "a Unicode 14 combining mark takes no column");
+	is_int(text_cp_width(0x200D), 0, "ZERO WIDTH JOINER takes no column");
+	is_int(text_cp_width(0x00AD), 1, "SOFT HYPHEN takes one, as terminals show it");
+	is_int(text_cp_width(0x1F600), 2, "an emoji is wide");
+	is_int(text_cp_width(0x3000), 2, "the ideographic space is wide");
+	is_int(text_cp_width(0x07), 1, "a control counts one: the renderers replace it");
 	is_int(text_width(""), 0, "empty is zero");
 }
 
