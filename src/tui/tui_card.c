@@ -312,7 +312,7 @@ card_key(struct tui *t, struct tui_view *v, int key, enum tui_act act)
 		tui_points_open(t, c->id);
 		return TUI_HANDLED;
 	case ACT_EDIT:
-		tui_edit_open(t, c->id);
+		tui_member_edit_open(t, c->id);
 		return TUI_HANDLED;
 	case ACT_FREEZE:
 		card_freeze(t, c);

@@ -32,7 +32,7 @@ bool tui_receipt_open(struct tui *t, const struct sale *s, bool replace);
 /* 充值, a points adjustment, and the edit form of a member. */
 bool tui_topup_open(struct tui *t, int64_t member_id);
 bool tui_points_open(struct tui *t, int64_t member_id);
-bool tui_edit_open(struct tui *t, int64_t member_id);
+bool tui_member_edit_open(struct tui *t, int64_t member_id);
 
 /* The keys of screen SCR and of every field. */
 bool tui_help_open(struct tui *t, const struct tui_screen *scr);

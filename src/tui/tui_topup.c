@@ -1,21 +1,18 @@
-/* tui_topup.c - 充值, points adjustments and the member edit form
+/* tui_topup.c - 充值: stored value for the member on the card
  *
- * Three forms about the member on the card (tui_member_form.c does the
- * rest).  Every check is the core's, so what a field says is what the
- * CLI would say. */
+ * The bonus rules are shown, and what the amount typed brings is worked
+ * out as it is typed.  Every check is the core's (tui_member_form.c does
+ * the rest of the form). */
 #include <config.h>
 
 #include <curses.h>
-#include <string.h>
+#include <stdio.h>
 
 #include "core/money.h"
-#include "core/points.h"
 #include "core/text.h"
 #include "i18n.h"
 #include "tui/tui_member_form.h"
 #include "tui/tui_screens.h"
-
-/* ---- Top up ---------------------------------------------------------- */
 
 enum { T_AMOUNT, T_PAYMENT, T_NOTE, T_COUNT };
 
@@ -127,197 +124,4 @@ bool
 tui_topup_open(struct tui *t, int64_t member_id)
 {
 	return tui_member_form_open(t, member_id, &topup_screen, &topup_ops);
-}
-
-/* ---- Points adjustment ----------------------------------------------- */
-
-enum { P_DELTA, P_REASON, P_COUNT };
-
-static int
-check_delta(struct tui *t, struct tui_field *f, void *arg)
-{
-	int64_t n;
-
-	(void)arg;
-	return points_check_delta(t->md, f->edit.buf, &n);
-}
-
-static int
-check_reason(struct tui *t, struct tui_field *f, void *arg)
-{
-	char reason[MEMBER_NOTE_MAX];
-
-	(void)arg;
-	return points_check_reason(t->md, f->edit.buf, reason);
-}
-
-static void
-points_init(struct tui *t, struct member_form *f)
-{
-	(void)t;
-	f->fields[P_DELTA] = (struct tui_field){.label = N_("Points"), .width = 12,
-						.check = check_delta,
-						.hint = N_("+N adds, -N takes away")};
-	f->fields[P_REASON] = (struct tui_field){.label = N_("Reason"), .width = 40,
-						 .check = check_reason};
-	f->form.n = P_COUNT;
-}
-
-static void
-points_live(struct tui *t, struct member_form *f, int y)
-{
-	char n[32], line[64];
-
-	text_format_int(f->m.points, n);
-	snprintf(line, sizeof line, _("Balance now: %s points"), n);
-	tui_put_role(t, y, 2, line, COLS - 4, false, ROLE_DIM);
-}
-
-static int
-points_save(struct tui *t, struct member_form *f, char *msg, size_t n)
-{
-	struct points_result r;
-	char d[32], b[32];
-	int rc;
-
-	rc = points_adjust(t->md, f->m.card, tui_form_text(&f->form, P_DELTA),
-			   tui_form_text(&f->form, P_REASON), &r);
-	if (rc)
-		return rc;
-	text_format_int(r.delta, d);
-	text_format_int(r.balance, b);
-	/* The words of "points adjust", without the newline. */
-	snprintf(msg, n, _("%s (%s): %s%s points, balance %s"), r.card, r.name,
-		 r.delta > 0 ? "+" : "", d, b);
-	return MD_OK;
-}
-
-static const struct member_form_ops points_ops = {
-	.intro = N_("Add or take away points by hand; the reason is kept in the ledger."),
-	.cancelled = N_("Points unchanged."),
-	.init = points_init,
-	.live = points_live,
-	.save = points_save,
-};
-
-static const struct tui_screen points_screen = MEMBER_FORM_SCREEN(N_("Adjust points"));
-
-bool
-tui_points_open(struct tui *t, int64_t member_id)
-{
-	return tui_member_form_open(t, member_id, &points_screen, &points_ops);
-}
-
-/* ---- Edit ------------------------------------------------------------ */
-
-enum { E_PHONE, E_NAME, E_BIRTHDAY, E_GENDER, E_TAGS, E_NOTE, E_COUNT };
-
-static const char *const genders[] = {
-	N_("unknown"), N_("male"), N_("female"), NULL
-};
-
-/* Another member's phone is refused as the CLI refuses it; an empty
- * one is the core's to allow (phone_required). */
-static int
-check_phone(struct tui *t, struct tui_field *f, void *arg)
-{
-	const struct member_form *mf = arg;
-	char phone[PHONE_MAX], trimmed[64];
-	int rc;
-
-	text_trim(f->edit.buf, trimmed, sizeof trimmed);
-	if (!*trimmed)
-		return MD_OK;
-	if ((rc = member_check_phone(t->md, f->edit.buf, phone)))
-		return rc;
-	return member_check_phone_free(t->md, phone, mf->m.id);
-}
-
-/* "VIP;学生" as the form shows it: "VIP, 学生". */
-static void
-tags_for_form(const char *stored, struct tui_edit *e)
-{
-	char buf[MEMBER_TAGLIST_MAX * 2];
-	size_t o = 0;
-
-	for (; *stored && o + 3 < sizeof buf; stored++) {
-		if (*stored == ';') {
-			buf[o++] = ',';
-			buf[o++] = ' ';
-		} else {
-			buf[o++] = *stored;
-		}
-	}
-	buf[o] = '\0';
-	tui_edit_set(e, buf);
-}
-
-static void
-edit_init(struct tui *t, struct member_form *f)
-{
-	struct tui_field *fl = f->fields;
-
-	(void)t;
-	fl[E_PHONE] = (struct tui_field){.label = N_("Phone"), .width = 16,
-					 .check = check_phone};
-	fl[E_NAME] = (struct tui_field){.label = N_("Name"), .width = 34,
-					.check = tui_check_name};
-	fl[E_BIRTHDAY] = (struct tui_field){.label = N_("Birthday"), .width = 12,
-					    .check = tui_check_birthday,
-					    .hint = N_("YYYY-MM-DD or MM-DD")};
-	fl[E_GENDER] = (struct tui_field){.label = N_("Gender"), .width = 12,
-					  .kind = FIELD_CHOICE, .choices = genders,
-					  .choice = f->m.gender};
-	fl[E_TAGS] = (struct tui_field){.label = N_("Tags"), .width = 30,
-					.check = tui_check_tags,
-					.hint = N_("separated by commas")};
-	fl[E_NOTE] = (struct tui_field){.label = N_("Note"), .width = 50,
-					.check = tui_check_note};
-	tui_edit_set(&fl[E_PHONE].edit, f->m.phone);
-	tui_edit_set(&fl[E_NAME].edit, f->m.name);
-	tui_edit_set(&fl[E_BIRTHDAY].edit, f->m.birthday);
-	tags_for_form(f->m.tags, &fl[E_TAGS].edit);
-	tui_edit_set(&fl[E_NOTE].edit, f->m.note);
-	f->form.n = E_COUNT;
-}
-
-static int
-edit_save(struct tui *t, struct member_form *f, char *msg, size_t n)
-{
-	char tags[MEMBER_TAGS_MAX][MEMBER_TAG_MAX], name[MEMBER_NAME_MAX];
-	const char *tagp[MEMBER_TAGS_MAX];
-	struct member_input in = {.tags = tagp};	/* a list: it replaces */
-	size_t i;
-	int rc;
-
-	in.phone = tui_form_text(&f->form, E_PHONE);
-	in.name = tui_form_text(&f->form, E_NAME);
-	in.birthday = tui_form_text(&f->form, E_BIRTHDAY);
-	in.gender = member_gender_key(f->fields[E_GENDER].choice);
-	in.note = tui_form_text(&f->form, E_NOTE);
-	if ((rc = member_split_tags(t->md, tui_form_text(&f->form, E_TAGS), tags,
-				    &in.ntags)))
-		return rc;
-	for (i = 0; i < in.ntags; i++)
-		tagp[i] = tags[i];
-	if ((rc = member_edit(t->md, f->m.card, &in)))
-		return rc;
-	member_check_name(t->md, in.name, name);
-	snprintf(msg, n, _("Saved the changes to %s."), name);
-	return MD_OK;
-}
-
-static const struct member_form_ops edit_ops = {
-	.intro = N_("Change the member's details; an empty field clears it."),
-	.cancelled = N_("Edit cancelled: nothing was saved."),
-	.init = edit_init,
-	.save = edit_save,
-};
-
-static const struct tui_screen edit_screen = MEMBER_FORM_SCREEN(N_("Edit member"));
-
-bool
-tui_edit_open(struct tui *t, int64_t member_id)
-{
-	return tui_member_form_open(t, member_id, &edit_screen, &edit_ops);
 }
