@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/buyers.h"
+#include "core/rfm_buyers.h"
 #include "core/db.h"
 #include "core/rfm.h"
 #include "core/rfm_scored.h"
@@ -106,7 +106,7 @@ score(struct md *md, const int64_t *value, size_t n, int64_t *worse,
 	size_t i;
 	int rc;
 
-	if ((rc = buyers_worse(md, value, n, worse)))
+	if ((rc = rfm_buyers_worse(md, value, n, worse)))
 		return rc;
 	for (*sum = 0, i = 0; i < n; i++) {
 		out[i] = (unsigned char)(1 + 5 * worse[i] / (int64_t)n);
@@ -123,7 +123,7 @@ scores(struct md *md, struct rfm_scored *s, int64_t sum[3])
 	int64_t *value = malloc((s->n ? s->n : 1) * sizeof *value);
 	int64_t *worse = malloc((s->n ? s->n : 1) * sizeof *worse);
 	unsigned char *out[3] = {s->rs, s->fs, s->ms};
-	const struct buyer *b = s->b;
+	const struct rfm_buyer *b = s->b;
 	size_t i;
 	int rc = MD_OK, k;
 
@@ -142,14 +142,14 @@ scores(struct md *md, struct rfm_scored *s, int64_t sum[3])
 int
 rfm_score(struct md *md, struct date as_of, int window, struct rfm_scored *s)
 {
-	const struct buyers_span span = {as_of, window, 0, false};
+	const struct rfm_span span = {as_of, window, 0, false};
 	int64_t sum[3], n;
 	size_t i;
 	int rc;
 
 	memset(s, 0, sizeof *s);
 	s->day = date_to_days(as_of);
-	if ((rc = buyers_gather(md, &span, &s->b, &s->n)))
+	if ((rc = rfm_buyers_gather(md, &span, &s->b, &s->n)))
 		return rc;
 	if (!(s->rs = malloc(4 * (s->n ? s->n : 1)))) {
 		rfm_scored_free(s);

@@ -6,14 +6,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "core/buyers.h"
+#include "core/rfm_buyers.h"
 #include "core/rfm.h"
 
 /* The buyers as of DAY (a day number) by id, and for each its scores
  * (1-5) and segment. */
 struct rfm_scored {
 	int64_t day;
-	struct buyer *b;
+	struct rfm_buyer *b;
 	size_t n;
 	unsigned char *rs, *fs, *ms, *segment;
 };

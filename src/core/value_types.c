@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/buyers.h"
+#include "core/rfm_buyers.h"
 #include "core/db.h"
 #include "core/money.h"
 #include "core/settings.h"
@@ -93,9 +93,9 @@ get_rules(struct md *md, struct rules *r)
 	return settings_get_int(md, "bargain_share", &r->bargain_share);
 }
 
-/* Every buyer classified: B from buyers_gather(), TYPES[i] its bits. */
+/* Every buyer classified: B from rfm_buyers_gather(), TYPES[i] its bits. */
 struct classified {
-	struct buyer *b;
+	struct rfm_buyer *b;
 	size_t n;
 	unsigned *types;
 };
@@ -105,7 +105,7 @@ struct classified {
  * may be NULL) by what they paid (on promotion); *COUNT gets how many
  * such buyers there are.  Others get -1. */
 static int
-rank_among(struct md *md, const struct buyer *b, size_t n, bool promo,
+rank_among(struct md *md, const struct rfm_buyer *b, size_t n, bool promo,
 	   int64_t *better, int64_t *worse, int64_t *count)
 {
 	int64_t *val = malloc((n ? n : 1) * sizeof *val);
@@ -125,7 +125,7 @@ rank_among(struct md *md, const struct buyer *b, size_t n, bool promo,
 
 		for (j = 0; j < k; j++)
 			val[j] = -val[j];
-		if ((rc = buyers_worse(md, val, k, out)))
+		if ((rc = rfm_buyers_worse(md, val, k, out)))
 			break;
 		for (i = j = 0; i < n; i++)
 			to[i] = (promo ? b[i].promo_n > 0 : b[i].f > 0) ? out[j++] : -1;
@@ -138,7 +138,7 @@ rank_among(struct md *md, const struct buyer *b, size_t n, bool promo,
 /* The shop's average ticket over the buyers of the year, rounded to the
  * fen, and the high_ticket threshold from it. */
 static void
-ticket(const struct buyer *b, size_t n, const struct rules *r,
+ticket(const struct rfm_buyer *b, size_t n, const struct rules *r,
        struct value_types_summary *s)
 {
 	int64_t m = 0, f = 0;
@@ -155,7 +155,7 @@ ticket(const struct buyer *b, size_t n, const struct rules *r,
 /* The bits of buyer B: BETTER by M, P_BETTER and P_WORSE by promotion
  * spend (or -1), as rank_among() gives them. */
 static unsigned
-types_of(const struct buyer *b, int64_t day, const struct rules *r,
+types_of(const struct rfm_buyer *b, int64_t day, const struct rules *r,
 	 const struct value_types_summary *s, int64_t better, int64_t p_better,
 	 int64_t p_worse)
 {
@@ -210,7 +210,7 @@ static int
 compute(struct md *md, struct date d, struct classified *c,
 	struct value_types_summary *s)
 {
-	struct buyers_span span = {d, VALUE_TYPES_YEAR, 0, true};
+	struct rfm_span span = {d, VALUE_TYPES_YEAR, 0, true};
 	struct rules r;
 	int rc;
 
@@ -219,7 +219,7 @@ compute(struct md *md, struct date d, struct classified *c,
 	if ((rc = get_rules(md, &r)))
 		return rc;
 	span.churn = (int)r.churn_days;
-	if ((rc = buyers_gather(md, &span, &c->b, &c->n)))
+	if ((rc = rfm_buyers_gather(md, &span, &c->b, &c->n)))
 		return rc;
 	return classify(md, d, &r, c, s);
 }

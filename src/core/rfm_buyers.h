@@ -1,7 +1,8 @@
-/* buyers.h - each member's counted sales as of a day, in one pass
- * (internal to core: what RFM and the value types are computed from) */
-#ifndef MD_BUYERS_H
-#define MD_BUYERS_H
+/* rfm_buyers.h - each member's counted sales as of a day, in one pass
+ * (internal to core: what RFM and the value types, and nothing else, are
+ * computed from) */
+#ifndef MD_RFM_BUYERS_H
+#define MD_RFM_BUYERS_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -11,7 +12,7 @@
 
 /* One active or frozen member with a counted sale.  Days are day
  * numbers (date_to_days). */
-struct buyer {
+struct rfm_buyer {
 	int64_t id;
 	int64_t m;		/* paid in the window, fen */
 	int64_t promo_m;	/* of which on promotion sales */
@@ -24,7 +25,7 @@ struct buyer {
 	int32_t earlier;	/* ... and in as many days before them */
 };
 
-struct buyers_span {
+struct rfm_span {
 	struct date as_of;
 	int window;		/* the days up to AS_OF that count */
 	int churn;		/* days of each churn period (0: not wanted) */
@@ -35,12 +36,12 @@ struct buyers_span {
  * A sale counts when it is not voided and its member is active or
  * frozen; its day is that of sold_at.  Memory grows with the members
  * who bought, never with the sales. */
-int buyers_gather(struct md *md, const struct buyers_span *sp,
-		  struct buyer **out, size_t *n);
+int rfm_buyers_gather(struct md *md, const struct rfm_span *sp,
+		  struct rfm_buyer **out, size_t *n);
 
 /* WORSE[i] = how many of VALUE[0..N) are strictly smaller than
  * VALUE[i], so that equal values get equal counts (ties share a rank).
  * Negate the values to count the strictly larger ones. */
-int buyers_worse(struct md *md, const int64_t *value, size_t n, int64_t *worse);
+int rfm_buyers_worse(struct md *md, const int64_t *value, size_t n, int64_t *worse);
 
 #endif

@@ -1,4 +1,4 @@
-/* buyers.c - one ordered pass over the counted sales
+/* rfm_buyers.c - one ordered pass over the counted sales
  *
  * The covering index sales_counted yields the counted sales in member,
  * then time order, so a member's figures are complete when the next
@@ -13,18 +13,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/buyers.h"
+#include "core/rfm_buyers.h"
 #include "core/db.h"
 #include "i18n.h"
 
 struct scan {
-	const struct buyers_span *sp;
+	const struct rfm_span *sp;
 	char lo[11], recent[11], earlier[11];
 	int64_t *skip;		/* deleted and merged members, by id */
 	size_t nskip;
-	struct buyer *v;
+	struct rfm_buyer *v;
 	size_t n, cap;
-	struct buyer cur;
+	struct rfm_buyer cur;
 	bool have, skipping;
 	char day[11];		/* the current row's day, and its number */
 	int32_t dn;
@@ -95,7 +95,7 @@ static int
 take(struct md *md, struct scan *s, int64_t id, const char *at, int64_t paid,
      bool promo)
 {
-	struct buyer *b = &s->cur;
+	struct rfm_buyer *b = &s->cur;
 	int rc;
 
 	if (!s->have || id != b->id) {
@@ -161,7 +161,7 @@ out:
 }
 
 int
-buyers_gather(struct md *md, const struct buyers_span *sp, struct buyer **out,
+rfm_buyers_gather(struct md *md, const struct rfm_span *sp, struct rfm_buyer **out,
 	      size_t *n)
 {
 	int64_t d = date_to_days(sp->as_of);
@@ -193,7 +193,7 @@ cmp64(const void *a, const void *b)
 }
 
 int
-buyers_worse(struct md *md, const int64_t *value, size_t n, int64_t *worse)
+rfm_buyers_worse(struct md *md, const int64_t *value, size_t n, int64_t *worse)
 {
 	int64_t *sorted = malloc((n ? n : 1) * sizeof *sorted);
 	size_t i;
