@@ -333,6 +333,102 @@ struct pending {
 	const char *reason;
 };
 
+/* The members a review looks at, with their spend and visits in the
+ * window [?1, ?2) and whether they have held their tier since ?3 (a
+ * whole window).  Columns: id, card, name, tier_id, held, spend, visits. */
+
+/* A full review: everyone who bought in the window and everyone above
+ * the base tier, in one pass over the window's sales. */
+static const char review_all_sql[] =
+	"WITH agg AS MATERIALIZED ("
+	"  SELECT member_id, sum(paid) AS spend,"
+	"         count(DISTINCT substr(sold_at, 1, 10)) AS visits"
+	"    FROM sales WHERE voided_at IS NULL AND member_id IS NOT NULL"
+	"     AND sold_at >= ?1 AND sold_at < ?2 GROUP BY member_id),"
+	" cand(id) AS ("
+	"  SELECT member_id FROM agg UNION"
+	"  SELECT id FROM members WHERE tier_id IN"
+	"    (SELECT id FROM tiers WHERE rank IS NULL OR rank > 0))"
+	" SELECT m.id, m.card, m.name, coalesce(m.tier_id, 0),"
+	"        coalesce(m.tier_since, m.joined) <= ?3,"
+	"        coalesce(a.spend, 0), coalesce(a.visits, 0)"
+	"   FROM cand c JOIN members m ON m.id = c.id"
+	"   LEFT JOIN agg a ON a.member_id = c.id"
+	"  WHERE m.status IN ('active', 'frozen') ORDER BY m.id";
+
+/* The daily review: only who could drop (upgrades happen at the till),
+ * above the base tier and held for a whole window; their sales through
+ * the member index. */
+static const char review_drops_sql[] =
+	"SELECT m.id, m.card, m.name, m.tier_id, 1,"
+	"  (SELECT coalesce(sum(paid), 0) FROM sales WHERE member_id = m.id"
+	"    AND voided_at IS NULL AND sold_at >= ?1 AND sold_at < ?2),"
+	"  (SELECT count(DISTINCT substr(sold_at, 1, 10)) FROM sales"
+	"    WHERE member_id = m.id AND voided_at IS NULL"
+	"    AND sold_at >= ?1 AND sold_at < ?2)"
+	"  FROM members m"
+	" WHERE m.tier_id IN (SELECT id FROM tiers WHERE rank IS NULL OR rank > 0)"
+	"   AND m.status IN ('active', 'frozen')"
+	"   AND coalesce(m.tier_since, m.joined) <= ?3 ORDER BY m.id";
+
+/* Where the review row in ST puts its member: *MV filled and true when
+ * they move (up to the best tier they qualify for, or down when they
+ * held theirs a whole window without its keep spend). */
+static bool
+judge(const struct tier *t, int n, sqlite3_stmt *st, struct tier_move *mv,
+      struct pending *p)
+{
+	const struct tier *cur = find(t, n, sqlite3_column_int64(st, 3));
+	bool whole_window = sqlite3_column_int(st, 4);
+	const struct tier *q;
+
+	memset(mv, 0, sizeof *mv);
+	mv->spend = sqlite3_column_int64(st, 5);
+	mv->visits = sqlite3_column_int64(st, 6);
+	q = best(t, n, mv->spend, mv->visits);
+	if (!cur || q->rank > cur->rank)
+		mv->reason = "upgrade";
+	else if (q->rank < cur->rank && whole_window && mv->spend < cur->keep_spend)
+		mv->reason = "downgrade";
+	else
+		return false;
+	mv->member_id = sqlite3_column_int64(st, 0);
+	mv->card = (const char *)sqlite3_column_text(st, 1);
+	mv->name = (const char *)sqlite3_column_text(st, 2);
+	mv->from = cur ? cur->name : "";
+	mv->to = q->name;
+	mv->keep_spend = cur ? cur->keep_spend : 0;
+	*p = (struct pending){mv->member_id, cur ? cur->id : 0, q->id, mv->reason};
+	return true;
+}
+
+/* Walk the review's members, telling CB of every move; the moves to
+ * make into *P (*NP of them) unless DRY_RUN. */
+static int
+walk(struct md *md, const struct tier *t, int n, sqlite3_stmt *st, bool dry_run,
+     int (*cb)(void *arg, const struct tier_move *mv), void *arg,
+     struct pending **p, size_t *np, int64_t *moved)
+{
+	struct tier_move mv;
+	struct pending one;
+	size_t cap = 0;
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (!judge(t, n, st, &mv, &one))
+			continue;
+		(*moved)++;
+		if (cb && (rc = cb(arg, &mv)))
+			return rc;
+		if (dry_run)
+			continue;
+		if (!md_grow(md, p, &cap, *np, sizeof **p))
+			return MD_ENOMEM;
+		(*p)[(*np)++] = one;
+	}
+	return rc == SQLITE_DONE ? MD_OK : db_fail(md);
+}
+
 int
 tier_evaluate_locked(struct md *md, struct date as_of, bool dry_run, bool full,
 		     int (*cb)(void *arg, const struct tier_move *mv), void *arg,
@@ -340,7 +436,7 @@ tier_evaluate_locked(struct md *md, struct date as_of, bool dry_run, bool full,
 {
 	struct tier t[TIERS_MAX];
 	struct pending *p = NULL;
-	size_t np = 0, cap = 0, i;
+	size_t np = 0, i;
 	char from[20], to[20], held[11], at[20];
 	sqlite3_stmt *st = NULL;
 	int n, w, rc;
@@ -353,85 +449,17 @@ tier_evaluate_locked(struct md *md, struct date as_of, bool dry_run, bool full,
 	date_format(date_add_months(as_of, -w), held);
 	date_format(as_of, at);
 	strcat(at, " 00:00:00");
-	rc = db_prepare(md, full ?
-			/* Everyone who bought in the window, and everyone above
-			 * the base tier: one pass over the window's sales. */
-			"WITH agg AS MATERIALIZED ("
-			"  SELECT member_id, sum(paid) AS spend,"
-			"         count(DISTINCT substr(sold_at, 1, 10)) AS visits"
-			"    FROM sales WHERE voided_at IS NULL AND member_id IS NOT NULL"
-			"     AND sold_at >= ?1 AND sold_at < ?2 GROUP BY member_id),"
-			" cand(id) AS ("
-			"  SELECT member_id FROM agg UNION"
-			"  SELECT id FROM members WHERE tier_id IN"
-			"    (SELECT id FROM tiers WHERE rank IS NULL OR rank > 0))"
-			" SELECT m.id, m.card, m.name, coalesce(m.tier_id, 0),"
-			"        coalesce(m.tier_since, m.joined) <= ?3,"
-			"        coalesce(a.spend, 0), coalesce(a.visits, 0)"
-			"   FROM cand c JOIN members m ON m.id = c.id"
-			"   LEFT JOIN agg a ON a.member_id = c.id"
-			"  WHERE m.status IN ('active', 'frozen') ORDER BY m.id" :
-			/* Only who could drop: above the base tier and held for
-			 * a whole window; their sales through the member index. */
-			"SELECT m.id, m.card, m.name, m.tier_id, 1,"
-			"  (SELECT coalesce(sum(paid), 0) FROM sales WHERE member_id = m.id"
-			"    AND voided_at IS NULL AND sold_at >= ?1 AND sold_at < ?2),"
-			"  (SELECT count(DISTINCT substr(sold_at, 1, 10)) FROM sales"
-			"    WHERE member_id = m.id AND voided_at IS NULL"
-			"    AND sold_at >= ?1 AND sold_at < ?2)"
-			"  FROM members m"
-			" WHERE m.tier_id IN (SELECT id FROM tiers WHERE rank IS NULL OR rank > 0)"
-			"   AND m.status IN ('active', 'frozen')"
-			"   AND coalesce(m.tier_since, m.joined) <= ?3 ORDER BY m.id", &st);
-	if (rc)
+	if ((rc = db_prepare(md, full ? review_all_sql : review_drops_sql, &st)))
 		return rc;
 	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, held, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct tier_move mv = {0};
-		const struct tier *cur = find(t, n, sqlite3_column_int64(st, 3));
-		bool whole_window = sqlite3_column_int(st, 4);
-		const struct tier *q;
-
-		mv.spend = sqlite3_column_int64(st, 5);
-		mv.visits = sqlite3_column_int64(st, 6);
-		q = best(t, n, mv.spend, mv.visits);
-		if (!cur || q->rank > cur->rank)
-			mv.reason = "upgrade";
-		else if (q->rank < cur->rank && whole_window && mv.spend < cur->keep_spend)
-			mv.reason = "downgrade";
-		else
-			continue;
-		mv.member_id = sqlite3_column_int64(st, 0);
-		mv.card = (const char *)sqlite3_column_text(st, 1);
-		mv.name = (const char *)sqlite3_column_text(st, 2);
-		mv.from = cur ? cur->name : "";
-		mv.to = q->name;
-		mv.keep_spend = cur ? cur->keep_spend : 0;
-		(*moved)++;
-		if (cb && (rc = cb(arg, &mv)))
-			goto out;
-		if (dry_run)
-			continue;
-		if (!md_grow(md, &p, &cap, np, sizeof *p)) {
-			rc = MD_ENOMEM;
-			goto out;
-		}
-		p[np].member_id = mv.member_id;
-		p[np].from = cur ? cur->id : 0;
-		p[np].to = q->id;
-		p[np++].reason = mv.reason;
-	}
-	rc = rc == SQLITE_DONE ? MD_OK : db_fail(md);
+	rc = walk(md, t, n, st, dry_run, cb, arg, &p, &np, moved);
 	sqlite3_finalize(st);
-	st = NULL;
-	/* Apply after the walk: the updates change what it reads. */
+	/* Applied after the walk: the updates change what it reads. */
 	for (i = 0; i < np && rc == MD_OK; i++)
 		rc = set_tier(md, p[i].member_id, p[i].from, p[i].to, p[i].reason,
 			      0, at, "");
-out:
-	sqlite3_finalize(st);
 	free(p);
 	return rc;
 }
