@@ -713,6 +713,8 @@ db_close(struct md *md)
 	free(md->path);
 	md->path = NULL;
 	md->readonly = false;
+	free(md->rfm);		/* its temporary table went with the connection */
+	md->rfm = NULL;
 }
 
 int

@@ -9,6 +9,7 @@
 
 struct sqlite3;
 struct sqlite3_stmt;
+struct rfm_cache;
 
 /* What a core call can end with.  Faces map these to exit codes and to
  * the status line; the message itself is in md->err. */
@@ -60,13 +61,9 @@ struct md {
 		const char *sql;
 		struct sqlite3_stmt *stmt;
 	} cache[MD_STMT_CACHE];
-	/* What rfm_table.c last scored into its temporary table, and the state of
-	 * the database then: scoring a large shop takes seconds, and paging
-	 * through a segment must not repeat it.  valid is false until then. */
-	struct {
-		bool valid;
-		int64_t as_of, window, changes, version;
-	} rfm;
+	/* rfm_table.c's own (what it last scored into its temporary table):
+	 * malloc'ed by it, freed with the connection. */
+	struct rfm_cache *rfm;
 	char err[1024];
 };
 

@@ -7,10 +7,13 @@
  */
 #include <config.h>
 
+#include <stdlib.h>
+
 #include "core/clock.h"
 #include "core/db.h"
 #include "core/rfm.h"
 #include "core/rfm_scored.h"
+#include "i18n.h"
 
 /* The scores of the members who bought (r, f, m: R F M; rs, fs, ms:
  * their scores), and the active and frozen members who had joined by
@@ -27,7 +30,16 @@ static const char idle_sql[] =
 	"  WHERE status IN ('active', 'frozen') AND joined <= ?1"
 	"    AND id NOT IN (SELECT id FROM temp.rfm_scores)";
 
-/* Where the database is now, for the cache in md->rfm. */
+/* What was last scored into temp.rfm_scores, and the state of the
+ * database then: scoring a large shop takes seconds, and paging through
+ * a segment must not repeat it.  Hung on md->rfm, one per connection
+ * (db_close frees it with the temporary table). */
+struct rfm_cache {
+	bool valid;
+	int64_t as_of, window, changes, version;
+};
+
+/* Where the database is now, for the cache. */
 static int
 state(struct md *md, int64_t *changes, int64_t *version)
 {
@@ -40,12 +52,14 @@ cached(struct md *md, int64_t day, int window)
 {
 	int64_t changes, version, exists;
 
-	if (!md->rfm.valid || md->rfm.as_of != day || md->rfm.window != window ||
+	const struct rfm_cache *c = md->rfm;
+
+	if (!c || !c->valid || c->as_of != day || c->window != window ||
 	    state(md, &changes, &version) ||
 	    db_int(md, "SELECT count(*) FROM temp.sqlite_schema"
 		   " WHERE name = 'rfm_scores'", &exists))
 		return false;
-	return exists && changes == md->rfm.changes && version == md->rfm.version;
+	return exists && changes == c->changes && version == c->version;
 }
 
 /* Every buyer's id, segment, R, F, M and scores as ?1 to ?8 of SQL, with
@@ -105,7 +119,9 @@ rfm_compute(struct md *md, struct date as_of, int window)
 
 	if (cached(md, d, window))
 		return MD_OK;
-	md->rfm.valid = false;
+	if (!md->rfm && !(md->rfm = calloc(1, sizeof *md->rfm)))
+		return md_fail(md, MD_ENOMEM, _("out of memory"));
+	md->rfm->valid = false;
 	if ((rc = rfm_score(md, as_of, window, &s)))
 		return rc;
 	/* A million rows into the temporary table: one transaction, which
@@ -115,13 +131,13 @@ rfm_compute(struct md *md, struct date as_of, int window)
 		rc = store(md, &s);
 	rfm_scored_free(&s);
 	db_exec(md, rc ? "ROLLBACK TO rfm_fill; RELEASE rfm_fill" : "RELEASE rfm_fill");
-	if (rc || (rc = state(md, &md->rfm.changes, &md->rfm.version)))
+	if (rc || (rc = state(md, &md->rfm->changes, &md->rfm->version)))
 		return rc;
-	md->rfm.as_of = d;
-	md->rfm.window = window;
+	md->rfm->as_of = d;
+	md->rfm->window = window;
 	/* A transaction that rolls back takes the table back with it, so
 	 * only a result computed outside one may be kept. */
-	md->rfm.valid = md->tx_depth == 0;
+	md->rfm->valid = md->tx_depth == 0;
 	return MD_OK;
 }
 

@@ -329,6 +329,7 @@ test_list(void)
 {
 	struct member_filter f = {0};
 	int all = 0, page = 0;
+	int64_t before;
 
 	ok(member_list(&md, &f, count_rows, &all) == MD_OK, "list");
 	f.limit = 3;
@@ -356,9 +357,11 @@ test_list(void)
 	f.limit = 2;
 	f.after_id = 2;
 	page = 0;
+	before = sqlite3_total_changes64(md.db);
 	member_list(&md, &f, count_rows, &page);
 	is_int(page, 2, "a page of the segment after id 2");
-	ok(md.rfm.valid, "the scores are kept for the next page");
+	ok(sqlite3_total_changes64(md.db) == before,
+	   "the scores are kept for the next page: nothing is scored again");
 	f = (struct member_filter){.segment = "important_value"};
 	page = 0;
 	member_list(&md, &f, count_rows, &page);
