@@ -1,5 +1,5 @@
 /* cli_report.c - "memberdesk report rfm|types|weekly|birthdays|sales":
- * RFM and value types here, the rest in cli_report_weekly.c */
+ * RFM and value types here; weekly, birthdays and sales in cli_report_*.c */
 #include <config.h>
 
 #include <string.h>
