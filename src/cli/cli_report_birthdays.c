@@ -8,22 +8,22 @@
 #include "i18n.h"
 
 static const struct table_col birthday_cols[] = {
-	{"date", N_("Date"), false},
-	{"card", N_("Card"), false},
-	{"name", N_("Name"), false},
-	{"phone", N_("Phone"), false},
-	{"age", N_("Age"), true},
+	{"date", N_("Date"), .kind = COL_TEXT},
+	{"card", N_("Card"), .kind = COL_TEXT},
+	{"name", N_("Name"), .kind = COL_TEXT},
+	{"phone", N_("Phone"), .kind = COL_TEXT},
+	{"age", N_("Age"), .kind = COL_COUNT},
 };
 
 static int
 birthday_row(void *arg, const struct report_birthday *b)
 {
-	char age[16] = "";
-	const char *cells[] = {b->date, b->card, b->name, b->phone, age};
+	const struct table_cell cells[] = {
+		TABLE_STR(b->date), TABLE_STR(b->card), TABLE_STR(b->name),
+		TABLE_STR(b->phone), b->age ? TABLE_INT(b->age) : TABLE_BLANK,
+	};
 
-	if (b->age)
-		snprintf(age, sizeof age, "%d", b->age);
-	return table_row(arg, cells) < 0 ? MD_EIO : MD_OK;
+	return table_row(arg, cells);
 }
 
 static const struct option birthday_opts[] = {
@@ -62,9 +62,9 @@ cli_report_birthdays(struct cli *cli, int argc, char **argv)
 	if ((within && (rc = report_days_parse(cli->md, "--within", within, &days))) ||
 	    (rc = cli_open(cli)))
 		return cli_fail(cli, rc);
-	if (!(t = cli_table_open(cli, fmt, birthday_cols, 5)))
+	if (!(t = cli_table_open(cli, fmt, birthday_cols)))
 		return cli_fail(cli, MD_ENOMEM);
 	rc = report_birthdays(cli->md, clock_today(cli->md), days, birthday_row, t);
-	rc = cli_table_close(cli, t, rc);
+	rc = table_close(t, rc);
 	return rc ? cli_fail(cli, rc) : EXIT_OK;
 }

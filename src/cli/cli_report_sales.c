@@ -7,63 +7,65 @@
 #include "core/money.h"
 #include "core/payment.h"
 #include "core/report.h"
-#include "core/text.h"
 #include "i18n.h"
+
+/* A group that has no name (sales without a category). */
+static const char *
+group_label(const char *key)
+{
+	return *key ? key : _("(none)");
+}
 
 /* The first column is named by what the sales are grouped by. */
 static const struct table_col by_cols[] = {
-	[REPORT_BY_DAY] = {"day", N_("Day"), false},
-	[REPORT_BY_WEEK] = {"week", N_("Week ending"), false},
-	[REPORT_BY_MONTH] = {"month", N_("Month"), false},
-	[REPORT_BY_CATEGORY] = {"category", N_("Category"), false},
-	[REPORT_BY_PAYMENT] = {"payment", N_("Payment"), false},
+	[REPORT_BY_DAY] = {"day", N_("Day"), .kind = COL_LABEL, .label = group_label},
+	[REPORT_BY_WEEK] = {"week", N_("Week ending"), .kind = COL_LABEL,
+			    .label = group_label},
+	[REPORT_BY_MONTH] = {"month", N_("Month"), .kind = COL_LABEL,
+			     .label = group_label},
+	[REPORT_BY_CATEGORY] = {"category", N_("Category"), .kind = COL_LABEL,
+				.label = group_label},
+	[REPORT_BY_PAYMENT] = {"payment", N_("Payment"), .kind = COL_LABEL,
+			       .label = payment_label},
 };
 
+/* A group's line, or the total's (for people). */
 static int
-sales_line(struct table *t, bool text, const char *key, int64_t sales,
-	   int64_t paid, int64_t all)
+sales_line(struct table *t, struct table_cell group, int64_t sales, int64_t paid,
+	   int64_t all, bool total)
 {
-	char n[32], p[40], a[40], s[32] = "";
-	const char *cells[] = {key, n, p, a, s};
+	const struct table_cell cells[] = {
+		group, TABLE_INT(sales), TABLE_INT(paid),
+		TABLE_INT(money_mul_div(paid, 1, sales)), TABLE_RATIO(100 * paid, all),
+	};
 
-	snprintf(n, sizeof n, "%lld", (long long)sales);
-	(text ? money_format_human : money_format)(paid, p);
-	(text ? money_format_human : money_format)(money_mul_div(paid, 1, sales), a);
-	if (all)
-		text_format_ratio(100 * paid, all, s);
-	return table_row(t, cells) < 0 ? MD_EIO : MD_OK;
+	return table_put(t, cells, TABLE_COLS(cells), total);
 }
 
 static int
 sales_rows(struct cli *cli, enum table_format fmt, enum report_by by,
 	   const struct report_sales *s)
 {
-	struct table_col cols[] = {
+	const struct table_col cols[] = {
 		by_cols[by],
-		{"sales", N_("Sales"), true},
-		{"paid", N_("Paid"), true},
-		{"average_ticket", N_("Average ticket"), true},
-		{"share", N_("Share %"), true},
+		{"sales", N_("Sales"), .kind = COL_COUNT},
+		{"paid", N_("Paid"), .kind = COL_YUAN},
+		{"average_ticket", N_("Average ticket"), .kind = COL_YUAN},
+		{"share", N_("Share %"), .kind = COL_RATIO},
 	};
-	bool text = fmt == TABLE_TEXT;
-	struct table *t = cli_table_open(cli, fmt, cols, 5);
+	struct table *t = cli_table_open(cli, fmt, cols);
 	int rc = MD_OK;
 	size_t i;
 
 	if (!t)
 		return MD_ENOMEM;
-	for (i = 0; i < s->n && rc == MD_OK; i++) {
-		const char *key = s->rows[i].key;
-
-		if (text && by == REPORT_BY_PAYMENT)
-			key = payment_label(key);
-		else if (text && !*key)
-			key = _("(none)");
-		rc = sales_line(t, text, key, s->rows[i].sales, s->rows[i].paid, s->paid);
-	}
-	if (text && rc == MD_OK && s->n)
-		rc = sales_line(t, text, _("Total"), s->sales, s->paid, s->paid);
-	return cli_table_close(cli, t, rc);
+	for (i = 0; i < s->n && rc == MD_OK; i++)
+		rc = sales_line(t, TABLE_STR(s->rows[i].key), s->rows[i].sales,
+				s->rows[i].paid, s->paid, false);
+	if (rc == MD_OK && s->n)
+		rc = sales_line(t, TABLE_LITERAL(_("Total")), s->sales, s->paid,
+				s->paid, true);
+	return table_close(t, rc);
 }
 
 static const struct option sales_opts[] = {
