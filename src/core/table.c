@@ -19,7 +19,6 @@
 #include "i18n.h"
 
 #define MEASURE_ROWS 1000
-#define GAP 2
 
 typedef const char *show_fn(const struct table_col *c, const struct table_cell *v,
 			    bool people, char *buf);
@@ -166,7 +165,7 @@ table_put_line(FILE *fp, const struct table_col *cols, size_t n,
 		} else {
 			pending += w;
 		}
-		pending += GAP;
+		pending += TABLE_GAP;
 	}
 }
 

@@ -105,6 +105,7 @@ int table_close(struct table *t, int rc);
 
 /* The text layout, for the printed report too. */
 #define TABLE_CELL_MAX 256
+#define TABLE_GAP 2		/* blanks between columns */
 
 /* C's title for people; an empty title stays empty (gettext("") is the
  * catalog's header). */
@@ -118,7 +119,7 @@ const char *table_cell_text(const struct table_col *c, const struct table_cell *
 /* Widen WIDTH (N columns) to fit CELLS, by display width. */
 void table_measure(const char *const *cells, size_t n, int *width);
 
-/* CELLS of the N columns COLS in WIDTH, two blanks apart, without
+/* CELLS of the N columns COLS in WIDTH, TABLE_GAP apart, without
  * trailing blanks or a newline.  A wider cell pushes the line out, but
  * in a column with a min it is cut to WIDTH. */
 void table_put_line(FILE *fp, const struct table_col *cols, size_t n,
