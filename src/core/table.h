@@ -91,9 +91,10 @@ int table_format_parse(struct md *md, const char *s, enum table_format *f);
 struct table *table_open(struct md *md, FILE *out, enum table_format fmt,
 			 const struct table_col *cols, size_t n);
 
-/* A row: CELLS, one for each column, counted.  MD_EIO ("write error")
- * when output could not be written, MD_ENOMEM; PEOPLE_ONLY rows (a
- * total: scripts add up themselves) are left out of csv and tsv. */
+/* A row: the N CELLS, one for each column (table_row() counts them; any
+ * other N is a bug, MD_EINVAL).  MD_EIO ("write error") when output
+ * could not be written, MD_ENOMEM; PEOPLE_ONLY rows (a total: scripts
+ * add up themselves) are left out of csv and tsv. */
 int table_put(struct table *t, const struct table_cell *cells, size_t n,
 	      bool people_only);
 #define table_row(t, cells) table_put((t), (cells), TABLE_COLS(cells), false)
