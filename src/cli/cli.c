@@ -182,25 +182,6 @@ cli_next_option(struct cli *cli, const struct cli_opts *o, int argc,
 	return c;
 }
 
-struct table *
-cli_table_open(struct cli *cli, enum table_format fmt,
-	       const struct table_col *cols, size_t ncols)
-{
-	struct table *t = table_open(cli->out, fmt, cols, ncols);
-
-	if (!t)
-		md_fail(cli->md, MD_ENOMEM, _("out of memory"));
-	return t;
-}
-
-int
-cli_table_close(struct cli *cli, struct table *t, int rc)
-{
-	if (table_close(t) < 0 && (rc == MD_OK || rc == MD_EIO))
-		return md_fail(cli->md, MD_EIO, _("write error"));
-	return rc;
-}
-
 bool
 cli_count(const char *cmd, const char *opt, const char *arg, int *n)
 {

@@ -70,15 +70,10 @@ struct cli_opts {
 int cli_next_option(struct cli *cli, const struct cli_opts *o, int argc,
 		    char **argv, int *exit_status);
 
-/* A table on the command's output; NULL with the message set when
- * memory runs out. */
-struct table *cli_table_open(struct cli *cli, enum table_format fmt,
-			     const struct table_col *cols, size_t ncols);
-
-/* Close T and fold a failed write into RC: "write error" when output
- * could not be written (a row callback's MD_EIO included), RC as it is
- * otherwise. */
-int cli_table_close(struct cli *cli, struct table *t, int rc);
+/* A table of the columns COLS (an array) on the command's output, or
+ * NULL with the message set; table_close() it. */
+#define cli_table_open(cli, fmt, cols) \
+	table_open((cli)->md, (cli)->out, (fmt), (cols), TABLE_COLS(cols))
 
 /* Parse a positive count (--limit N). */
 bool cli_count(const char *cmd, const char *opt, const char *arg, int *n);

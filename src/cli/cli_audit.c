@@ -7,21 +7,23 @@
 #include "i18n.h"
 
 static const struct table_col audit_cols[] = {
-	{"at", N_("When"), false},
-	{"operator", N_("Operator"), false},
-	{"action", N_("Action"), false},
-	{"card", N_("Card"), false},
-	{"old", N_("Before"), false},
-	{"new", N_("After"), false},
+	{"at", N_("When"), .kind = COL_TEXT},
+	{"operator", N_("Operator"), .kind = COL_TEXT},
+	{"action", N_("Action"), .kind = COL_TEXT},
+	{"card", N_("Card"), .kind = COL_TEXT},
+	{"old", N_("Before"), .kind = COL_TEXT},
+	{"new", N_("After"), .kind = COL_TEXT},
 };
 
 static int
 audit_row(void *arg, const struct audit_row *r)
 {
-	const char *cells[] = {r->at, r->operator_name, r->action, r->card,
-			       r->old_json, r->new_json};
+	const struct table_cell cells[] = {
+		TABLE_STR(r->at), TABLE_STR(r->operator_name), TABLE_STR(r->action),
+		TABLE_STR(r->card), TABLE_STR(r->old_json), TABLE_STR(r->new_json),
+	};
 
-	return table_row(arg, cells) < 0 ? MD_EIO : MD_OK;
+	return table_row(arg, cells);
 }
 
 static const struct option audit_opts[] = {
@@ -58,8 +60,8 @@ cli_audit(struct cli *cli, int argc, char **argv)
 		return cli_fail(cli, rc);
 	if (optind < argc && (rc = member_resolve(cli->md, argv[optind], &id)))
 		return cli_fail(cli, rc);
-	if (!(t = cli_table_open(cli, fmt, audit_cols, 6)))
+	if (!(t = cli_table_open(cli, fmt, audit_cols)))
 		return cli_fail(cli, MD_ENOMEM);
-	rc = cli_table_close(cli, t, audit_list(cli->md, id, limit, audit_row, t));
+	rc = table_close(t, audit_list(cli->md, id, limit, audit_row, t));
 	return rc ? cli_fail(cli, rc) : EXIT_OK;
 }

@@ -14,51 +14,58 @@
 #include "core/tier.h"
 #include "i18n.h"
 
-static const struct table_col member_cols[] = {
-	{"card", N_("Card"), false},
-	{"phone", N_("Phone"), false},
-	{"name", N_("Name"), false},
-	{"gender", N_("Gender"), false},
-	{"birthday", N_("Birthday"), false},
-	{"joined", N_("Joined"), false},
-	{"tier", N_("Tier"), false},
-	{"points", N_("Points"), true},
-	{"wallet", N_("Wallet"), true},
-	{"status", N_("Status"), false},
-	{"tags", N_("Tags"), false},
-};
-#define N_MEMBER_COLS (sizeof member_cols / sizeof *member_cols)
+/* member_status_key() and _label() take the enum. */
+static const char *
+status_key(int s)
+{
+	return member_status_key(s);
+}
+
+static const char *
+status_label(int s)
+{
+	return member_status_label(s);
+}
+
+/* A member list's columns and cells; "member show" adds to them. */
+#define MEMBER_COLS \
+	{"card", N_("Card"), .kind = COL_TEXT}, \
+	{"phone", N_("Phone"), .kind = COL_TEXT}, \
+	{"name", N_("Name"), .kind = COL_TEXT}, \
+	{"gender", N_("Gender"), .kind = COL_ENUM, \
+	 .enum_key = member_gender_key, .enum_label = member_gender_label}, \
+	{"birthday", N_("Birthday"), .kind = COL_TEXT}, \
+	{"joined", N_("Joined"), .kind = COL_TEXT}, \
+	{"tier", N_("Tier"), .kind = COL_TEXT}, \
+	{"points", N_("Points"), .kind = COL_COUNT}, \
+	{"wallet", N_("Wallet"), .kind = COL_MONEY}, \
+	{"status", N_("Status"), .kind = COL_ENUM, \
+	 .enum_key = status_key, .enum_label = status_label}, \
+	{"tags", N_("Tags"), .kind = COL_TEXT}
+
+#define MEMBER_CELLS(m) \
+	TABLE_STR((m)->card), TABLE_STR((m)->phone), TABLE_STR((m)->name), \
+	TABLE_INT((m)->gender), TABLE_STR((m)->birthday), TABLE_STR((m)->joined), \
+	TABLE_STR((m)->tier), TABLE_INT((m)->points), \
+	TABLE_INT((m)->wallet_principal + (m)->wallet_bonus), \
+	TABLE_INT((m)->status), TABLE_STR((m)->tags)
+
+static const struct table_col member_cols[] = {MEMBER_COLS};
 
 struct rows {
 	struct table *t;
-	enum table_format fmt;
 	int count;
 };
 
-/* One member as table cells; text tables get translated words. */
+/* One member as table cells. */
 static int
 member_row(void *arg, const struct member *m)
 {
 	struct rows *r = arg;
-	char points[24], wallet[32];
-	bool text = r->fmt == TABLE_TEXT;
-	const char *cells[N_MEMBER_COLS];
+	const struct table_cell cells[] = {MEMBER_CELLS(m)};
 
-	snprintf(points, sizeof points, "%lld", (long long)m->points);
-	money_format(m->wallet_principal + m->wallet_bonus, wallet);
-	cells[0] = m->card;
-	cells[1] = m->phone;
-	cells[2] = m->name;
-	cells[3] = text ? member_gender_label(m->gender) : member_gender_key(m->gender);
-	cells[4] = m->birthday;
-	cells[5] = m->joined;
-	cells[6] = m->tier;
-	cells[7] = points;
-	cells[8] = wallet;
-	cells[9] = text ? member_status_label(m->status) : member_status_key(m->status);
-	cells[10] = m->tags;
 	r->count++;
-	return table_row(r->t, cells) < 0 ? MD_EIO : MD_OK;
+	return table_row(r->t, cells);
 }
 
 /* A search (FIND set) or a listing (FILTER). */
@@ -74,17 +81,17 @@ static int
 print_members(struct cli *cli, enum table_format fmt,
 	      const struct member_query *q, int *count)
 {
-	struct rows r = {.fmt = fmt};
+	struct rows r = {cli_table_open(cli, fmt, member_cols), 0};
 	int rc;
 
-	if (!(r.t = cli_table_open(cli, fmt, member_cols, N_MEMBER_COLS)))
+	if (!r.t)
 		return MD_ENOMEM;
 	if (q->find)
 		rc = member_find(cli->md, q->find, q->limit, q->all, member_row, &r);
 	else
 		rc = member_list(cli->md, &q->filter, member_row, &r);
 	*count = r.count;
-	return cli_table_close(cli, r.t, rc);
+	return table_close(r.t, rc);
 }
 
 static const struct option member_opts[] = {
@@ -276,67 +283,42 @@ show_text(const struct member *m, const struct standing *st)
 }
 
 static const struct table_col show_cols[] = {
-	{"card", N_("Card"), false}, {"phone", N_("Phone"), false},
-	{"name", N_("Name"), false}, {"gender", N_("Gender"), false},
-	{"birthday", N_("Birthday"), false}, {"joined", N_("Joined"), false},
-	{"tier", N_("Tier"), false}, {"points", N_("Points"), true},
-	{"wallet", N_("Wallet"), true}, {"status", N_("Status"), false},
-	{"tags", N_("Tags"), false}, {"referrer", N_("Referrer"), false},
-	{"merged_into", N_("Merged into"), false}, {"note", N_("Note"), false},
-	{"wallet_principal", N_("Principal"), true}, {"wallet_bonus", N_("Bonus"), true},
-	{"tier_spend", N_("Tier spend"), true}, {"tier_visits", N_("Tier visits"), true},
-	{"next_tier", N_("Next tier"), false}, {"to_next_tier", N_("To next tier"), true},
-	{"to_keep_tier", N_("To keep tier"), true},
-	{"points_expiring", N_("Points expiring"), true},
-	{"points_expiring_after", N_("Expiring after"), false},
-	{"segment", N_("Segment"), false},
+	MEMBER_COLS,
+	{"referrer", N_("Referrer"), .kind = COL_TEXT},
+	{"merged_into", N_("Merged into"), .kind = COL_TEXT},
+	{"note", N_("Note"), .kind = COL_TEXT},
+	{"wallet_principal", N_("Principal"), .kind = COL_MONEY},
+	{"wallet_bonus", N_("Bonus"), .kind = COL_MONEY},
+	{"tier_spend", N_("Tier spend"), .kind = COL_MONEY},
+	{"tier_visits", N_("Tier visits"), .kind = COL_COUNT},
+	{"next_tier", N_("Next tier"), .kind = COL_TEXT},
+	{"to_next_tier", N_("To next tier"), .kind = COL_MONEY},
+	{"to_keep_tier", N_("To keep tier"), .kind = COL_MONEY},
+	{"points_expiring", N_("Points expiring"), .kind = COL_COUNT},
+	{"points_expiring_after", N_("Expiring after"), .kind = COL_TEXT},
+	{"segment", N_("Segment"), .kind = COL_ENUM,
+	 .enum_key = rfm_segment_key, .enum_label = rfm_segment_label},
 };
-#define N_SHOW_COLS (sizeof show_cols / sizeof *show_cols)
 
+/* Everything about one member as one row, for scripts. */
 static int
 show_machine(struct cli *cli, const struct member *m, const struct standing *st,
 	     enum table_format fmt)
 {
-	char v[10][32];
-	const char *cells[N_SHOW_COLS];
-	struct table *t;
+	bool next = st->tp.has_next;
+	const struct table_cell cells[] = {
+		MEMBER_CELLS(m), TABLE_STR(m->referrer_card),
+		TABLE_STR(m->merged_into), TABLE_STR(m->note),
+		TABLE_INT(m->wallet_principal), TABLE_INT(m->wallet_bonus),
+		TABLE_INT(st->tp.spend), TABLE_INT(st->tp.visits),
+		TABLE_STR(next ? st->tp.next.name : ""),
+		next ? TABLE_INT(st->tp.to_next_spend) : TABLE_BLANK,
+		TABLE_INT(st->tp.to_keep), TABLE_INT(st->expiring),
+		TABLE_STR(st->expiring_on), TABLE_INT(st->segment),
+	};
+	struct table *t = cli_table_open(cli, fmt, show_cols);
 
-	snprintf(v[0], sizeof v[0], "%lld", (long long)m->points);
-	money_format(m->wallet_principal + m->wallet_bonus, v[1]);
-	money_format(m->wallet_principal, v[2]);
-	money_format(m->wallet_bonus, v[3]);
-	money_format(st->tp.spend, v[4]);
-	snprintf(v[5], sizeof v[5], "%lld", (long long)st->tp.visits);
-	money_format(st->tp.to_next_spend, v[6]);
-	money_format(st->tp.to_keep, v[7]);
-	snprintf(v[8], sizeof v[8], "%lld", (long long)st->expiring);
-	cells[0] = m->card;
-	cells[1] = m->phone;
-	cells[2] = m->name;
-	cells[3] = member_gender_key(m->gender);
-	cells[4] = m->birthday;
-	cells[5] = m->joined;
-	cells[6] = m->tier;
-	cells[7] = v[0];
-	cells[8] = v[1];
-	cells[9] = member_status_key(m->status);
-	cells[10] = m->tags;
-	cells[11] = m->referrer_card;
-	cells[12] = m->merged_into;
-	cells[13] = m->note;
-	cells[14] = v[2];
-	cells[15] = v[3];
-	cells[16] = v[4];
-	cells[17] = v[5];
-	cells[18] = st->tp.has_next ? st->tp.next.name : "";
-	cells[19] = st->tp.has_next ? v[6] : "";
-	cells[20] = v[7];
-	cells[21] = v[8];
-	cells[22] = st->expiring_on;
-	cells[23] = st->segment >= 0 ? rfm_segment_key(st->segment) : "";
-	if (!(t = cli_table_open(cli, fmt, show_cols, N_SHOW_COLS)))
-		return MD_ENOMEM;
-	return cli_table_close(cli, t, table_row(t, cells) < 0 ? MD_EIO : MD_OK);
+	return t ? table_close(t, table_row(t, cells)) : MD_ENOMEM;
 }
 
 static const struct option format_opts[] = {

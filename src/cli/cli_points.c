@@ -79,48 +79,27 @@ adjust_cmd(struct cli *cli, int argc, char **argv)
 }
 
 static const struct table_col history_cols[] = {
-	{"at", N_("When"), false},
-	{"kind", N_("Kind"), false},
-	{"delta", N_("Change"), true},
-	{"balance", N_("Balance"), true},
-	{"expires", N_("Expires"), false},
-	{"sale", N_("Sale"), true},
-	{"reason", N_("Reason"), false},
-	{"operator", N_("Operator"), false},
-};
-
-struct hist {
-	struct table *t;
-	bool text;
+	{"at", N_("When"), .kind = COL_TEXT},
+	{"kind", N_("Kind"), .kind = COL_LABEL, .label = points_kind_label},
+	{"delta", N_("Change"), .kind = COL_CHANGE},
+	{"balance", N_("Balance"), .kind = COL_NUMBER},
+	{"expires", N_("Expires"), .kind = COL_TEXT},
+	{"sale", N_("Sale"), .kind = COL_COUNT},
+	{"reason", N_("Reason"), .kind = COL_TEXT},
+	{"operator", N_("Operator"), .kind = COL_TEXT},
 };
 
 static int
 history_row(void *arg, const struct points_entry *e)
 {
-	struct hist *h = arg;
-	char delta[32], balance[32], sale[24] = "";
-	const char *cells[8];
+	const struct table_cell cells[] = {
+		TABLE_STR(e->at), TABLE_STR(e->kind), TABLE_INT(e->delta),
+		TABLE_INT(e->balance), TABLE_STR(e->expires),
+		e->sale_id ? TABLE_INT(e->sale_id) : TABLE_BLANK,
+		TABLE_STR(e->reason), TABLE_STR(e->operator_name),
+	};
 
-	if (h->text) {
-		text_format_int(e->delta, delta);
-		text_format_int(e->balance, balance);
-		if (e->delta > 0)
-			memmove(delta + 1, delta, strlen(delta) + 1), delta[0] = '+';
-	} else {
-		snprintf(delta, sizeof delta, "%lld", (long long)e->delta);
-		snprintf(balance, sizeof balance, "%lld", (long long)e->balance);
-	}
-	if (e->sale_id)
-		snprintf(sale, sizeof sale, "%lld", (long long)e->sale_id);
-	cells[0] = e->at;
-	cells[1] = h->text ? points_kind_label(e->kind) : e->kind;
-	cells[2] = delta;
-	cells[3] = balance;
-	cells[4] = e->expires;
-	cells[5] = sale;
-	cells[6] = e->reason;
-	cells[7] = e->operator_name;
-	return table_row(h->t, cells) < 0 ? MD_EIO : MD_OK;
+	return table_row(arg, cells);
 }
 
 static const struct option history_opts[] = {
@@ -141,7 +120,7 @@ history_cmd(struct cli *cli, int argc, char **argv)
 	enum table_format fmt = TABLE_TEXT;
 	const struct cli_opts o = {"points history", HISTORY_SYNOPSIS, HISTORY_HELP,
 				   "", history_opts, &fmt, NULL};
-	struct hist h;
+	struct table *t;
 	int c, st, rc;
 
 	while ((c = cli_next_option(cli, &o, argc, argv, &st)) != -1)
@@ -151,11 +130,9 @@ history_cmd(struct cli *cli, int argc, char **argv)
 		return cli_usage("points history", _("give one card or phone number"));
 	if ((rc = cli_open(cli)))
 		return cli_fail(cli, rc);
-	h.text = fmt == TABLE_TEXT;
-	if (!(h.t = cli_table_open(cli, fmt, history_cols, 8)))
+	if (!(t = cli_table_open(cli, fmt, history_cols)))
 		return cli_fail(cli, MD_ENOMEM);
-	rc = points_history(cli->md, argv[optind], history_row, &h);
-	rc = cli_table_close(cli, h.t, rc);
+	rc = table_close(t, points_history(cli->md, argv[optind], history_row, t));
 	return rc ? cli_fail(cli, rc) : EXIT_OK;
 }
 

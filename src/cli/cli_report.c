@@ -1,15 +1,12 @@
 /* cli_report.c - "memberdesk report rfm|types|weekly|birthdays|sales":
- * RFM and value types here, the rest in cli_report_weekly.c */
+ * RFM and value types here; weekly, birthdays and sales in cli_report_*.c */
 #include <config.h>
-
-#include <string.h>
 
 #include "cli/cli.h"
 #include "cli/cli_report.h"
 #include "core/clock.h"
 #include "core/money.h"
 #include "core/rfm.h"
-#include "core/text.h"
 #include "core/value_types.h"
 #include "i18n.h"
 
@@ -20,38 +17,37 @@ cli_report_as_of(struct cli *cli, const char *s, struct date *d)
 	return s ? date_parse(cli->md, "--as-of", s, d, false) : MD_OK;
 }
 
+#define SEGMENT_COL {"segment", N_("Segment"), .kind = COL_ENUM, \
+	.enum_key = rfm_segment_key, .enum_label = rfm_segment_label}
+
 static const struct table_col rfm_cols[] = {
-	{"segment", N_("Segment"), false},
-	{"members", N_("Members"), true},
-	{"share", N_("Share %"), true},
-	{"mean_recency", N_("Mean R (days)"), true},
-	{"mean_frequency", N_("Mean F"), true},
-	{"mean_monetary", N_("Mean M"), true},
-	{"total_monetary", N_("Total M"), true},
+	SEGMENT_COL,
+	{"members", N_("Members"), .kind = COL_COUNT},
+	{"share", N_("Share %"), .kind = COL_RATIO},
+	{"mean_recency", N_("Mean R (days)"), .kind = COL_RATIO},
+	{"mean_frequency", N_("Mean F"), .kind = COL_RATIO},
+	{"mean_monetary", N_("Mean M"), .kind = COL_YUAN},
+	{"total_monetary", N_("Total M"), .kind = COL_YUAN},
 };
 
-/* One line of the summary: NAME and T, a share of ALL members. */
+/* One line of the summary: SEGMENT's totals T, a share of ALL members.
+ * The means need scores and members. */
 static int
-rfm_line(struct table *tb, bool text, const char *name,
-	 const struct rfm_totals *t, int64_t all, bool scored)
+rfm_line(struct table *tb, struct table_cell segment, const struct rfm_totals *t,
+	 int64_t all, bool scored, bool total)
 {
-	char v[6][40];
-	const char *cells[] = {name, v[0], v[1], v[2], v[3], v[4], v[5]};
-	int i;
+	int64_t n = scored ? t->members : 0;
+	struct table_cell cells[] = {
+		segment, TABLE_INT(t->members), TABLE_RATIO(100 * t->members, all),
+		TABLE_RATIO(t->recency, n), TABLE_RATIO(t->frequency, n),
+		TABLE_BLANK, TABLE_BLANK,
+	};
 
-	for (i = 0; i < 6; i++)
-		v[i][0] = '\0';
-	snprintf(v[0], sizeof v[0], "%lld", (long long)t->members);
-	if (all)
-		text_format_ratio(100 * t->members, all, v[1]);
-	if (scored && t->members) {
-		text_format_ratio(t->recency, t->members, v[2]);
-		text_format_ratio(t->frequency, t->members, v[3]);
-		(text ? money_format_human : money_format)
-			(money_mul_div(t->monetary, 1, t->members), v[4]);
-		(text ? money_format_human : money_format)(t->monetary, v[5]);
+	if (n) {
+		cells[5] = TABLE_INT(money_mul_div(t->monetary, 1, n));
+		cells[6] = TABLE_INT(t->monetary);
 	}
-	return table_row(tb, cells) < 0 ? MD_EIO : MD_OK;
+	return table_put(tb, cells, TABLE_COLS(cells), total);
 }
 
 static int
@@ -59,17 +55,16 @@ rfm_summary_rows(struct cli *cli, enum table_format fmt, struct date d, int wind
 {
 	struct rfm_summary s;
 	struct rfm_totals all = {0};
-	bool text = fmt == TABLE_TEXT;
 	struct table *t;
 	int rc, i;
 
 	if ((rc = rfm_summary(cli->md, d, window, &s)))
 		return rc;
-	if (!(t = cli_table_open(cli, fmt, rfm_cols, 7)))
+	if (!(t = cli_table_open(cli, fmt, rfm_cols)))
 		return MD_ENOMEM;
 	for (i = 0; i < RFM_SEGMENTS && rc == MD_OK; i++) {
-		rc = rfm_line(t, text, text ? rfm_segment_label(i) : rfm_segment_key(i),
-			      &s.seg[i], s.members, i != RFM_NO_PURCHASE);
+		rc = rfm_line(t, TABLE_INT(i), &s.seg[i], s.members,
+			      i != RFM_NO_PURCHASE, false);
 		if (i != RFM_NO_PURCHASE) {
 			all.recency += s.seg[i].recency;
 			all.frequency += s.seg[i].frequency;
@@ -78,49 +73,39 @@ rfm_summary_rows(struct cli *cli, enum table_format fmt, struct date d, int wind
 	}
 	/* The scored members together, for people; scripts add up. */
 	all.members = s.scored;
-	if (text && rc == MD_OK && s.members)
-		rc = rfm_line(t, text, _("Scored members"), &all, s.members, true);
-	return cli_table_close(cli, t, rc);
+	if (rc == MD_OK && s.members)
+		rc = rfm_line(t, TABLE_LITERAL(_("Scored members")), &all, s.members,
+			      true, true);
+	return table_close(t, rc);
 }
 
 static const struct table_col rfm_member_cols[] = {
-	{"card", N_("Card"), false},
-	{"name", N_("Name"), false},
-	{"phone", N_("Phone"), false},
-	{"recency_days", N_("R (days)"), true},
-	{"frequency", N_("F"), true},
-	{"monetary", N_("M"), true},
-	{"r_score", N_("R score"), true},
-	{"f_score", N_("F score"), true},
-	{"m_score", N_("M score"), true},
-	{"segment", N_("Segment"), false},
-};
-
-struct rows {
-	struct table *t;
-	bool text;
+	{"card", N_("Card"), .kind = COL_TEXT},
+	{"name", N_("Name"), .kind = COL_TEXT},
+	{"phone", N_("Phone"), .kind = COL_TEXT},
+	{"recency_days", N_("R (days)"), .kind = COL_COUNT},
+	{"frequency", N_("F"), .kind = COL_COUNT},
+	{"monetary", N_("M"), .kind = COL_MONEY},
+	{"r_score", N_("R score"), .kind = COL_COUNT},
+	{"f_score", N_("F score"), .kind = COL_COUNT},
+	{"m_score", N_("M score"), .kind = COL_COUNT},
+	SEGMENT_COL,
 };
 
 static int
 rfm_member_row(void *arg, const struct rfm_member *m)
 {
-	struct rows *r = arg;
-	char v[6][32] = {""};
-	const char *cells[] = {
-		m->card, m->name, m->phone, v[0], v[1], v[2], v[3], v[4], v[5],
-		r->text ? rfm_segment_label(m->segment) : rfm_segment_key(m->segment),
+	struct table_cell cells[] = {
+		TABLE_STR(m->card), TABLE_STR(m->name), TABLE_STR(m->phone),
+		TABLE_INT(m->recency), TABLE_INT(m->frequency), TABLE_INT(m->monetary),
+		TABLE_INT(m->r), TABLE_INT(m->f), TABLE_INT(m->m),
+		TABLE_INT(m->segment),
 	};
 
 	/* Members without a counted sale have no recency and no scores. */
-	if (m->segment != RFM_NO_PURCHASE) {
-		snprintf(v[0], sizeof v[0], "%lld", (long long)m->recency);
-		snprintf(v[3], sizeof v[3], "%d", m->r);
-		snprintf(v[4], sizeof v[4], "%d", m->f);
-		snprintf(v[5], sizeof v[5], "%d", m->m);
-	}
-	snprintf(v[1], sizeof v[1], "%lld", (long long)m->frequency);
-	money_format(m->monetary, v[2]);
-	return table_row(r->t, cells) < 0 ? MD_EIO : MD_OK;
+	if (m->segment == RFM_NO_PURCHASE)
+		cells[3] = cells[6] = cells[7] = cells[8] = TABLE_BLANK;
+	return table_row(arg, cells);
 }
 
 static const struct option rfm_opts[] = {
@@ -176,13 +161,11 @@ rfm_cmd(struct cli *cli, int argc, char **argv)
 	    (rc = cli_open(cli)))
 		return cli_fail(cli, rc);
 	if (members) {
-		struct rows r = {cli_table_open(cli, fmt, rfm_member_cols, 10),
-				 fmt == TABLE_TEXT};
+		struct table *t = cli_table_open(cli, fmt, rfm_member_cols);
 
-		if (!r.t)
+		if (!t)
 			return cli_fail(cli, MD_ENOMEM);
-		rc = cli_table_close(cli, r.t, rfm_members(cli->md, d, days, seg,
-							   rfm_member_row, &r));
+		rc = table_close(t, rfm_members(cli->md, d, days, seg, rfm_member_row, t));
 	} else {
 		rc = rfm_summary_rows(cli, fmt, d, days);
 	}
@@ -190,32 +173,32 @@ rfm_cmd(struct cli *cli, int argc, char **argv)
 }
 
 static const struct table_col type_cols[] = {
-	{"type", N_("Value type"), false},
-	{"members", N_("Members"), true},
-	{"primary", N_("Primary"), true},
+	{"type", N_("Value type"), .kind = COL_ENUM,
+	 .enum_key = value_types_key, .enum_label = value_types_label},
+	{"members", N_("Members"), .kind = COL_COUNT},
+	{"primary", N_("Primary"), .kind = COL_COUNT},
 };
 
 static int
 types_summary_rows(struct cli *cli, enum table_format fmt, struct date d)
 {
 	struct value_types_summary s;
-	bool text = fmt == TABLE_TEXT;
-	char n[32], p[32], avg[40], from[40];
+	char avg[40], from[40];
 	struct table *t;
 	int rc, i;
 
 	if ((rc = value_types_summary(cli->md, d, &s)))
 		return rc;
-	if (!(t = cli_table_open(cli, fmt, type_cols, 3)))
+	if (!(t = cli_table_open(cli, fmt, type_cols)))
 		return MD_ENOMEM;
 	for (i = 0; i < VALUE_TYPES && rc == MD_OK; i++) {
-		const char *cells[] = {text ? value_types_label(i) : value_types_key(i), n, p};
+		const struct table_cell cells[] = {
+			TABLE_INT(i), TABLE_INT(s.carrying[i]), TABLE_INT(s.primary[i]),
+		};
 
-		snprintf(n, sizeof n, "%lld", (long long)s.carrying[i]);
-		snprintf(p, sizeof p, "%lld", (long long)s.primary[i]);
-		rc = table_row(t, cells) < 0 ? MD_EIO : MD_OK;
+		rc = table_row(t, cells);
 	}
-	if ((rc = cli_table_close(cli, t, rc)) || !text)
+	if ((rc = table_close(t, rc)) || fmt != TABLE_TEXT)
 		return rc;
 	money_format_human(s.average_ticket, avg);
 	money_format_human(s.ticket_threshold, from);
@@ -228,27 +211,22 @@ types_summary_rows(struct cli *cli, enum table_format fmt, struct date d)
 }
 
 static const struct table_col type_member_cols[] = {
-	{"card", N_("Card"), false},
-	{"name", N_("Name"), false},
-	{"phone", N_("Phone"), false},
-	{"types", N_("Value types"), false},
+	{"card", N_("Card"), .kind = COL_TEXT},
+	{"name", N_("Name"), .kind = COL_TEXT},
+	{"phone", N_("Phone"), .kind = COL_TEXT},
+	{"types", N_("Value types"), .kind = COL_SET,
+	 .enum_key = value_types_key, .enum_label = value_types_label},
 };
 
 static int
 type_member_row(void *arg, const struct value_types_member *m)
 {
-	struct rows *r = arg;
-	char types[256] = "";
-	const char *cells[] = {m->card, m->name, m->phone, types};
-	int i;
+	const struct table_cell cells[] = {
+		TABLE_STR(m->card), TABLE_STR(m->name), TABLE_STR(m->phone),
+		TABLE_INT(m->types),
+	};
 
-	if (!r->text)
-		value_types_format(m->types, types, sizeof types);
-	for (i = 0; r->text && i < VALUE_TYPES; i++)
-		if (m->types & 1u << i)
-			snprintf(types + strlen(types), sizeof types - strlen(types),
-				 "%s%s", *types ? ", " : "", value_types_label(i));
-	return table_row(r->t, cells) < 0 ? MD_EIO : MD_OK;
+	return table_row(arg, cells);
 }
 
 static const struct option types_opts[] = {
@@ -292,13 +270,11 @@ types_cmd(struct cli *cli, int argc, char **argv)
 	if ((rc = cli_report_as_of(cli, as_of, &d)) || (rc = cli_open(cli)))
 		return cli_fail(cli, rc);
 	if (members) {
-		struct rows r = {cli_table_open(cli, fmt, type_member_cols, 4),
-				 fmt == TABLE_TEXT};
+		struct table *t = cli_table_open(cli, fmt, type_member_cols);
 
-		if (!r.t)
+		if (!t)
 			return cli_fail(cli, MD_ENOMEM);
-		rc = cli_table_close(cli, r.t, value_types_members(cli->md, d,
-								   type_member_row, &r));
+		rc = table_close(t, value_types_members(cli->md, d, type_member_row, t));
 	} else {
 		rc = types_summary_rows(cli, fmt, d);
 	}

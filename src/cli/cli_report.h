@@ -1,4 +1,4 @@
-/* cli_report.h - what the two files of "memberdesk report" share */
+/* cli_report.h - what the files of "memberdesk report" share */
 #ifndef MD_CLI_REPORT_H
 #define MD_CLI_REPORT_H
 

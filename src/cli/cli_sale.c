@@ -5,90 +5,65 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "core/money.h"
 #include "core/payment.h"
 #include "core/receipt.h"
 #include "core/sale.h"
 #include "core/settings.h"
 #include "i18n.h"
 
+/* "voided" or nothing. */
+static const char *
+status_label(const char *key)
+{
+	return *key ? _("voided") : "";
+}
+
+/* Scripts get every column, people the ones a list needs. */
 static const struct table_col sale_cols[] = {
-	{"sale", N_("Sale"), true},
-	{"sold_at", N_("Time"), false},
-	{"card", N_("Card"), false},
-	{"name", N_("Name"), false},
-	{"amount", N_("Amount"), true},
-	{"tier_discount", N_("Discount"), true},
-	{"points_used", N_("Points used"), true},
-	{"points_value", N_("Points value"), true},
-	{"paid", N_("Paid"), true},
-	{"payment", N_("Payment"), false},
-	{"wallet_principal", N_("From principal"), true},
-	{"wallet_bonus", N_("From bonus"), true},
-	{"points_earned", N_("Points earned"), true},
-	{"category", N_("Category"), false},
-	{"promo", N_("Promotion"), false},
-	{"ticket", N_("Ticket"), false},
-	{"status", N_("Status"), false},
-};
-#define N_SALE_COLS (sizeof sale_cols / sizeof *sale_cols)
-
-/* The columns a text table shows (csv has them all). */
-static const struct table_col sale_text_cols[] = {
-	{"sale", N_("Sale"), true},
-	{"sold_at", N_("Time"), false},
-	{"card", N_("Card"), false},
-	{"name", N_("Name"), false},
-	{"amount", N_("Amount"), true},
-	{"paid", N_("Paid"), true},
-	{"payment", N_("Payment"), false},
-	{"points_earned", N_("Points"), true},
-	{"status", N_("Status"), false},
-};
-
-struct sale_rows {
-	struct table *t;
-	enum table_format fmt;
+	{"sale", N_("Sale"), .kind = COL_COUNT},
+	{"sold_at", N_("Time"), .kind = COL_TEXT},
+	{"card", N_("Card"), .kind = COL_TEXT},
+	{"name", N_("Name"), .kind = COL_TEXT},
+	{"amount", N_("Amount"), .kind = COL_MONEY},
+	{"tier_discount", N_("Discount"), .kind = COL_MONEY, .only = TABLE_SCRIPTS},
+	{"points_used", N_("Points used"), .kind = COL_COUNT, .only = TABLE_SCRIPTS},
+	{"points_value", N_("Points value"), .kind = COL_MONEY, .only = TABLE_SCRIPTS},
+	{"paid", N_("Paid"), .kind = COL_MONEY},
+	{"payment", N_("Payment"), .kind = COL_LABEL, .label = payment_label},
+	{"wallet_principal", N_("From principal"), .kind = COL_MONEY, .only = TABLE_SCRIPTS},
+	{"wallet_bonus", N_("From bonus"), .kind = COL_MONEY, .only = TABLE_SCRIPTS},
+	{"points_earned", N_("Points"), .kind = COL_COUNT},
+	{"category", N_("Category"), .kind = COL_TEXT, .only = TABLE_SCRIPTS},
+	{"promo", N_("Promotion"), .kind = COL_COUNT, .only = TABLE_SCRIPTS},
+	{"ticket", N_("Ticket"), .kind = COL_TEXT, .only = TABLE_SCRIPTS},
+	{"status", N_("Status"), .kind = COL_LABEL, .label = status_label},
 };
 
 static int
 sale_row(void *arg, const struct sale *s)
 {
-	struct sale_rows *r = arg;
-	char v[9][32];
-	bool text = r->fmt == TABLE_TEXT;
-	const char *status = *s->voided_at ? (text ? _("voided") : "voided") : "";
+	const struct table_cell cells[] = {
+		TABLE_INT(s->id), TABLE_STR(s->sold_at), TABLE_STR(s->card),
+		TABLE_STR(s->name), TABLE_INT(s->amount),
+		TABLE_INT(s->tier_discount + s->coupon_discount),
+		TABLE_INT(s->points_used), TABLE_INT(s->points_value),
+		TABLE_INT(s->paid), TABLE_STR(s->payment),
+		TABLE_INT(s->wallet_principal), TABLE_INT(s->wallet_bonus),
+		TABLE_INT(s->points_earned), TABLE_STR(s->category),
+		TABLE_INT(s->promo), TABLE_STR(s->ticket),
+		TABLE_STR(*s->voided_at ? "voided" : ""),
+	};
 
-	snprintf(v[0], sizeof v[0], "%lld", (long long)s->id);
-	money_format(s->amount, v[1]);
-	money_format(s->tier_discount + s->coupon_discount, v[2]);
-	snprintf(v[3], sizeof v[3], "%lld", (long long)s->points_used);
-	money_format(s->points_value, v[4]);
-	money_format(s->paid, v[5]);
-	money_format(s->wallet_principal, v[6]);
-	money_format(s->wallet_bonus, v[7]);
-	snprintf(v[8], sizeof v[8], "%lld", (long long)s->points_earned);
-	if (text) {
-		const char *cells[] = {v[0], s->sold_at, s->card, s->name, v[1], v[5],
-				       payment_label(s->payment), v[8], status};
-
-		return table_row(r->t, cells) < 0 ? MD_EIO : MD_OK;
-	} else {
-		const char *cells[] = {v[0], s->sold_at, s->card, s->name, v[1], v[2],
-				       v[3], v[4], v[5], s->payment, v[6], v[7], v[8],
-				       s->category, s->promo ? "1" : "0", s->ticket, status};
-
-		return table_row(r->t, cells) < 0 ? MD_EIO : MD_OK;
-	}
+	return table_row(arg, cells);
 }
 
-static struct table *
-open_sales(struct cli *cli, enum table_format fmt)
+/* SALE as one row of the sales table. */
+static int
+print_sale(struct cli *cli, enum table_format fmt, const struct sale *s)
 {
-	return fmt == TABLE_TEXT ?
-	       cli_table_open(cli, fmt, sale_text_cols,
-			      sizeof sale_text_cols / sizeof *sale_text_cols) :
-	       cli_table_open(cli, fmt, sale_cols, N_SALE_COLS);
+	struct table *t = cli_table_open(cli, fmt, sale_cols);
+
+	return t ? table_close(t, sale_row(t, s)) : MD_ENOMEM;
 }
 
 static int
@@ -188,15 +163,7 @@ sale_add_cmd(struct cli *cli, int argc, char **argv)
 	rc = dry ? sale_quote(cli->md, &in, &s) : sale_add(cli->md, &in, &s);
 	if (rc)
 		return cli_fail(cli, rc);
-	if (fmt == TABLE_TEXT) {
-		rc = print_receipt(cli, &s, width);
-	} else {
-		struct sale_rows r = {open_sales(cli, fmt), fmt};
-
-		if (!r.t)
-			return cli_fail(cli, MD_ENOMEM);
-		rc = cli_table_close(cli, r.t, sale_row(&r, &s));
-	}
+	rc = fmt == TABLE_TEXT ? print_receipt(cli, &s, width) : print_sale(cli, fmt, &s);
 	return rc ? cli_fail(cli, rc) : EXIT_OK;
 }
 
@@ -264,7 +231,7 @@ sale_list_cmd(struct cli *cli, int argc, char **argv)
 	const struct cli_opts o = {"sale list", LIST_SYNOPSIS, LIST_HELP, "",
 				   list_opts, &fmt, NULL};
 	struct sale_filter f = {0};
-	struct sale_rows r;
+	struct table *t;
 	int c, st, rc;
 
 	while ((c = cli_next_option(cli, &o, argc, argv, &st)) != -1) {
@@ -280,10 +247,9 @@ sale_list_cmd(struct cli *cli, int argc, char **argv)
 		f.member = argv[optind];
 	if ((rc = cli_open(cli)))
 		return cli_fail(cli, rc);
-	r.fmt = fmt;
-	if (!(r.t = open_sales(cli, fmt)))
+	if (!(t = cli_table_open(cli, fmt, sale_cols)))
 		return cli_fail(cli, MD_ENOMEM);
-	rc = cli_table_close(cli, r.t, sale_list(cli->md, &f, sale_row, &r));
+	rc = table_close(t, sale_list(cli->md, &f, sale_row, t));
 	return rc ? cli_fail(cli, rc) : EXIT_OK;
 }
 
@@ -333,14 +299,8 @@ show_or_receipt(struct cli *cli, int argc, char **argv, bool receipt)
 		return cli_usage(o.cmd, _("give one sale number"));
 	if ((rc = cli_open(cli)) || (rc = sale_get(cli->md, argv[optind], &s)))
 		return cli_fail(cli, rc);
-	if (fmt != TABLE_TEXT) {
-		struct sale_rows r = {open_sales(cli, fmt), fmt};
-
-		if (!r.t)
-			return cli_fail(cli, MD_ENOMEM);
-		rc = cli_table_close(cli, r.t, sale_row(&r, &s));
-		return rc ? cli_fail(cli, rc) : EXIT_OK;
-	}
+	if (fmt != TABLE_TEXT)
+		return (rc = print_sale(cli, fmt, &s)) ? cli_fail(cli, rc) : EXIT_OK;
 	if ((rc = print_receipt(cli, &s, width)))
 		return cli_fail(cli, rc);
 	if (!receipt) {

@@ -8,11 +8,24 @@
 #include "i18n.h"
 
 static const struct table_col settings_cols[] = {
-	{"key", N_("Setting"), false},
-	{"value", N_("Value"), false},
-	{"default", N_("Default"), false},
-	{"description", N_("Description"), false},
+	{"key", N_("Setting"), .kind = COL_TEXT},
+	{"value", N_("Value"), .kind = COL_TEXT},
+	{"default", N_("Default"), .kind = COL_TEXT},
+	{"description", N_("Description"), .kind = COL_TEXT, .only = TABLE_PEOPLE},
 };
+
+static int
+setting_row(struct cli *cli, struct table *t, const struct setting_def *def)
+{
+	char value[SETTING_MAX];
+	const struct table_cell cells[] = {
+		TABLE_STR(def->key), TABLE_STR(value), TABLE_STR(def->def),
+		TABLE_STR(_(def->help)),
+	};
+	int rc = settings_get(cli->md, def->key, value);
+
+	return rc ? rc : table_row(t, cells);
+}
 
 static const struct option show_opts[] = {
 	{"format", required_argument, NULL, 'f'},
@@ -30,8 +43,6 @@ settings_show_cmd(struct cli *cli, int argc, char **argv)
 {
 	enum table_format fmt = TABLE_TEXT;
 	const struct setting_def *defs;
-	char value[SETTING_MAX];
-	const char *cells[4];
 	struct table *t;
 	size_t n, i;
 	int c, st, rc = MD_OK;
@@ -51,22 +62,13 @@ settings_show_cmd(struct cli *cli, int argc, char **argv)
 	if ((rc = cli_open(cli)))
 		return cli_fail(cli, rc);
 	defs = settings_defs(&n);
-	if (!(t = cli_table_open(cli, fmt, settings_cols, fmt == TABLE_TEXT ? 4 : 3)))
+	if (!(t = cli_table_open(cli, fmt, settings_cols)))
 		return cli_fail(cli, MD_ENOMEM);
-	for (i = 0; i < n && rc == MD_OK; i++) {
-		if (defs[i].hidden ||
-		    (optind < argc && strcmp(defs[i].key, argv[optind])))
-			continue;
-		if ((rc = settings_get(cli->md, defs[i].key, value)))
-			break;
-		cells[0] = defs[i].key;
-		cells[1] = value;
-		cells[2] = defs[i].def;
-		cells[3] = _(defs[i].help);
-		if (table_row(t, cells) < 0)
-			rc = MD_EIO;
-	}
-	rc = cli_table_close(cli, t, rc);
+	for (i = 0; i < n && rc == MD_OK; i++)
+		if (!defs[i].hidden &&
+		    (optind == argc || !strcmp(defs[i].key, argv[optind])))
+			rc = setting_row(cli, t, &defs[i]);
+	rc = table_close(t, rc);
 	return rc ? cli_fail(cli, rc) : EXIT_OK;
 }
 

@@ -6,43 +6,31 @@
 #include "cli/cli.h"
 #include "core/clock.h"
 #include "core/date.h"
-#include "core/money.h"
 #include "core/tier.h"
 #include "i18n.h"
 
 static const struct table_col tier_cols[] = {
-	{"rank", N_("Rank"), true},
-	{"name", N_("Tier"), false},
-	{"min_spend", N_("Min spend"), true},
-	{"min_visits", N_("Min visits"), true},
-	{"keep_spend", N_("Keep spend"), true},
-	{"discount", N_("Discount %"), true},
-	{"points_rate", N_("Points x"), true},
-	{"members", N_("Members"), true},
+	{"rank", N_("Rank"), .kind = COL_COUNT},
+	{"name", N_("Tier"), .kind = COL_TEXT},
+	{"min_spend", N_("Min spend"), .kind = COL_MONEY},
+	{"min_visits", N_("Min visits"), .kind = COL_COUNT},
+	{"keep_spend", N_("Keep spend"), .kind = COL_MONEY},
+	{"discount", N_("Discount %"), .kind = COL_COUNT},
+	{"points_rate", N_("Points x"), .kind = COL_DECIMAL},	/* 150 -> "1.5" */
+	{"members", N_("Members"), .kind = COL_COUNT},
 };
 
 static int
 tier_row(void *arg, const struct tier *t)
 {
-	char v[7][32];
-	const char *cells[8];
+	const struct table_cell cells[] = {
+		TABLE_INT(t->rank), TABLE_STR(t->name), TABLE_INT(t->min_spend),
+		TABLE_INT(t->min_visits), TABLE_INT(t->keep_spend),
+		TABLE_INT(t->discount), TABLE_INT(t->points_rate),
+		TABLE_INT(t->members),
+	};
 
-	snprintf(v[0], sizeof v[0], "%d", t->rank);
-	money_format(t->min_spend, v[1]);
-	snprintf(v[2], sizeof v[2], "%lld", (long long)t->min_visits);
-	money_format(t->keep_spend, v[3]);
-	snprintf(v[4], sizeof v[4], "%d", t->discount);
-	money_format_decimal(t->points_rate, v[5]);	/* 150 -> "1.5" */
-	snprintf(v[6], sizeof v[6], "%lld", (long long)t->members);
-	cells[0] = v[0];
-	cells[1] = t->name;
-	cells[2] = v[1];
-	cells[3] = v[2];
-	cells[4] = v[3];
-	cells[5] = v[4];
-	cells[6] = v[5];
-	cells[7] = v[6];
-	return table_row(arg, cells) < 0 ? MD_EIO : MD_OK;
+	return table_row(arg, cells);
 }
 
 static const struct option list_opts[] = {
@@ -74,10 +62,9 @@ list_cmd(struct cli *cli, int argc, char **argv)
 		return cli_usage("tier list", _("unexpected argument \"%s\""), argv[optind]);
 	if ((rc = cli_open(cli)))
 		return cli_fail(cli, rc);
-	if (!(t = cli_table_open(cli, fmt, tier_cols, 8)))
+	if (!(t = cli_table_open(cli, fmt, tier_cols)))
 		return cli_fail(cli, MD_ENOMEM);
-	rc = tier_list(cli->md, tier_row, t);
-	rc = cli_table_close(cli, t, rc);
+	rc = table_close(t, tier_list(cli->md, tier_row, t));
 	return rc ? cli_fail(cli, rc) : EXIT_OK;
 }
 
@@ -199,42 +186,34 @@ delete_cmd(struct cli *cli, int argc, char **argv)
 	return EXIT_OK;
 }
 
-static const struct table_col move_cols[] = {
-	{"card", N_("Card"), false},
-	{"name", N_("Name"), false},
-	{"from", N_("From"), false},
-	{"to", N_("To"), false},
-	{"reason", N_("Why"), false},
-	{"spend", N_("Spend"), true},
-	{"visits", N_("Visits"), true},
-	{"keep_spend", N_("Keep spend"), true},
-};
+/* Why a member moves: "upgrade" or "downgrade". */
+static const char *
+reason_label(const char *reason)
+{
+	return !strcmp(reason, "upgrade") ? _("upgrade") : _("downgrade");
+}
 
-struct moves {
-	struct table *t;
-	bool text;
+static const struct table_col move_cols[] = {
+	{"card", N_("Card"), .kind = COL_TEXT},
+	{"name", N_("Name"), .kind = COL_TEXT},
+	{"from", N_("From"), .kind = COL_TEXT},
+	{"to", N_("To"), .kind = COL_TEXT},
+	{"reason", N_("Why"), .kind = COL_LABEL, .label = reason_label},
+	{"spend", N_("Spend"), .kind = COL_MONEY},
+	{"visits", N_("Visits"), .kind = COL_COUNT},
+	{"keep_spend", N_("Keep spend"), .kind = COL_MONEY},
 };
 
 static int
 move_row(void *arg, const struct tier_move *mv)
 {
-	struct moves *m = arg;
-	char spend[32], visits[24], keep[32];
-	const char *cells[8];
+	const struct table_cell cells[] = {
+		TABLE_STR(mv->card), TABLE_STR(mv->name), TABLE_STR(mv->from),
+		TABLE_STR(mv->to), TABLE_STR(mv->reason), TABLE_INT(mv->spend),
+		TABLE_INT(mv->visits), TABLE_INT(mv->keep_spend),
+	};
 
-	money_format(mv->spend, spend);
-	snprintf(visits, sizeof visits, "%lld", (long long)mv->visits);
-	money_format(mv->keep_spend, keep);
-	cells[0] = mv->card;
-	cells[1] = mv->name;
-	cells[2] = mv->from;
-	cells[3] = mv->to;
-	cells[4] = !m->text ? mv->reason :
-		   !strcmp(mv->reason, "upgrade") ? _("upgrade") : _("downgrade");
-	cells[5] = spend;
-	cells[6] = visits;
-	cells[7] = keep;
-	return table_row(m->t, cells) < 0 ? MD_EIO : MD_OK;
+	return table_row(arg, cells);
 }
 
 static const struct option evaluate_opts[] = {
@@ -263,7 +242,7 @@ evaluate_cmd(struct cli *cli, int argc, char **argv)
 				   "n", evaluate_opts, &fmt, NULL};
 	const char *as_of = NULL;
 	bool dry = false;
-	struct moves m;
+	struct table *t;
 	int64_t moved;
 	struct date d;
 	int c, st, rc;
@@ -282,11 +261,9 @@ evaluate_cmd(struct cli *cli, int argc, char **argv)
 	d = clock_today(cli->md);
 	if (as_of && (rc = date_parse(cli->md, "--as-of", as_of, &d, false)))
 		return cli_fail(cli, rc);
-	m.text = fmt == TABLE_TEXT;
-	if (!(m.t = cli_table_open(cli, fmt, move_cols, 8)))
+	if (!(t = cli_table_open(cli, fmt, move_cols)))
 		return cli_fail(cli, MD_ENOMEM);
-	rc = tier_evaluate(cli->md, d, dry, move_row, &m, &moved);
-	rc = cli_table_close(cli, m.t, rc);
+	rc = table_close(t, tier_evaluate(cli->md, d, dry, move_row, t, &moved));
 	if (rc)
 		return cli_fail(cli, rc);
 	fprintf(stderr, dry ? P_("%lld member would move\n", "%lld members would move\n", moved) :

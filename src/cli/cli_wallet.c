@@ -110,44 +110,29 @@ refund_cmd(struct cli *cli, int argc, char **argv)
 }
 
 static const struct table_col history_cols[] = {
-	{"at", N_("When"), false},
-	{"kind", N_("Kind"), false},
-	{"principal", N_("Principal"), true},
-	{"bonus", N_("Bonus"), true},
-	{"balance", N_("Balance"), true},
-	{"sale", N_("Sale"), true},
-	{"payment", N_("Payment"), false},
-	{"reason", N_("Reason"), false},
-	{"operator", N_("Operator"), false},
-};
-
-struct hist {
-	struct table *t;
-	bool text;
+	{"at", N_("When"), .kind = COL_TEXT},
+	{"kind", N_("Kind"), .kind = COL_LABEL, .label = wallet_kind_label},
+	{"principal", N_("Principal"), .kind = COL_MONEY},
+	{"bonus", N_("Bonus"), .kind = COL_MONEY},
+	{"balance", N_("Balance"), .kind = COL_MONEY},
+	{"sale", N_("Sale"), .kind = COL_COUNT},
+	{"payment", N_("Payment"), .kind = COL_TEXT},
+	{"reason", N_("Reason"), .kind = COL_TEXT},
+	{"operator", N_("Operator"), .kind = COL_TEXT},
 };
 
 static int
 history_row(void *arg, const struct wallet_entry *e)
 {
-	struct hist *h = arg;
-	char p[32], b[32], bal[32], sale[24] = "";
-	const char *cells[9];
+	const struct table_cell cells[] = {
+		TABLE_STR(e->at), TABLE_STR(e->kind), TABLE_INT(e->principal),
+		TABLE_INT(e->bonus), TABLE_INT(e->balance),
+		e->sale_id ? TABLE_INT(e->sale_id) : TABLE_BLANK,
+		TABLE_STR(e->payment), TABLE_STR(e->reason),
+		TABLE_STR(e->operator_name),
+	};
 
-	money_format(e->principal, p);
-	money_format(e->bonus, b);
-	money_format(e->balance, bal);
-	if (e->sale_id)
-		snprintf(sale, sizeof sale, "%lld", (long long)e->sale_id);
-	cells[0] = e->at;
-	cells[1] = h->text ? wallet_kind_label(e->kind) : e->kind;
-	cells[2] = p;
-	cells[3] = b;
-	cells[4] = bal;
-	cells[5] = sale;
-	cells[6] = e->payment;
-	cells[7] = e->reason;
-	cells[8] = e->operator_name;
-	return table_row(h->t, cells) < 0 ? MD_EIO : MD_OK;
+	return table_row(arg, cells);
 }
 
 static const struct option history_opts[] = {
@@ -168,7 +153,7 @@ history_cmd(struct cli *cli, int argc, char **argv)
 	enum table_format fmt = TABLE_TEXT;
 	const struct cli_opts o = {"wallet history", HISTORY_SYNOPSIS, HISTORY_HELP,
 				   "", history_opts, &fmt, NULL};
-	struct hist h;
+	struct table *t;
 	int c, st, rc;
 
 	while ((c = cli_next_option(cli, &o, argc, argv, &st)) != -1)
@@ -178,11 +163,9 @@ history_cmd(struct cli *cli, int argc, char **argv)
 		return cli_usage("wallet history", _("give one card or phone number"));
 	if ((rc = cli_open(cli)))
 		return cli_fail(cli, rc);
-	h.text = fmt == TABLE_TEXT;
-	if (!(h.t = cli_table_open(cli, fmt, history_cols, 9)))
+	if (!(t = cli_table_open(cli, fmt, history_cols)))
 		return cli_fail(cli, MD_ENOMEM);
-	rc = wallet_history(cli->md, argv[optind], history_row, &h);
-	rc = cli_table_close(cli, h.t, rc);
+	rc = table_close(t, wallet_history(cli->md, argv[optind], history_row, t));
 	return rc ? cli_fail(cli, rc) : EXIT_OK;
 }
 

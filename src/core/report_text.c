@@ -15,12 +15,11 @@
 
 #include "core/money.h"
 #include "core/report.h"
+#include "core/table.h"
 #include "core/text.h"
 #include "i18n.h"
 
-#define GAP 2
 #define MAX_COLS 8
-#define CELL 64
 #define HEAD_LINES 4	/* shop and title, week and time, rule, blank */
 #define BODY_LINES (REPORT_LINES - HEAD_LINES - 2)	/* a blank, the page number */
 #define BAR_MAX 30
@@ -37,15 +36,10 @@ struct doc {
 	bool failed;
 };
 
-struct col {
-	const char *title;	/* N_() */
-	bool right;
-	int min;		/* > 0: may be narrowed to this to fit the page */
-};
-
-/* One row of a table: CELLS point at BUF or at the caller's strings. */
-typedef void (*row_fn)(const void *ctx, size_t i, const char **cells,
-		       char (*buf)[CELL]);
+/* Row I of a table as CELLS; BUF (TABLE_CELL_MAX) for a cell the row
+ * draws itself. */
+typedef void (*row_fn)(const void *ctx, size_t i, struct table_cell *cells,
+		       char *buf);
 
 static void
 push(struct doc *d, char *text, long header, bool keep)
@@ -82,36 +76,31 @@ addf(struct doc *d, bool keep, const char *fmt, ...)
 	push(d, s, -1, keep);
 }
 
-/* CELLS in columns of widths W, without trailing blanks. */
+/* CELLS in columns of widths W, as table.c lays them out. */
 static char *
-render(const struct col *cols, const int *w, int n, const char *const *cells)
+render(const struct table_col *cols, const int *w, size_t n,
+       const char *const *cells)
 {
 	char *buf = NULL;
-	size_t size = 0, len;
+	size_t size = 0;
 	FILE *fp = open_memstream(&buf, &size);
-	int i;
 
 	if (!fp)
 		return NULL;
-	for (i = 0; i < n; i++) {
-		if (i)
-			fprintf(fp, "%*s", GAP, "");
-		text_put_cell(fp, cells[i] ? cells[i] : "", w[i], cols[i].right);
-	}
+	table_put_line(fp, cols, n, w, cells);
 	if (fclose(fp) != 0) {
 		free(buf);
 		return NULL;
 	}
-	for (len = strlen(buf); len > 0 && buf[len - 1] == ' '; len--)
-		buf[len - 1] = '\0';
 	return buf;
 }
 
 /* Narrow the columns that may be until the table fits the page. */
 static void
-fit(const struct col *cols, int *w, int n)
+fit(const struct table_col *cols, int *w, size_t n)
 {
-	int total = GAP * (n - 1), i;
+	int total = TABLE_GAP * ((int)n - 1);
+	size_t i;
 
 	for (i = 0; i < n; i++)
 		total += w[i];
@@ -125,98 +114,81 @@ fit(const struct col *cols, int *w, int n)
 	}
 }
 
-/* A column's title for people.  gettext("") is the catalog's header,
- * so an empty title stays empty. */
-static const char *
-title(const struct col *c)
+/* Row R's words, for people, into OUT; BUF has room for each of the N
+ * columns and one more for the row. */
+static void
+words(const struct table_col *cols, size_t n, row_fn fn, const void *ctx,
+      size_t r, const char **out, char (*buf)[TABLE_CELL_MAX])
 {
-	return *c->title ? _(c->title) : "";
+	struct table_cell cells[MAX_COLS];
+	size_t i;
+
+	fn(ctx, r, cells, buf[n]);
+	for (i = 0; i < n; i++)
+		out[i] = table_cell_text(&cols[i], &cells[i], true, buf[i]);
 }
 
 static void
-table(struct doc *d, const struct col *cols, int n, size_t rows, row_fn fn,
-      const void *ctx)
+table(struct doc *d, const struct table_col *cols, size_t n, size_t rows,
+      row_fn fn, const void *ctx)
 {
 	const char *cells[MAX_COLS];
-	char buf[MAX_COLS][CELL];
-	int w[MAX_COLS], i;
+	char buf[MAX_COLS + 1][TABLE_CELL_MAX];
+	int w[MAX_COLS] = {0};
 	long header = (long)d->n;
-	size_t r;
+	size_t r, i;
 
 	for (i = 0; i < n; i++)
-		w[i] = text_width(title(&cols[i]));
+		cells[i] = table_title(&cols[i]);
+	table_measure(cells, n, w);
 	for (r = 0; r < rows; r++) {
-		fn(ctx, r, cells, buf);
-		for (i = 0; i < n; i++)
-			if (text_width(cells[i]) > w[i])
-				w[i] = text_width(cells[i]);
+		words(cols, n, fn, ctx, r, cells, buf);
+		table_measure(cells, n, w);
 	}
 	fit(cols, w, n);
 	for (i = 0; i < n; i++)
-		cells[i] = title(&cols[i]);
+		cells[i] = table_title(&cols[i]);
 	push(d, render(cols, w, n, cells), header, true);
 	for (r = 0; r < rows; r++) {
-		fn(ctx, r, cells, buf);
+		words(cols, n, fn, ctx, r, cells, buf);
 		push(d, render(cols, w, n, cells), header, false);
 	}
 }
 
-/* "+1,234", "-¥5.75", "0": a change people read at a glance. */
 static void
-change(int64_t v, bool money, char out[CELL])
-{
-	char a[40];
-	int64_t m = v < 0 ? -v : v;
-
-	if (money)
-		money_format_human(m, a);
-	else
-		text_format_int(m, a);
-	snprintf(out, CELL, "%s%s", v > 0 ? "+" : v < 0 ? "-" : "", a);
-}
-
-static void
-amount(int64_t v, bool money, char out[CELL])
-{
-	char a[40];
-
-	if (money)
-		money_format_human(v, a);
-	else
-		text_format_int(v, a);
-	snprintf(out, CELL, "%s", a);
-}
-
-static void
-kpi_row(const void *ctx, size_t i, const char **cells, char (*buf)[CELL])
+kpi_row(const void *ctx, size_t i, struct table_cell *cells, char *buf)
 {
 	const struct report_weekly *w = ctx;
 	const struct report_kpi *k = &report_kpi_defs[i];
 	int64_t a = report_kpi(&w->week, i), b = report_kpi(&w->previous, i);
+	enum table_kind amount = k->money ? COL_YUAN : COL_NUMBER;
 
-	amount(a, k->money, buf[1]);
-	amount(b, k->money, buf[2]);
-	change(a - b, k->money, buf[3]);
-	cells[0] = _(k->label);
-	cells[1] = buf[1];
-	cells[2] = buf[2];
-	cells[3] = buf[3];
+	(void)buf;
+	cells[0] = TABLE_STR(_(k->label));
+	cells[1] = TABLE_AS(amount, a);
+	cells[2] = TABLE_AS(amount, b);
+	cells[3] = TABLE_AS(k->money ? COL_YUAN_CHANGE : COL_CHANGE, a - b);
 }
 
 static void
 kpi_section(struct doc *d, const struct report_weekly *w)
 {
-	static const struct col cols[] = {
-		{"", false, 0}, {N_("This week"), true, 0},
-		{N_("Last week"), true, 0}, {N_("Change"), true, 0},
+	static const struct table_col cols[] = {
+		{NULL, "", .kind = COL_TEXT},
+		{NULL, N_("This week"), .kind = COL_NUMBER},
+		{NULL, N_("Last week"), .kind = COL_NUMBER},
+		{NULL, N_("Change"), .kind = COL_CHANGE},
 	};
 
 	addf(d, true, "%s", _("Key figures"));
-	table(d, cols, 4, REPORT_KPIS, kpi_row, w);
+	table(d, cols, TABLE_COLS(cols), REPORT_KPIS, kpi_row, w);
 }
 
+#define SEGMENT_COL(title) {NULL, title, .kind = COL_ENUM, \
+	.enum_key = rfm_segment_key, .enum_label = rfm_segment_label}
+
 static void
-segment_row(const void *ctx, size_t i, const char **cells, char (*buf)[CELL])
+segment_row(const void *ctx, size_t i, struct table_cell *cells, char *buf)
 {
 	const struct report_weekly *w = ctx;
 	int64_t n = w->segments[i], most = 0, bar;
@@ -228,24 +200,22 @@ segment_row(const void *ctx, size_t i, const char **cells, char (*buf)[CELL])
 	bar = most ? money_mul_div(n, BAR_MAX, most) : 0;
 	if (n > 0 && bar == 0)
 		bar = 1;
-	memset(buf[3], '#', (size_t)bar);
-	buf[3][bar] = '\0';
-	text_format_int(n, buf[1]);
-	buf[2][0] = '\0';
-	if (*w->before)
-		change(n - w->segments_before[i], false, buf[2]);
-	cells[0] = rfm_segment_label((int)i);
-	cells[1] = buf[1];
-	cells[2] = buf[2];
-	cells[3] = buf[3];
+	memset(buf, '#', (size_t)bar);
+	buf[bar] = '\0';
+	cells[0] = TABLE_INT((int64_t)i);
+	cells[1] = TABLE_INT(n);
+	cells[2] = *w->before ? TABLE_INT(n - w->segments_before[i]) : TABLE_BLANK;
+	cells[3] = TABLE_STR(buf);
 }
 
 static void
 segment_section(struct doc *d, const struct report_weekly *w)
 {
-	static const struct col cols[] = {
-		{N_("Segment"), false, 0}, {N_("Members"), true, 0},
-		{N_("Change"), true, 0}, {"", false, 0},
+	static const struct table_col cols[] = {
+		SEGMENT_COL(N_("Segment")),
+		{NULL, N_("Members"), .kind = COL_NUMBER},
+		{NULL, N_("Change"), .kind = COL_CHANGE},
+		{NULL, "", .kind = COL_TEXT},
 	};
 	char day[11];
 
@@ -255,59 +225,63 @@ segment_section(struct doc *d, const struct report_weekly *w)
 		addf(d, true, _("RFM segments on %s, change since %s"), day, w->before);
 	else
 		addf(d, true, _("RFM segments on %s (no earlier snapshot to compare with)"), day);
-	table(d, cols, 4, RFM_SEGMENTS, segment_row, w);
+	table(d, cols, TABLE_COLS(cols), RFM_SEGMENTS, segment_row, w);
 }
 
 static void
-type_row(const void *ctx, size_t i, const char **cells, char (*buf)[CELL])
+type_row(const void *ctx, size_t i, struct table_cell *cells, char *buf)
 {
 	const struct value_types_summary *t = ctx;
 
-	text_format_int(t->carrying[i], buf[1]);
-	text_format_int(t->primary[i], buf[2]);
-	cells[0] = value_types_label((int)i);
-	cells[1] = buf[1];
-	cells[2] = buf[2];
+	(void)buf;
+	cells[0] = TABLE_INT((int64_t)i);
+	cells[1] = TABLE_INT(t->carrying[i]);
+	cells[2] = TABLE_INT(t->primary[i]);
 }
 
 static void
 type_section(struct doc *d, const struct report_weekly *w)
 {
-	static const struct col cols[] = {
-		{N_("Value type"), false, 0}, {N_("Members"), true, 0},
-		{N_("Primary"), true, 0},
+	static const struct table_col cols[] = {
+		{NULL, N_("Value type"), .kind = COL_ENUM,
+		 .enum_key = value_types_key, .enum_label = value_types_label},
+		{NULL, N_("Members"), .kind = COL_NUMBER},
+		{NULL, N_("Primary"), .kind = COL_NUMBER},
 	};
 	char avg[40], from[40];
 
 	addf(d, false, "%s", "");
 	addf(d, true, "%s", _("Value types"));
-	table(d, cols, 3, VALUE_TYPES, type_row, &w->types);
+	table(d, cols, TABLE_COLS(cols), VALUE_TYPES, type_row, &w->types);
 	money_format_human(w->types.average_ticket, avg);
 	money_format_human(w->types.ticket_threshold, from);
 	addf(d, false, _("Average ticket %s; high ticket from %s"), avg, from);
 }
 
 static void
-call_row(const void *ctx, size_t i, const char **cells, char (*buf)[CELL])
+call_row(const void *ctx, size_t i, struct table_cell *cells, char *buf)
 {
 	const struct report_call *c = (const struct report_call *)ctx + i;
 
-	money_format_human(c->monetary, buf[5]);
-	cells[0] = c->card;
-	cells[1] = c->name;
-	cells[2] = c->phone;
-	cells[3] = rfm_segment_label(c->was);
-	cells[4] = c->last;
-	cells[5] = buf[5];
+	(void)buf;
+	cells[0] = TABLE_STR(c->card);
+	cells[1] = TABLE_STR(c->name);
+	cells[2] = TABLE_STR(c->phone);
+	cells[3] = TABLE_INT(c->was);
+	cells[4] = TABLE_STR(c->last);
+	cells[5] = TABLE_INT(c->monetary);
 }
 
 static void
 call_section(struct doc *d, const struct report_weekly *w)
 {
-	static const struct col cols[] = {
-		{N_("Card"), false, 8}, {N_("Name"), false, 8}, {N_("Phone"), false, 0},
-		{N_("Was"), false, 8}, {N_("Last purchase"), false, 0},
-		{N_("Spend"), true, 0},
+	static const struct table_col cols[] = {
+		{NULL, N_("Card"), .kind = COL_TEXT, .min = 8},
+		{NULL, N_("Name"), .kind = COL_TEXT, .min = 8},
+		{NULL, N_("Phone"), .kind = COL_TEXT},
+		SEGMENT_COL(N_("Was")),
+		{NULL, N_("Last purchase"), .kind = COL_TEXT},
+		{NULL, N_("Spend"), .kind = COL_YUAN},
 	};
 	static const int into[] = {RFM_IMPORTANT_WINBACK, RFM_IMPORTANT_KEEP};
 	size_t i, k, n;
@@ -324,31 +298,32 @@ call_section(struct doc *d, const struct report_weekly *w)
 		addf(d, true, _("Moved into %s since %s: %zu"),
 		     rfm_segment_label(into[k]), w->before, n);
 		if (n)
-			table(d, cols, 6, n, call_row, w->calls + i);
+			table(d, cols, TABLE_COLS(cols), n, call_row, w->calls + i);
 	}
 }
 
 static void
-birthday_row(const void *ctx, size_t i, const char **cells, char (*buf)[CELL])
+birthday_row(const void *ctx, size_t i, struct table_cell *cells, char *buf)
 {
 	const struct report_birthday *b = (const struct report_birthday *)ctx + i;
 
-	buf[4][0] = '\0';
-	if (b->age)
-		snprintf(buf[4], CELL, "%d", b->age);
-	cells[0] = b->date;
-	cells[1] = b->card;
-	cells[2] = b->name;
-	cells[3] = b->phone;
-	cells[4] = buf[4];
+	(void)buf;
+	cells[0] = TABLE_STR(b->date);
+	cells[1] = TABLE_STR(b->card);
+	cells[2] = TABLE_STR(b->name);
+	cells[3] = TABLE_STR(b->phone);
+	cells[4] = b->age ? TABLE_INT(b->age) : TABLE_BLANK;
 }
 
 static void
 birthday_section(struct doc *d, const struct report_weekly *w)
 {
-	static const struct col cols[] = {
-		{N_("Date"), false, 0}, {N_("Card"), false, 8}, {N_("Name"), false, 8},
-		{N_("Phone"), false, 0}, {N_("Age"), true, 0},
+	static const struct table_col cols[] = {
+		{NULL, N_("Date"), .kind = COL_TEXT},
+		{NULL, N_("Card"), .kind = COL_TEXT, .min = 8},
+		{NULL, N_("Name"), .kind = COL_TEXT, .min = 8},
+		{NULL, N_("Phone"), .kind = COL_TEXT},
+		{NULL, N_("Age"), .kind = COL_COUNT},
 	};
 	int64_t end = date_to_days(w->week_end);
 	char a[11], b[11];
@@ -358,7 +333,7 @@ birthday_section(struct doc *d, const struct report_weekly *w)
 	addf(d, false, "%s", "");
 	addf(d, true, _("Birthdays from %s to %s"), a, b);
 	if (w->nbirthdays)
-		table(d, cols, 5, w->nbirthdays, birthday_row, w->birthdays);
+		table(d, cols, TABLE_COLS(cols), w->nbirthdays, birthday_row, w->birthdays);
 	else
 		addf(d, false, "%s", _("None."));
 }
