@@ -287,10 +287,12 @@ csvio_scan(struct md *md, const char *path, struct csvio_info *info)
 		if (info->size == 0 && n > 0) {
 			start = bom_of(buf, n, &bom_enc);
 			info->bom = start > 0;
-			if (bom_enc != CSVIO_AUTO)
+			/* A BOM overrules the encoding asked for, and what
+			 * it says decides whether to check for UTF-8. */
+			if (bom_enc != CSVIO_AUTO) {
 				info->encoding = bom_enc;
-			if (bom_enc == CSVIO_UTF16)
-				check_utf8 = false;
+				check_utf8 = bom_enc == CSVIO_UTF8;
+			}
 			if (!info->delim)
 				info->delim = sniff_delim(buf + start, n - start);
 		}

@@ -277,6 +277,14 @@ test_encodings(struct md *md)
 	like(md->err, "not valid GB18030", "naming the encoding");
 	got_free(&g);
 
+	/* Found by tests/fuzz/fuzz_csv: a UTF-8 BOM overrules the encoding
+	 * the user gave, and then the bytes went unchecked. */
+	is_int(read_file(md, write_tmp("\xEF\xBB\xBF" "a,b\n\xFF\xFE,1\n", 12), CSVIO_GB18030,
+			 &info, &g), MD_EINVAL,
+	       "a file said to be GB18030 with a UTF-8 BOM and bytes that are not UTF-8 is refused");
+	like(md->err, "is not valid UTF-8 (line 2)", "with the line");
+	got_free(&g);
+
 	ok(csvio_encoding_parse("GBK", &enc) && enc == CSVIO_GB18030, "gbk means GB18030");
 	ok(!csvio_encoding_parse("latin1", &enc), "latin1 is not offered");
 }
