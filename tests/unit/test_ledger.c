@@ -99,6 +99,36 @@ test_lots(void)
 	is_int(m.points, 450, "the cached balance followed every entry");
 }
 
+/* Found by tests/fuzz/fuzz_settings (its round-trip check, on a seed
+ * at the length limit): rules written out longer than the
+ * setting holds were stored cut short ("...,10014.10:9999.10,"), and
+ * then every recharge failed on them; rules typed longer than the
+ * parser reads were read only as far as it went. */
+static void
+test_long_rules(void)
+{
+	struct wallet_rule r[WALLET_RULES_MAX];
+	char rules[1200], stored[SETTING_MAX];
+	size_t o = 0;
+	int n;
+
+	for (int i = 0; i < 16; i++)
+		o += (size_t)snprintf(rules + o, sizeof rules - o, "%s%d.1:9999.1",
+				      i ? "," : "", 10000 + i);
+	is_int(strlen(rules), 239, "16 rules in 239 characters");
+	is_int(settings_set(&md, "wallet_rules", rules), MD_EINVAL,
+	       "are refused: written out (10000.10:9999.10,...) they take 271");
+	like(md.err, "take more than 255 characters", "saying so");
+	ok(settings_get(&md, "wallet_rules", stored) == MD_OK && !*stored,
+	   "and the rules stay as they were");
+	memset(rules, ' ', 1100);
+	memcpy(rules, "50:5", 4);
+	strcpy(rules + 1100, ",100:20");
+	is_int(wallet_rules_parse(&md, rules, r, &n), MD_EINVAL,
+	       "rules longer than the parser reads are refused, not read in part");
+	like(md.err, "take more than 1023 characters", "saying so");
+}
+
 static void
 test_wallet_rules(void)
 {
@@ -126,6 +156,7 @@ test_wallet_rules(void)
 	wallet_bonus_for(&md, 500000, &bonus);
 	is_int(bonus, 30000, "¥5000 the largest, once (not five times)");
 	settings_set(&md, "wallet_rules", "");
+	test_long_rules();
 }
 
 static void
