@@ -252,6 +252,9 @@ settings_check_text(struct md *md, const struct setting_def *def,
 		return md_fail(md, MD_EINVAL,
 			       _("%s must be plain text (valid UTF-8, no control characters)"),
 			       def->key);
+	if (strlen(in) >= sizeof buf)	/* it would be cut, maybe inside a character */
+		return md_fail(md, MD_EINVAL, _("%s is too long: at most %d bytes"),
+			       def->key, SETTING_MAX - 1);
 	text_trim(in, buf, sizeof buf);
 	if (text_width(buf) > def->max)
 		return md_fail(md, MD_EINVAL, _("%s must be at most %lld columns wide"),

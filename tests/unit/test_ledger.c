@@ -129,6 +129,27 @@ test_long_rules(void)
 	like(md.err, "take more than 1023 characters", "saying so");
 }
 
+/* Found by tests/fuzz/fuzz_settings (on a seed past the length limit):
+ * a text setting was trimmed into a 256-byte buffer, cut there, and a
+ * shop name of "a" and 100 zero-width spaces (301 bytes, 1 column) was
+ * stored cut in the middle of a character: not UTF-8. */
+static void
+test_long_text(void)
+{
+	char name[400], stored[SETTING_MAX];
+	size_t o = 1;
+
+	name[0] = 'a';
+	for (int i = 0; i < 100; i++, o += 3)
+		memcpy(name + o, "\xE2\x80\x8B", 3);
+	name[o] = '\0';
+	is_int(settings_set(&md, "shop_name", name), MD_EINVAL,
+	       "a shop name of 301 bytes is refused");
+	like(md.err, "shop_name is too long: at most 255 bytes", "saying so");
+	ok(settings_get(&md, "shop_name", stored) == MD_OK && !*stored,
+	   "and the name stays as it was");
+}
+
 static void
 test_wallet_rules(void)
 {
@@ -157,6 +178,7 @@ test_wallet_rules(void)
 	is_int(bonus, 30000, "¥5000 the largest, once (not five times)");
 	settings_set(&md, "wallet_rules", "");
 	test_long_rules();
+	test_long_text();
 }
 
 static void
