@@ -50,6 +50,9 @@ struct csvio_info {
 	bool bom;			/* a byte order mark was found */
 	char delim;			/* in: wanted (0 to sniff); out: used */
 	int64_t size;			/* bytes */
+	/* The allocator libcsv grows its field buffer with; NULL for
+	 * realloc().  Tests count through it how often a field grows. */
+	void *(*realloc_fn)(void *p, size_t n);
 };
 
 /* Look at the file at PATH: INFO->encoding AUTO becomes UTF-8 when there

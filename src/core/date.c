@@ -221,7 +221,8 @@ parse_common(struct md *md, const char *what, const char *s, struct date *dt,
 	char folded[64], buf[64];
 	const char *rest;
 
-	text_fold_fullwidth(s, folded, sizeof folded);
+	if (!text_fold_fullwidth(s, folded, sizeof folded))
+		goto bad;	/* longer than any date */
 	text_trim(folded, buf, sizeof buf);
 	if (!*buf)
 		return md_fail(md, MD_EINVAL, _("%s is empty"), what);

@@ -344,7 +344,9 @@ member_resolve(struct md *md, const char *key, int64_t *id)
 	char folded[128], k[128], phone[PHONE_MAX];
 	int rc;
 
-	text_fold_fullwidth(key, folded, sizeof folded);
+	*id = 0;
+	if (!text_fold_fullwidth(key, folded, sizeof folded))
+		goto none;	/* longer than any card or phone */
 	text_trim(folded, k, sizeof k);
 	/* A card first: a card that looks like a phone is still a card.
 	 * But the card of a member who was merged away (often the phone
@@ -360,6 +362,7 @@ member_resolve(struct md *md, const char *key, int64_t *id)
 		return rc;
 	if (*id)
 		return MD_OK;
+none:
 	return md_fail(md, MD_ENOTFOUND, _("no member has the card or phone number \"%s\""),
 		       key);
 }

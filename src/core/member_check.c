@@ -214,8 +214,10 @@ member_check_card(struct md *md, const char *in, char out[CARD_MAX])
 {
 	char folded[128], buf[128];
 
-	text_fold_fullwidth(in, folded, sizeof folded);
-	text_trim(folded, buf, sizeof buf);
+	if (!text_fold_fullwidth(in, folded, sizeof folded))
+		buf[0] = '\0';		/* longer than any card: refused below */
+	else
+		text_trim(folded, buf, sizeof buf);
 	if (!card_format_ok(buf))
 		return md_fail(md, MD_EINVAL,
 			       _("card \"%s\" must be 1 to %d letters, digits, '-' or '_'"),

@@ -65,7 +65,8 @@ money_parse(struct md *md, const char *what, const char *s, int64_t *fen,
 	int decimals = 0;
 	size_t len;
 
-	text_fold_fullwidth(s, folded, sizeof folded);
+	if (!text_fold_fullwidth(s, folded, sizeof folded))
+		goto bad;	/* longer than any amount */
 	text_trim(folded, trimmed, sizeof trimmed);
 	p = trimmed;
 	if (*p == '-') {

@@ -35,7 +35,8 @@ squeeze(const char *in, char *out, size_t n)
 	const char *p;
 	size_t o = 0;
 
-	text_fold_fullwidth(in, folded, sizeof folded);
+	if (!text_fold_fullwidth(in, folded, sizeof folded))
+		return false;	/* longer than any phone number */
 	for (p = folded; *p; p++) {
 		if (strchr(" \t-.()", *p))
 			continue;

@@ -297,7 +297,8 @@ points_check_delta(struct md *md, const char *delta, int64_t *n)
 	char folded[64], buf[64], *end;
 	long long v;
 
-	text_fold_fullwidth(delta, folded, sizeof folded);
+	if (!text_fold_fullwidth(delta, folded, sizeof folded))
+		folded[0] = '\0';	/* longer than any number: refused below */
 	text_trim(folded, buf, sizeof buf);
 	v = strtoll(buf, &end, 10);
 	if (!*buf || *end || (buf[0] != '+' && buf[0] != '-'))

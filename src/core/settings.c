@@ -228,11 +228,17 @@ settings_check_wallet_rules(struct md *md, const struct setting_def *def,
 	char why[sizeof md->err];
 	int n, rc;
 
-	if ((rc = wallet_rules_parse(md, in, rules, &n))) {
+	/* "0.1:0.1" is written "0.10:0.10": what fits as typed may not
+	 * fit as stored. */
+	if ((rc = wallet_rules_parse(md, in, rules, &n)) == MD_OK &&
+	    !wallet_rules_format(rules, n, out, SETTING_MAX))
+		rc = md_fail(md, MD_EINVAL,
+			     _("written out, the bonus rules take more than %d characters"),
+			     SETTING_MAX - 1);
+	if (rc) {
 		snprintf(why, sizeof why, "%s", md->err);
 		return md_fail(md, rc, "%s: %s", def->key, why);
 	}
-	wallet_rules_format(rules, n, out, SETTING_MAX);
 	return MD_OK;
 }
 
@@ -246,6 +252,9 @@ settings_check_text(struct md *md, const struct setting_def *def,
 		return md_fail(md, MD_EINVAL,
 			       _("%s must be plain text (valid UTF-8, no control characters)"),
 			       def->key);
+	if (strlen(in) >= sizeof buf)	/* it would be cut, maybe inside a character */
+		return md_fail(md, MD_EINVAL, _("%s is too long: at most %d bytes"),
+			       def->key, SETTING_MAX - 1);
 	text_trim(in, buf, sizeof buf);
 	if (text_width(buf) > def->max)
 		return md_fail(md, MD_EINVAL, _("%s must be at most %lld columns wide"),

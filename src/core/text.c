@@ -316,7 +316,7 @@ text_trim(const char *s, char *out, size_t n)
 		return 0;
 	if (end >= n)
 		end = n - 1;
-	memcpy(out, s, end);
+	memmove(out, s, end);	/* OUT may be S */
 	out[end] = '\0';
 	return end;
 }
@@ -343,7 +343,7 @@ text_has_control(const char *s, bool allow_nl)
 	return false;
 }
 
-void
+bool
 text_fold_fullwidth(const char *s, char *out, size_t n)
 {
 	size_t len = strlen(s), i = 0, o = 0, k, w;
@@ -370,6 +370,7 @@ text_fold_fullwidth(const char *s, char *out, size_t n)
 	}
 	if (n)
 		out[o] = '\0';
+	return i == len && n > 0;
 }
 
 const char *

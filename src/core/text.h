@@ -38,7 +38,8 @@ size_t text_fit(const char *s, int cols, int *used);
 int text_put_cell(FILE *fp, const char *s, int cols, bool right);
 
 /* Copy S to OUT (size N) with leading/trailing ASCII whitespace and
- * U+3000 (ideographic space) removed.  Returns the new length. */
+ * U+3000 (ideographic space) removed.  Returns the new length.  OUT may
+ * be S (trimming in place). */
 size_t text_trim(const char *s, char *out, size_t n);
 
 /* True when S has a C0/C1 control character or DEL; ALLOW_NL lets \n
@@ -70,8 +71,10 @@ int text_check_readable(struct md *md, const char *what, const char *s,
 
 /* Fold fullwidth ASCII (U+FF01..U+FF5E) and U+3000 to their ASCII forms;
  * the rest is copied.  Used on phone numbers, amounts and keys that staff
- * type with a Chinese input method left in fullwidth mode. */
-void text_fold_fullwidth(const char *s, char *out, size_t n);
+ * type with a Chinese input method left in fullwidth mode.  Returns
+ * false when OUT (size N) was too small and holds only the start: a
+ * parser must then refuse S rather than read what fit. */
+bool text_fold_fullwidth(const char *s, char *out, size_t n);
 
 /* A stable key and what people call it (N_()): ledger kinds, and other
  * small vocabularies.  text_label() gives KEY's label translated, or

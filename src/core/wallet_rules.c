@@ -30,7 +30,10 @@ wallet_rules_parse(struct md *md, const char *s,
 	int i, rc;
 
 	*n = 0;
-	text_fold_fullwidth(s, item, sizeof item);	/* ，：-> ,: */
+	if (!text_fold_fullwidth(s, item, sizeof item))	/* ，：-> ,: */
+		return md_fail(md, MD_EINVAL,
+			       _("the bonus rules take more than %d characters"),
+			       WALLET_RULES_TEXT - 1);
 	text_trim(item, buf, sizeof buf);
 	if (!*buf || !strcmp(buf, "none"))
 		return MD_OK;
@@ -69,18 +72,22 @@ wallet_rules_parse(struct md *md, const char *s,
 	return MD_OK;
 }
 
-void
+bool
 wallet_rules_format(const struct wallet_rule *rules, int n, char *out,
 		    size_t size)
 {
 	char a[32], b[32];
 	size_t o = 0;
-	int i;
+	int i, k;
 
 	out[0] = '\0';
-	for (i = 0; i < n && o < size; i++) {
+	for (i = 0; i < n; i++) {
 		money_format_short(rules[i].amount, a);
 		money_format_short(rules[i].bonus, b);
-		o += snprintf(out + o, size - o, "%s%s:%s", i ? "," : "", a, b);
+		k = snprintf(out + o, size - o, "%s%s:%s", i ? "," : "", a, b);
+		if (k < 0 || (size_t)k >= size - o)
+			return false;
+		o += (size_t)k;
 	}
+	return true;
 }

@@ -277,8 +277,59 @@ test_encodings(struct md *md)
 	like(md->err, "not valid GB18030", "naming the encoding");
 	got_free(&g);
 
+	/* Found by tests/fuzz/fuzz_csv: a UTF-8 BOM overrules the encoding
+	 * the user gave, and then the bytes went unchecked. */
+	is_int(read_file(md, write_tmp("\xEF\xBB\xBF" "a,b\n\xFF\xFE,1\n", 12), CSVIO_GB18030,
+			 &info, &g), MD_EINVAL,
+	       "a file said to be GB18030 with a UTF-8 BOM and bytes that are not UTF-8 is refused");
+	like(md->err, "is not valid UTF-8 (line 2)", "with the line");
+	got_free(&g);
+
 	ok(csvio_encoding_parse("GBK", &enc) && enc == CSVIO_GB18030, "gbk means GB18030");
 	ok(!csvio_encoding_parse("latin1", &enc), "latin1 is not offered");
+}
+
+/* How often libcsv grew its field buffer (test_big_field). */
+static int reallocs;
+
+static void *
+counting_realloc(void *p, size_t n)
+{
+	reallocs++;
+	return realloc(p, n);
+}
+
+static int
+field_len(void *arg, const struct csvio_record *r)
+{
+	*(size_t *)arg = strlen(r->fields[0]);
+	return MD_OK;
+}
+
+/* Issue 12, fault 8: libcsv grows a field by its block size, 128 bytes
+ * by default, so a 4 MB field cost 31,598 reallocs (each copying all so
+ * far).  A sensible block, growing with the buffer, takes a handful. */
+static void
+test_big_field(struct md *md)
+{
+	enum { BIG = 4 << 20 };
+	struct csvio_info info = { .realloc_fn = counting_realloc };
+	char *buf = malloc(BIG + 3);
+	const char *path;
+	size_t got = 0;
+
+	buf[0] = 'a';
+	buf[1] = '\n';
+	memset(buf + 2, 'x', BIG);
+	buf[BIG + 2] = '\n';
+	path = write_tmp(buf, BIG + 3);
+	free(buf);
+	is_int(csvio_scan(md, path, &info), MD_OK, "a file with a 4 MB field scans");
+	is_int(csvio_read(md, path, &info, field_len, NULL, &got), MD_OK, "and reads");
+	is_int(got, BIG, "the whole field arrives");
+	ok(reallocs > 0 && reallocs < 100, "in fewer than 100 reallocs of libcsv's buffer");
+	printf("#   %d reallocs\n", reallocs);
+	unlink(path);
 }
 
 static void
@@ -359,6 +410,7 @@ main(void)
 	test_lines(&md);
 	test_broken(&md);
 	test_encodings(&md);
+	test_big_field(&md);
 	test_sha();
 	test_formulas();
 	return done_testing();

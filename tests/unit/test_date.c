@@ -58,6 +58,16 @@ main(void)
 	rejects("2024-01-05 10:30", false, "not a date");
 	rejects("", false, "empty");
 	rejects("2024-01-05x", false, "not a date");
+	/* Found by tests/fuzz/fuzz_date: what lay past the parser's
+	 * 64-byte buffer was never read. */
+	{
+		char s[100];
+
+		snprintf(s, sizeof s, "1\xE6\x9C\x88" "5\xE6\x97\xA5%70sx", "");
+		rejects(s, true, "not a date");
+		ok(date_parse_timestamp(&md, "at", s, ts) == MD_EINVAL,
+		   "nor a timestamp");
+	}
 
 	ok(date_parse_timestamp(&md, "at", "2024-01-05 9:30", ts) == MD_OK &&
 	   !strcmp(ts, "2024-01-05 09:30:00"), "timestamp with minutes");

@@ -99,6 +99,57 @@ test_lots(void)
 	is_int(m.points, 450, "the cached balance followed every entry");
 }
 
+/* Found by tests/fuzz/fuzz_settings (its round-trip check, on a seed
+ * at the length limit): rules written out longer than the
+ * setting holds were stored cut short ("...,10014.10:9999.10,"), and
+ * then every recharge failed on them; rules typed longer than the
+ * parser reads were read only as far as it went. */
+static void
+test_long_rules(void)
+{
+	struct wallet_rule r[WALLET_RULES_MAX];
+	char rules[1200], stored[SETTING_MAX];
+	size_t o = 0;
+	int n;
+
+	for (int i = 0; i < 16; i++)
+		o += (size_t)snprintf(rules + o, sizeof rules - o, "%s%d.1:9999.1",
+				      i ? "," : "", 10000 + i);
+	is_int(strlen(rules), 239, "16 rules in 239 characters");
+	is_int(settings_set(&md, "wallet_rules", rules), MD_EINVAL,
+	       "are refused: written out (10000.10:9999.10,...) they take 271");
+	like(md.err, "take more than 255 characters", "saying so");
+	ok(settings_get(&md, "wallet_rules", stored) == MD_OK && !*stored,
+	   "and the rules stay as they were");
+	memset(rules, ' ', 1100);
+	memcpy(rules, "50:5", 4);
+	strcpy(rules + 1100, ",100:20");
+	is_int(wallet_rules_parse(&md, rules, r, &n), MD_EINVAL,
+	       "rules longer than the parser reads are refused, not read in part");
+	like(md.err, "take more than 1023 characters", "saying so");
+}
+
+/* Found by tests/fuzz/fuzz_settings (on a seed past the length limit):
+ * a text setting was trimmed into a 256-byte buffer, cut there, and a
+ * shop name of "a" and 100 zero-width spaces (301 bytes, 1 column) was
+ * stored cut in the middle of a character: not UTF-8. */
+static void
+test_long_text(void)
+{
+	char name[400], stored[SETTING_MAX];
+	size_t o = 1;
+
+	name[0] = 'a';
+	for (int i = 0; i < 100; i++, o += 3)
+		memcpy(name + o, "\xE2\x80\x8B", 3);
+	name[o] = '\0';
+	is_int(settings_set(&md, "shop_name", name), MD_EINVAL,
+	       "a shop name of 301 bytes is refused");
+	like(md.err, "shop_name is too long: at most 255 bytes", "saying so");
+	ok(settings_get(&md, "shop_name", stored) == MD_OK && !*stored,
+	   "and the name stays as it was");
+}
+
 static void
 test_wallet_rules(void)
 {
@@ -126,6 +177,8 @@ test_wallet_rules(void)
 	wallet_bonus_for(&md, 500000, &bonus);
 	is_int(bonus, 30000, "¥5000 the largest, once (not five times)");
 	settings_set(&md, "wallet_rules", "");
+	test_long_rules();
+	test_long_text();
 }
 
 static void

@@ -4,6 +4,7 @@
 #include "core/audit.h"
 #include "core/member.h"
 #include "core/merge.h"
+#include "core/points.h"
 #include "core/settings.h"
 #include "testdb.h"
 
@@ -391,6 +392,28 @@ test_audit(void)
 	is_int(n, 3, "every change to 100008, and only those, left an audit row");
 }
 
+/* Found by the fuzzers (tests/fuzz/fuzz_card, fuzz_member): keys and
+ * values longer than a parser's buffer were read only as far as it
+ * went, so junk past it went unseen; and splitting tags trimmed each
+ * one in place with an overlapping copy. */
+static void
+test_long_input(void)
+{
+	char s[200], card[CARD_MAX], tags[MEMBER_TAGS_MAX][MEMBER_TAG_MAX];
+	int64_t id = 0, v;
+	size_t n;
+
+	snprintf(s, sizeof s, "100008%130s!", "");
+	ok(member_check_card(&md, s, card) == MD_EINVAL, "a card with junk past 128 bytes is refused");
+	snprintf(s, sizeof s, "100008%130sx", "");
+	is_int(member_resolve(&md, s, &id), MD_ENOTFOUND, "and finds no member");
+	snprintf(s, sizeof s, "+5%70sx", "");
+	ok(points_check_delta(&md, s, &v) == MD_EINVAL, "a points change with junk past 64 bytes is refused");
+	ok(member_split_tags(&md, "  VIP ;  学生 ", tags, &n) == MD_OK && n == 2,
+	   "tags with blanks around them split");
+	ok(n == 2 && !strcmp(tags[0], "VIP") && !strcmp(tags[1], "学生"), "and are trimmed");
+}
+
 int
 main(void)
 {
@@ -404,6 +427,7 @@ main(void)
 	test_list();
 	test_audit();
 	test_edit_tags();
+	test_long_input();
 	db_close(&md);
 	testdb_cleanup();
 	return done_testing();

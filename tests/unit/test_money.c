@@ -60,6 +60,16 @@ main(void)
 	rejects("10000000000", 0, "too large");
 	rejects("1e5", 0, "not an amount");
 	rejects(".", 0, "not an amount");
+	/* Found by tests/fuzz/fuzz_money: the parser read only what fit
+	 * its buffer, so "9", blanks and a second "9" past it was 9. */
+	{
+		char s[300];
+
+		memset(s, '\n', sizeof s);
+		s[0] = '9';
+		strcpy(s + 200, "9");
+		rejects(s, 0, "not an amount");
+	}
 
 	money_format(12850, buf);
 	is_str(buf, "128.50", "format: two decimals");

@@ -77,6 +77,16 @@ main(void)
 	bad("abc");
 	bad("");
 	bad("138 0013 800O");
+	/* Found by tests/fuzz/fuzz_phone: what lay past the parser's buffer
+	 * was never read. */
+	{
+		char s[200];
+
+		snprintf(s, sizeof s, "+44 20 7946%120s0958", "");
+		bad(s);
+		snprintf(s, sizeof s, "13800138000%130sx", "");
+		bad(s);
+	}
 
 	ok(phone_normalize(&md, "12345", out) == MD_EINVAL, "phone_normalize rejects");
 	like(md.err, "not a valid mobile number", "with a message naming the forms");

@@ -60,6 +60,14 @@ test_trim_fold(void)
 	is_str(out, "张三", "trim removes ASCII and ideographic spaces at both ends");
 	text_trim("a b", out, sizeof out);
 	is_str(out, "a b", "inner spaces stay");
+	/* Found by tests/fuzz/fuzz_member (member_split_tags trims in
+	 * place): the copy overlapped, which memcpy does not allow. */
+	strcpy(out, "   VIP  ");
+	text_trim(out, out, sizeof out);
+	is_str(out, "VIP", "trim in place");
+	ok(!text_fold_fullwidth("１２３", out, 3), "fold says when the output is too small");
+	is_str(out, "12", "and keeps what fit");
+	ok(text_fold_fullwidth("１２３", out, 4), "and when it fit");
 	text_fold_fullwidth("１３８－００１３", out, sizeof out);
 	is_str(out, "138-0013", "fullwidth digits and hyphen fold to ASCII");
 	text_fold_fullwidth("张三", out, sizeof out);
