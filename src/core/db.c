@@ -403,7 +403,13 @@ busy_wait(void *arg, int count)
 		md->wait_long = false;
 	}
 	if (md->waited_ms >= 1000 && md->waited_ms - md->told_ms >= 1000) {
+		bool was_long = md->wait_long;
+
 		md->wait_long = read_note(md, holder, sizeof holder);
+		/* Long work just ended: whoever holds the lock now gets the
+		 * whole busy timeout, counted from here. */
+		if (was_long && !md->wait_long)
+			md->waited_ms = 1000;
 		md->told_ms = md->waited_ms;
 		if (md->on_wait &&
 		    !md->on_wait(md->wait_arg, md->waited_ms, md->wait_long ? holder : NULL))
@@ -467,23 +473,25 @@ db_end(struct md *md, int status)
 	int rc = MD_OK;
 
 	md->tx_depth--;
-	if (md->tx_depth == 0)
-		take_note_away(md);
 	if (md->tx_depth == 0) {
+		/* The long-work note goes once the lock is let go, not
+		 * before: a big COMMIT takes a while, and whoever waits must
+		 * not take it for the end of the work. */
 		if (status == MD_OK && !md->tx_failed) {
 			rc = db_exec(md, "COMMIT");
 			if (rc) {
 				memcpy(saved, md->err, sizeof saved);
 				sqlite3_exec(md->db, "ROLLBACK", NULL, NULL, NULL);
 				memcpy(md->err, saved, sizeof saved);
-				return rc;
 			}
-			return MD_OK;
+			take_note_away(md);
+			return rc;
 		}
 		/* Keep the message of the failure, not of the rollback. */
 		memcpy(saved, md->err, sizeof saved);
 		sqlite3_exec(md->db, "ROLLBACK", NULL, NULL, NULL);
 		memcpy(md->err, saved, sizeof saved);
+		take_note_away(md);
 		return status ? status : MD_EDB;
 	}
 	if (md->bulk && md->tx_depth < MD_TX_MAX) {
