@@ -30,7 +30,8 @@ parse_points(struct md *md, const char *s, int64_t *n)
 	const char *p;
 	int64_t v = 0;
 
-	text_fold_fullwidth(s, folded, sizeof folded);
+	if (!text_fold_fullwidth(s, folded, sizeof folded))
+		goto bad;	/* longer than any number of points */
 	p = folded;
 	if (*p == '+')
 		p++;

@@ -41,7 +41,8 @@ parse_fixed(struct md *md, const char *what, const char *s, int decimals,
 	int d = -1;
 	bool neg = false, digits = false;
 
-	text_fold_fullwidth(s, folded, sizeof folded);
+	if (!text_fold_fullwidth(s, folded, sizeof folded))
+		return md_fail(md, MD_EINVAL, _("%s \"%s\" is not a number"), what, s);
 	text_trim(folded, buf, sizeof buf);
 	if (*p == '-' || *p == '+')
 		neg = *p++ == '-';

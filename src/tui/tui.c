@@ -161,7 +161,7 @@ tui_replace(struct tui *t, const struct tui_screen *scr, void *state)
 	return tui_push(t, scr, state);
 }
 
-static void
+static void __attribute__((format(printf, 3, 0)))
 set_status(struct tui *t, bool error, const char *fmt, va_list ap)
 {
 	vsnprintf(t->status, sizeof t->status, fmt, ap);

@@ -35,6 +35,10 @@ rejects 1 "4 rows were rejected" "bad points rows" md import points "$T/p3.csv" 
 is "$(tail -n +2 "$T/e.csv" | tr -d '\r' | cut -d, -f1-3 | tr '\n' ' ')" \
    "2,points,abc 3,points,1.5 4,card,4444 5,card, " "bad points, an unknown card, no card"
 rejects 1 "these points expired on 2020-01-01" "points already expired" md import points "$T/p4.csv"
+# A value longer than any number, junk at its end: not read as its start.
+printf 'card,points\n8004,"1%sx"\n' "$(printf '%0100d' 0 | tr 0 ,)" >"$T/p5.csv"
+rejects 1 "is not a whole number of zero or more" "points with junk after 100 separators" \
+	md import points "$T/p5.csv"
 
 # Stored value by phone, with the bonus part apart.
 run md import wallet "$D/wallet.csv"
