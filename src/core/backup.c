@@ -731,12 +731,24 @@ has_today(struct md *md, const struct backup_place *p, bool *found)
 	return MD_OK;
 }
 
+/* Whether the database at PATH is itself a dated backup of some
+ * database ("memberdesk-2026-12-01-093000.db"): one opened to look at
+ * an old day, which needs no backups of its own. */
 static bool
-is_backups_folder(const char *dir)
+is_dated_backup(const char *path)
 {
-	const char *slash = strrchr(dir, '/');
+	const char *slash = strrchr(path, '/'), *name = slash ? slash + 1 : path, *dash;
+	char stem[BACKUP_NAME_MAX], key[BACKUP_KEY_MAX];
 
-	return !strcmp(slash ? slash + 1 : dir, BACKUP_DIR);
+	for (dash = strchr(name, '-'); dash; dash = strchr(dash + 1, '-')) {
+		if ((size_t)(dash - name) >= sizeof stem)
+			break;
+		memcpy(stem, name, dash - name);
+		stem[dash - name] = '\0';
+		if (backup_name_key(stem, name, key))
+			return true;
+	}
+	return false;
 }
 
 int
@@ -753,7 +765,7 @@ backup_due(struct md *md, bool *due)
 	/* A database kept where this user may not write (a read-only
 	 * share) gets no backups folder, and no note about it either; nor
 	 * does a backup that someone opens to look at an old day. */
-	if (access(p.home, W_OK | X_OK) != 0 || is_backups_folder(p.home))
+	if (access(p.home, W_OK | X_OK) != 0 || is_dated_backup(md->path))
 		return MD_OK;
 	if ((rc = backup_shop_empty(md, &empty)) || empty)
 		return rc;

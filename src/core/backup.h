@@ -30,8 +30,8 @@ int backup_make(struct md *md, const char *file, struct backup_result *res);
 
 /* Whether today's automatic backup is still to do: backup_keep is not 0,
  * the shop is not empty, the database's folder is writable (a shop that
- * keeps it read-only is not nagged) and the backups folder holds no dated
- * backup of today.  An error means the owner has something to fix (the
+ * keeps it read-only is not nagged), the database is not itself a dated
+ * backup, and the backups folder holds no dated backup of today.  An error means the owner has something to fix (the
  * backups folder is not a writable folder). */
 int backup_due(struct md *md, bool *due);
 

@@ -76,12 +76,14 @@ is "$(printf '%s\n' "$out" | tail -n 1)" \
 rm "$B"
 mv "$T/saved" "$B"
 
-# A database opened from inside a backups folder (to look at an old day)
-# grows no backups folder of its own.
-cp "$B/shop-2026-11-23-100000.db" "$B/look.db"
-"$MEMBERDESK" --db "$B/look.db" member list >/dev/null
-if [ -e "$B/backups" ]; then fail "a backup being looked at is backed up"; else pass "a backup being looked at is not backed up"; fi
-rm -f "$B/look.db" "$B/look.db-wal" "$B/look.db-shm"
+# A dated backup opened to look at an old day grows no backups of its own.
+mkdir "$T/old"
+cp "$B/shop-2026-11-23-100000.db" "$T/old/"
+"$MEMBERDESK" --db "$T/old/shop-2026-11-23-100000.db" member list >/dev/null
+if [ -e "$T/old/backups" ]; then fail "a backup being looked at is backed up"; else pass "a backup being looked at is not backed up"; fi
+cp "$T/old/shop-2026-11-23-100000.db" "$T/old/shop.db"
+"$MEMBERDESK" --db "$T/old/shop.db" member list >/dev/null
+is "$(ls "$T/old/backups")" "shop-2026-11-26-090000.db" "a copy under a name of its own is"
 
 # --- backup [FILE] and pruning ----------------------------------------
 md settings set backup_keep 3
