@@ -42,6 +42,7 @@
 	_(EXPORT_POINTS, "export.points", N_("export points")) \
 	_(EXPORT_WALLET, "export.wallet", N_("export stored value")) \
 	_(MAINT_CLOCK, "maint.clock", N_("start the daily rules again after a wrong clock")) \
+	_(DATABASE_BACKUP, "database.backup", N_("write a backup of the database")) \
 	_(DATABASE_RESTORE, "database.restore", N_("put a backup in place of the database"))
 
 enum action {

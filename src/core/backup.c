@@ -27,6 +27,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/audit.h"
 #include "core/backup_priv.h"
 #include "core/clock.h"
 #include "core/db.h"
@@ -763,9 +764,10 @@ backup_due(struct md *md, bool *due)
 	if ((rc = backup_place_ours(md, &p)) || p.keep == 0)
 		return rc;
 	/* A database kept where this user may not write (a read-only
-	 * share) gets no backups folder, and no note about it either; nor
-	 * does a backup that someone opens to look at an old day. */
-	if (access(p.home, W_OK | X_OK) != 0 || is_dated_backup(md->path))
+	 * share, one open for reading only) gets no backups folder, and no
+	 * note about it either; nor does a backup that someone opens to
+	 * look at an old day. */
+	if (md->readonly || access(p.home, W_OK | X_OK) != 0 || is_dated_backup(md->path))
 		return MD_OK;
 	if ((rc = backup_shop_empty(md, &empty)) || empty)
 		return rc;
@@ -875,6 +877,22 @@ aim(struct md *md, const char *file, struct backup_place *p)
 	return split_path(md, file, p->dir, stem);
 }
 
+/* A backup the owner asked for takes every member's data somewhere: an
+ * audit row says where, as for an export, before the copy (which then
+ * holds it too). */
+static int
+audit_backup(struct md *md, const struct backup_place *p)
+{
+	char full[BACKUP_PATH_MAX];
+	const char *to = *p->file ? p->file : p->dir;
+	int rc;
+
+	if ((rc = db_begin(md)))
+		return rc;
+	return db_end(md, audit_log_pairs(md, ACTION_DATABASE_BACKUP, 0, "to",
+					  realpath(to, full) ? full : to, NULL));
+}
+
 int
 backup_make(struct md *md, const char *file, struct backup_result *res)
 {
@@ -883,7 +901,7 @@ backup_make(struct md *md, const char *file, struct backup_result *res)
 
 	memset(res, 0, sizeof *res);
 	if ((rc = backup_place_ours(md, &p)) || (file && (rc = aim(md, file, &p))) ||
-	    (rc = backup_dir_ready(md, &p)))
+	    (rc = backup_dir_ready(md, &p)) || (rc = audit_backup(md, &p)))
 		return rc;
 	/* The owner asked: wait for an automatic backup that is running. */
 	if (p.ours) {

@@ -19,7 +19,8 @@ struct backup_result {
 };
 
 /* Copy the open database, through SQLite's backup API from a snapshot of
- * its own (so sales may go on), to a temporary file with mode 0600;
+ * its own (so sales may go on), to a temporary file with mode 0600,
+ * after an audit row that says where to (as an export writes one);
  * verify it (integrity check, memberdesk's application id, our schema
  * version); only then rename it into place and sync it.  FILE NULL
  * writes a dated file in the backups folder beside the database (made

@@ -230,6 +230,13 @@ backup_restore(struct md *md, const char *file, struct backup_restored *r)
 	int lock = -1, fd = -1, rc;
 
 	memset(r, 0, sizeof *r);
+	if (md->readonly) {
+		char why[sizeof md->err];
+
+		snprintf(why, sizeof why, _("the database is open for reading only, because %s"),
+			 md->readonly_why);
+		return refuse(md, MD_EIO, file, why);
+	}
 	if ((rc = check_file(md, file)) || (rc = backup_place_ours(md, &p)) ||
 	    (rc = backup_dir_ready(md, &p)) || (rc = backup_lock(md, p.dir, true, &lock)))
 		return rc;

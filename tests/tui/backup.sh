@@ -5,6 +5,7 @@
 . "$top_srcdir/tests/tui/tui.sh"
 
 B="$T/backups"
+export MEMBERDESK_NOW="2026-11-21 10:00:00"
 # wait_for FILE: until FILE exists (or fail after 10s).
 wait_for() {
 	_i=0
@@ -15,16 +16,16 @@ wait_for() {
 md member add --phone 13800138000 --name 张三 >/dev/null
 md backup "$T/before.db" >/dev/null
 md member add --phone 13900139000 --name 李四 >/dev/null
-is "$(ls "$B")" "shop-2026-11-23-100000.db" "the day's first command wrote today's backup"
+is "$(ls "$B")" "shop-2026-11-21-100000.db" "the day's first command wrote today's backup"
 
-export MEMBERDESK_NOW="2026-11-24 09:00:00"
+export MEMBERDESK_NOW="2026-11-22 09:00:00"
 tui_start --db "$DB"
 tui_wait "in the order they joined" || true
-wait_for "$B/shop-2026-11-24-090000.db" && pass "the next day the screens write its backup" ||
+wait_for "$B/shop-2026-11-22-090000.db" && pass "the next day the screens write its backup" ||
 	fail "the next day the screens write its backup"
-is "$(ls -A "$B" | tr '\n' ' ')" "shop-2026-11-23-100000.db shop-2026-11-24-090000.db " \
+is "$(ls -A "$B" | tr '\n' ' ')" "shop-2026-11-21-100000.db shop-2026-11-22-090000.db " \
    "once, and no temporary file is left"
-is "$("$SQLITE3" "$B/shop-2026-11-24-090000.db" 'SELECT count(*) FROM members')" "2" \
+is "$("$SQLITE3" "$B/shop-2026-11-22-090000.db" 'SELECT count(*) FROM members')" "2" \
    "with every member"
 tui_keys 李四
 tui_wait "1 match" && pass "the screens answer meanwhile" || fail "the screens answer meanwhile"
@@ -45,7 +46,7 @@ tui_wait "[exit 0] [tty restored]" && pass "and quit as usual" || fail "and quit
 # A backup that cannot be written is told on the status line.
 rm -rf "$B"
 echo "not a folder" >"$B"
-export MEMBERDESK_NOW="2026-11-25 09:00:00"
+export MEMBERDESK_NOW="2026-11-23 09:00:00"
 tui_start --db "$DB"
 tui_wait "The daily backup failed: cannot write backups to $T" &&
 	pass "a failed daily backup is told on the status line" ||
