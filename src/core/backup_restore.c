@@ -206,7 +206,7 @@ replace(struct md *md, sqlite3 *staged, struct backup_place *p, const char *file
 	if (code == SQLITE_OK) {
 		p->skip_empty = true;
 		p->allow_damaged = true;	/* often the reason for restoring */
-		p->keep = 0;			/* never prune what is about to go */
+		p->keep = 0;			/* FILE may be an old one there */
 		if ((rc = backup_write(md, p, NULL, &r->kept))) {
 			sqlite3_backup_finish(b);
 			snprintf(why, sizeof why, "%s", md->err);
