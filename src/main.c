@@ -27,6 +27,8 @@ static const struct cli_command commands[] = {
 	{"check", cli_check, NULL, N_("prove every balance against its ledger")},
 	{"import", cli_import, NULL, N_("import another system's CSV: members, sales, balances")},
 	{"export", cli_export, NULL, N_("export members, sales and balances as CSV")},
+	{"backup", cli_backup, NULL, N_("write a verified copy of the database")},
+	{"restore", cli_restore, NULL, N_("put a backup back in place of the database")},
 	{NULL, NULL, NULL, NULL},
 };
 
@@ -153,7 +155,10 @@ main(int argc, char **argv)
 	if (!c->name)
 		return cli_usage(NULL, _("unknown command \"%s\""), argv[optind]);
 	cli.restart_getopt = true;
-	status = c->run(&cli, argc - optind, argv + optind);
+	status = close_stdout(c->run(&cli, argc - optind, argv + optind));
+	/* Once the command's output is out, and whoever reads it has seen
+	 * its end: the day's first customer never waits for the backup. */
+	cli_daily_backup(&cli);
 	db_close(&md);
-	return close_stdout(status);
+	return status;
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/backup.h"
 #include "core/db.h"
 #include "core/maint.h"
 #include "i18n.h"
@@ -119,6 +120,19 @@ cli_open(struct cli *cli)
 		return MD_OK;
 	}
 	return maint_ensure(cli->md);
+}
+
+void
+cli_daily_backup(struct cli *cli)
+{
+	struct backup_result res;
+	bool done;
+
+	if (!cli->md->db || cli->no_daily_backup)
+		return;
+	if (backup_daily(cli->md, &done, &res) != MD_OK)
+		fprintf(stderr, _("%s: the daily backup failed: %s\n"), PACKAGE,
+			cli->md->err);
 }
 
 static void

@@ -23,6 +23,7 @@ struct cli {
 	bool restart_getopt;	/* set before a command parses its argv */
 	bool tui;		/* the screens show md->notice themselves */
 	bool told_wait;		/* "waiting for ..." was said */
+	bool no_daily_backup;	/* the command dealt with backups itself */
 };
 
 struct cli_command {
@@ -46,6 +47,10 @@ int cli_open(struct cli *cli);
 /* Open without them: for the commands that apply those rules themselves
  * and report what they did, and for check, which only reads. */
 int cli_open_only(struct cli *cli);
+
+/* After a command, once its output is out: today's automatic backup,
+ * when due (backup_daily), with a note on stderr when it failed. */
+void cli_daily_backup(struct cli *cli);
 
 /* Dispatch argv[0] among CMDS, with "--help"/"help" listing them under
  * GROUP ("member").  Used by every command group. */
@@ -90,5 +95,7 @@ int cli_check(struct cli *cli, int argc, char **argv);
 int cli_import(struct cli *cli, int argc, char **argv);
 int cli_export(struct cli *cli, int argc, char **argv);
 int cli_report(struct cli *cli, int argc, char **argv);
+int cli_backup(struct cli *cli, int argc, char **argv);
+int cli_restore(struct cli *cli, int argc, char **argv);
 
 #endif

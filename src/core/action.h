@@ -41,7 +41,9 @@
 	_(EXPORT_SALES, "export.sales", N_("export sales")) \
 	_(EXPORT_POINTS, "export.points", N_("export points")) \
 	_(EXPORT_WALLET, "export.wallet", N_("export stored value")) \
-	_(MAINT_CLOCK, "maint.clock", N_("start the daily rules again after a wrong clock"))
+	_(MAINT_CLOCK, "maint.clock", N_("start the daily rules again after a wrong clock")) \
+	_(DATABASE_BACKUP, "database.backup", N_("write a backup of the database")) \
+	_(DATABASE_RESTORE, "database.restore", N_("put a backup in place of the database"))
 
 enum action {
 #define ACTION_ENUM(id, key, label) ACTION_##id,

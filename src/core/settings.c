@@ -68,6 +68,8 @@ static const struct setting_def defs[] = {
 	 settings_check_int, 1, 365, NULL, false},
 	{"bargain_share", "20", N_("value types: the top and the bottom this many percent of members by promotion spend are bargain frequent and bargain rare"),
 	 settings_check_int, 1, 50, NULL, false},
+	{"backup_keep", "14", N_("automatic daily backups: how many dated backups the backups folder beside the database keeps, removing older ones (0: no automatic backup, and none removed)"),
+	 settings_check_int, 0, 1000, NULL, false},
 	{"maintained_through", "", "", settings_check_text, 0, 10, NULL, true},
 };
 

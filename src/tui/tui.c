@@ -16,6 +16,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "core/backup.h"
 #include "core/clock.h"
 #include "core/db.h"
 #include "core/text.h"
@@ -465,11 +466,27 @@ show_notice(struct tui *t)
 	t->md->notice[0] = '\0';
 }
 
+/* Today's automatic backup runs in a thread (backup_job.c) from the
+ * first screen on; the status line tells of it only when it failed. */
+static bool
+backup_end(struct tui *t, struct backup_job **job, bool quitting)
+{
+	struct backup_result res;
+	bool done;
+	int rc = backup_job_end(t->md, *job, quitting, &done, &res);
+
+	*job = NULL;
+	if (rc && !quitting)
+		tui_error(t, _("The daily backup failed: %s"), t->md->err);
+	return rc != MD_OK;
+}
+
 int
 tui_run(struct md *md)
 {
 	static bool registered;
 	struct tui t = {.md = md, .cursor_y = -1};
+	struct backup_job *backup = NULL;
 	int key;
 
 	if (settings_get(md, "shop_name", t.shop))
@@ -495,8 +512,14 @@ tui_run(struct md *md)
 	show_notice(&t);
 	db_on_wait(md, waiting, &t);
 	tui_draw_all(&t);
+	if (backup_daily_start(md, &backup) != MD_OK) {
+		tui_error(&t, _("The daily backup failed: %s"), md->err);
+		tui_draw_all(&t);
+	}
 	while (!t.quit && !caught) {
 		key = tui_read_key(&t);
+		if (backup && backup_job_done(backup) && backup_end(&t, &backup, false))
+			tui_draw_all(&t);
 		if (!key)
 			continue;
 		dispatch(&t, key);
@@ -509,6 +532,8 @@ tui_run(struct md *md)
 			break;
 		tui_draw_all(&t);
 	}
+	if (backup)
+		backup_end(&t, &backup, true);
 	while (t.depth)
 		tui_pop(&t);
 	db_on_wait(md, NULL, NULL);

@@ -37,6 +37,7 @@ mkdir "$T/ro"
 "$MEMBERDESK" --db "$T/ro/shop.db" member add --phone 13800138000 --name 张三 >/dev/null
 chmod 444 "$T/ro/shop.db"
 before=$(cksum <"$T/ro/shop.db")
+files=$(ls -R "$T/ro")	# the database, and the day's backup beside it
 run as_user "$MEMBERDESK" --db "$T/ro/shop.db" member add --phone 13900139000 --name 李四
 if [ "$rc" = 99 ]; then
 	pass "# SKIP cannot drop root privileges here"
@@ -64,7 +65,7 @@ else
 	like "$err" "cannot change $T/ro/shop.db: it is open for reading only" "saying why"
 	is "$out" "" "and writes nothing"
 	is "$(cksum <"$T/ro/shop.db")" "$before" "the file is as it was"
-	is "$(ls "$T/ro")" "shop.db" "and no -wal or -shm file was left"
+	is "$(ls -R "$T/ro")" "$files" "and no file was left, not even a -wal or -shm file"
 
 	# A database we may write, in a directory we may not (SQLite keeps
 	# its -wal and -shm files beside the database).
