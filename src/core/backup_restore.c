@@ -204,11 +204,14 @@ replace(struct md *md, sqlite3 *staged, struct backup_place *p, const char *file
 		return replace_fail(md, file, sqlite3_errcode(md->db));
 	code = sqlite3_backup_step(b, 0);
 	if (code == SQLITE_OK) {
+		/* Ours till the copy is in: a sale waits, saying for what. */
+		db_note_long(md, DB_LONG_RESTORE, file);
 		p->skip_empty = true;
 		p->allow_damaged = true;	/* often the reason for restoring */
 		p->keep = 0;			/* FILE may be an old one there */
 		if ((rc = backup_write(md, p, NULL, &r->kept))) {
 			sqlite3_backup_finish(b);
+			db_note_done(md);
 			snprintf(why, sizeof why, "%s", md->err);
 			return md_fail(md, rc, _("cannot keep a copy of the database as it is (%s), so %s was not restored; the database was not changed"),
 				       why, file);
@@ -216,6 +219,7 @@ replace(struct md *md, sqlite3 *staged, struct backup_place *p, const char *file
 		code = sqlite3_backup_step(b, -1);
 	}
 	sqlite3_backup_finish(b);
+	db_note_done(md);
 	if (code != SQLITE_DONE)
 		return replace_fail(md, file, code);
 	return MD_OK;

@@ -319,8 +319,8 @@ note_path(const struct md *md, char *out, size_t n)
 	snprintf(out, n, "%s-busy", md->path);
 }
 
-static void
-leave_note(struct md *md, enum db_long kind, const char *detail)
+void
+db_note_long(struct md *md, enum db_long kind, const char *detail)
 {
 	char path[4200], since[20];
 	FILE *fp;
@@ -340,8 +340,8 @@ leave_note(struct md *md, enum db_long kind, const char *detail)
 	md->holding_note = true;
 }
 
-static void
-take_note_away(struct md *md)
+void
+db_note_done(struct md *md)
 {
 	char path[4200];
 
@@ -361,6 +361,7 @@ read_note(const struct md *md, char *out, size_t n)
 		[DB_LONG_DAILY] = N_("the daily rules (points expiry, birthdays, tier review)"),
 		[DB_LONG_TIERS] = N_("a tier review"),
 		[DB_LONG_EXPIRY] = N_("a points expiry"),
+		[DB_LONG_RESTORE] = NULL,	/* "the restore of FILE" */
 	};
 	char path[4200], line[1024], since[16] = "", by[128] = "", detail[600] = "",
 	     text[800];
@@ -376,11 +377,13 @@ read_note(const struct md *md, char *out, size_t n)
 	fclose(fp);
 	line[strcspn(line, "\n")] = '\0';
 	if (sscanf(line, "%ld\t%d\t%15[^\t]\t%127[^\t]\t%599[^\n]", &pid, &kind, since,
-		   by, detail) < 4 || kind < 0 || kind > DB_LONG_EXPIRY || pid <= 0 ||
+		   by, detail) < 4 || kind < 0 || kind > DB_LONG_RESTORE || pid <= 0 ||
 	    pid == (long)getpid() || (kill((pid_t)pid, 0) != 0 && errno != EPERM))
 		return false;	/* unreadable, or its process is gone */
 	if (kind == DB_LONG_IMPORT)
 		snprintf(text, sizeof text, _("the import of %s"), detail);
+	else if (kind == DB_LONG_RESTORE)
+		snprintf(text, sizeof text, _("the restore of %s"), detail);
 	else
 		snprintf(text, sizeof text, "%s", _(what[kind]));
 	snprintf(out, n, _("%s (%s, since %s)"), text, by, since);
@@ -436,7 +439,7 @@ db_begin_long(struct md *md, enum db_long kind, const char *detail)
 	int rc = db_begin(md);
 
 	if (rc == MD_OK && md->tx_depth == 1)
-		leave_note(md, kind, detail);
+		db_note_long(md, kind, detail);
 	return rc;
 }
 
@@ -484,14 +487,14 @@ db_end(struct md *md, int status)
 				sqlite3_exec(md->db, "ROLLBACK", NULL, NULL, NULL);
 				memcpy(md->err, saved, sizeof saved);
 			}
-			take_note_away(md);
+			db_note_done(md);
 			return rc;
 		}
 		/* Keep the message of the failure, not of the rollback. */
 		memcpy(saved, md->err, sizeof saved);
 		sqlite3_exec(md->db, "ROLLBACK", NULL, NULL, NULL);
 		memcpy(md->err, saved, sizeof saved);
-		take_note_away(md);
+		db_note_done(md);
 		return status ? status : MD_EDB;
 	}
 	if (md->bulk && md->tx_depth < MD_TX_MAX) {

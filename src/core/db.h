@@ -38,6 +38,7 @@ enum db_long {
 	DB_LONG_DAILY,
 	DB_LONG_TIERS,
 	DB_LONG_EXPIRY,
+	DB_LONG_RESTORE,	/* DETAIL: the backup restored */
 };
 
 /* db_begin() for such work: once it holds the lock it leaves a note
@@ -46,6 +47,12 @@ enum db_long {
  * takes, saying for what, instead of failing after the busy timeout.
  * The outermost db_end() takes the note away. */
 int db_begin_long(struct md *md, enum db_long kind, const char *detail);
+
+/* The same note for long work that holds the lock another way (a
+ * restore copies into the database with SQLite's backup API): leave it
+ * once the lock is held, take it away once it is let go. */
+void db_note_long(struct md *md, enum db_long kind, const char *detail);
+void db_note_done(struct md *md);
 
 /* While a write waits for another memberdesk's lock, FN is told about
  * once a second: how long so far, and what holds the lock ("the import
