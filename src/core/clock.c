@@ -38,7 +38,15 @@ clock_init(struct md *md)
 	tm.tm_mon -= 1;
 	tm.tm_isdst = -1;
 	md->now = mktime(&tm);
+	md->clock_pinned = true;
 	return clock_check(md, "MEMBERDESK_NOW", ts, md->now);
+}
+
+void
+clock_tick(struct md *md)
+{
+	if (!md->clock_pinned)
+		md->now = time(NULL);
 }
 
 /* Midnight at the start of the day after tomorrow, by the computer's

@@ -13,6 +13,12 @@
  * malformed one, or one after tomorrow (clock_check). */
 int clock_init(struct md *md);
 
+/* A program that runs for long (the screens, all day at the counter)
+ * moves its clock on before each action: md->now is the computer's time
+ * again, unless MEMBERDESK_NOW pinned it.  A command's clock stands
+ * still for the whole command, so that all it writes has one time. */
+void clock_tick(struct md *md);
+
 /* MD_EINVAL, saying so, when T (WHAT, written TEXT: "MEMBERDESK_NOW
  * 9999-12-31 ...") is later than tomorrow by the computer's own clock.
  * A pinned clock or a date given after the fact may go back, never

@@ -48,6 +48,7 @@ struct md {
 	bool holding_note;	/* we left a -busy note (db_begin_long) */
 	char operator_name[64];
 	time_t now;		/* the clock (clock.h); MEMBERDESK_NOW pins it for tests */
+	bool clock_pinned;
 	int tx_depth;		/* nesting of db_begin() */
 	bool tx_failed;
 	/* Bulk mode (imports): nested db_begin() takes no SAVEPOINT, because

@@ -19,6 +19,7 @@
 #include "core/backup.h"
 #include "core/clock.h"
 #include "core/db.h"
+#include "core/maint.h"
 #include "core/text.h"
 #include "i18n.h"
 #include "tui/tui.h"
@@ -481,6 +482,26 @@ backup_end(struct tui *t, struct backup_job **job, bool quitting)
 	return rc != MD_OK;
 }
 
+/* The screens run all day and all night: the clock moves on before
+ * every action, and the first moment of a new day applies that day's
+ * rules and takes its backup, as the first command of a day does. */
+static bool
+tick(struct tui *t, struct backup_job **backup)
+{
+	char today[11];
+
+	clock_tick(t->md);
+	clock_today_text(t->md, today);
+	if (!strcmp(today, t->today))
+		return false;
+	snprintf(t->today, sizeof t->today, "%s", today);
+	if (!t->md->readonly && maint_ensure(t->md) != MD_OK)
+		tui_error(t, _("The daily rules failed: %s"), t->md->err);
+	else if (!*backup && backup_daily_start(t->md, backup) != MD_OK)
+		tui_error(t, _("The daily backup failed: %s"), t->md->err);
+	return true;	/* a new date in the title */
+}
+
 int
 tui_run(struct md *md)
 {
@@ -519,6 +540,8 @@ tui_run(struct md *md)
 	while (!t.quit && !caught) {
 		key = tui_read_key(&t);
 		if (backup && backup_job_done(backup) && backup_end(&t, &backup, false))
+			tui_draw_all(&t);
+		if (tick(&t, &backup) && !key)
 			tui_draw_all(&t);
 		if (!key)
 			continue;

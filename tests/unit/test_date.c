@@ -1,6 +1,9 @@
 /* test_date.c - dates as people and spreadsheets write them */
 #include <config.h>
 
+#include <time.h>
+
+#include "core/clock.h"
 #include "core/date.h"
 #include "tap.h"
 
@@ -107,5 +110,17 @@ main(void)
 	d.y = 2027, d.m = 1, d.d = 2;
 	d = date_week_end(d);
 	ok(d.y == 2026 && d.m == 12 && d.d == 27, "across the new year");
+
+	/* The screens run all day: their clock moves on, unless pinned. */
+	{
+		struct md md = {.now = 86400};
+
+		clock_tick(&md);
+		ok(md.now >= time(NULL) - 1, "clock_tick: the computer's time again");
+		md.now = 86400;
+		md.clock_pinned = true;
+		clock_tick(&md);
+		is_int(md.now, 86400, "clock_tick: a pinned clock stands still");
+	}
 	return done_testing();
 }
