@@ -11,8 +11,15 @@
 # found it).  The pane's shell traps SIGINT so that it survives a ^C
 # and can say so.
 
-: "${TMUX_BIN:=tmux}"
-command -v "$TMUX_BIN" >/dev/null 2>&1 || skip_all "tmux is not installed"
+# TMUX_BIN is what configure found: empty when there is no tmux.  A name
+# that is not a program is a broken build, not a reason to skip.
+if [ -z "${TMUX_BIN:-}" ]; then
+	command -v tmux >/dev/null 2>&1 || skip_all "tmux is not installed"
+	TMUX_BIN=tmux
+elif ! command -v "$TMUX_BIN" >/dev/null 2>&1; then
+	echo "Bail out! configure took \"$TMUX_BIN\" for tmux, and it is not a program"
+	exit 99
+fi
 
 TUI_SOCK="md-test-$$"
 tmux_() { "$TMUX_BIN" -L "$TUI_SOCK" -f "$T/tmux.conf" "$@"; }
