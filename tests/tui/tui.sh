@@ -26,19 +26,25 @@ tmux_() { "$TMUX_BIN" -L "$TUI_SOCK" -f "$T/tmux.conf" "$@"; }
 printf 'set -g default-terminal screen\nset -g status off\nset -g escape-time 0\n' >"$T/tmux.conf"
 trap 'tmux_ kill-server 2>/dev/null; chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
 
+tui_n=0		# the session is md$tui_n
+
 tui_start() {
 	_cmd="env LC_ALL=${LC_ALL:-C.UTF-8} LANGUAGE=${LANGUAGE:-} TZ=$TZ HOME=$HOME"
 	_cmd="$_cmd MEMBERDESK_NOW='$MEMBERDESK_NOW' MEMBERDESK_LOCALEDIR='$MEMBERDESK_LOCALEDIR'"
 	_cmd="trap true INT; _tty=\$(stty -g); $_cmd ${TUI_ENV:-} ${TUI_WRAP:-} '$MEMBERDESK' $*;"
 	_cmd="$_cmd _rc=\$?; [ \"\$(stty -g)\" = \"\$_tty\" ] && _t=restored || _t=changed;"
 	_cmd="$_cmd echo \"[exit \$_rc] [tty \$_t]\"; sleep 30"
-	tmux_ kill-session -t md 2>/dev/null
-	tmux_ new-session -d -x 80 -y 24 -s md "$_cmd"
+	# The new session first: killing the only one ends the server, and
+	# a session started while it goes down goes down with it.
+	tmux_ new-session -d -x 80 -y 24 -s "md$((tui_n + 1))" "$_cmd" ||
+		diag "tmux did not start the program"
+	tmux_ kill-session -t "md$tui_n" 2>/dev/null
+	tui_n=$((tui_n + 1))
 }
 
-tui_screen() { tmux_ capture-pane -p -t md; }
+tui_screen() { tmux_ capture-pane -p -t "md$tui_n"; }
 # The screen with its attributes as escape sequences.
-tui_screen_sgr() { tmux_ capture-pane -p -e -t md; }
+tui_screen_sgr() { tmux_ capture-pane -p -e -t "md$tui_n"; }
 
 tui_wait() {
 	_i=0
@@ -53,13 +59,13 @@ tui_wait() {
 
 # The program's pid: the child of the pane's shell.
 tui_pid() {
-	_sh=$(tmux_ display-message -p -t md '#{pane_pid}')
+	_sh=$(tmux_ display-message -p -t "md$tui_n" '#{pane_pid}')
 	for _p in /proc/[0-9]*; do
 		_pp=$(sed 's/.*) [A-Za-z] \([0-9]*\) .*/\1/' "$_p/stat" 2>/dev/null)
 		[ "$_pp" = "$_sh" ] && { echo "${_p#/proc/}"; return; }
 	done
 }
 
-tui_keys() { tmux_ send-keys -t md "$@"; }
+tui_keys() { tmux_ send-keys -t "md$tui_n" "$@"; }
 
-tui_resize() { tmux_ resize-window -t md -x "$1" -y "$2"; }
+tui_resize() { tmux_ resize-window -t "md$tui_n" -x "$1" -y "$2"; }
