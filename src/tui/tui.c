@@ -9,8 +9,10 @@
 #include <config.h>
 
 #include <curses.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
@@ -40,6 +42,44 @@ static bool curses_on;
 static struct termios saved_modes;
 static bool have_modes;
 static char reset_seq[128];
+
+/* A test hook (tests/tui/tui.sh).  With MEMBERDESK_TUI_IDLE set, each
+ * time the program has drawn and is about to wait for a key with none
+ * pending, it puts the number of keys read so far in the terminal's
+ * title, "memberdesk idle N".  The title goes down the terminal after
+ * the frame, so a terminal that shows it has drawn that frame whole: a
+ * test waits for the program itself, never for a guess of time.  Unset,
+ * it costs a counter. */
+static struct {
+	bool on;
+	bool told;		/* the title has KEYS already */
+	unsigned long keys;	/* keys read so far */
+} idle;
+
+static void
+idle_init(void)
+{
+	const char *v = getenv("MEMBERDESK_TUI_IDLE");
+
+	idle.on = v && *v;
+	idle.told = false;
+	idle.keys = 0;
+}
+
+/* Called before a read that waits, the screen drawn and flushed. */
+static void
+idle_tell(void)
+{
+	struct pollfd in = {.fd = STDIN_FILENO, .events = POLLIN};
+	char title[64];
+	int n;
+
+	if (!idle.on || idle.told || poll(&in, 1, 0) > 0)
+		return;		/* typed ahead: not idle yet */
+	n = snprintf(title, sizeof title, "\033]2;memberdesk idle %lu\007",
+		     idle.keys);
+	idle.told = write(STDOUT_FILENO, title, (size_t)n) == n;
+}
 
 static void
 on_signal(int sig)
@@ -306,9 +346,13 @@ tui_read_key(struct tui *t)
 	wint_t ch, next;
 	int r;
 
+	if (t->delay)
+		idle_tell();
 	r = get_wch(&ch);
 	if (r == ERR)
 		return 0;
+	idle.keys++;
+	idle.told = false;
 	if (r == KEY_CODE_YES)
 		return TK((int)ch);
 	if (ch != TUI_ESC)
@@ -518,6 +562,7 @@ tui_run(struct md *md)
 		registered = true;
 	}
 	catch_signals();
+	idle_init();
 	if (!start_curses()) {
 		fprintf(stderr, "%s: %s\n", PACKAGE,
 			_("cannot use this terminal (is TERM set?)"));

@@ -107,6 +107,7 @@ tui_wait "$msg" && pass "a bad amount: the CLI's message, as the field is left" 
 	fail "a bad amount: the CLI's message, as the field is left"
 like "$(status_line)" "Amount: $msg" "on the status line too"
 tui_keys F2
+tui_idle
 like "$(status_line)" "$msg" "saving is refused with the same words"
 like "$(tui_screen)" "12.345" "and what was typed stays"
 tui_keys Escape
@@ -157,6 +158,7 @@ tui_wait "phone 13900139000 already belongs to card 100016 (李四)" &&
 	pass "a phone that is someone else's: the CLI's message" ||
 	fail "a phone that is someone else's: the CLI's message"
 tui_keys F2
+tui_idle
 like "$(status_line)" "already belongs to card 100016" "and saving is refused"
 tui_keys Escape
 tui_wait "Edit cancelled: nothing was saved."

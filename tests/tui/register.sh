@@ -85,6 +85,7 @@ tui_wait "note before and after" && pass "typing goes on in the same field" ||
 tui_keys F10
 tui_wait "drop what was typed?" && pass "F10 on a form asks first" || fail "F10 on a form asks first"
 tui_keys n
+tui_idle
 like "$(tui_screen | grep Name)" "王五" "n keeps the form"
 tui_keys F2
 tui_wait "Registered 王五" && pass "and it saves" || fail "and it saves"

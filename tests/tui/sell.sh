@@ -24,16 +24,7 @@ TUI_ENV="PATH=$T/bin:$PATH"
 # sees TEXT DESC: a test that TEXT comes on the screen.
 sees() { tui_wait "$1" && pass "$2" || fail "$2"; }
 # leaves TEXT DESC: a test that TEXT goes from the screen.
-leaves() {
-	_i=0
-	while [ $_i -lt 100 ]; do
-		case $(tui_screen) in *"$1"*) ;; *) pass "$2"; return ;; esac
-		sleep 0.1
-		_i=$((_i + 1))
-	done
-	fail "$2"
-	diag "still there: $1" "screen:" "$(tui_screen)"
-}
+leaves() { tui_gone "$1" && pass "$2" || fail "$2"; }
 points() { md member show "$card" | sed -n 's/^Points *//p'; }
 # The member's sale screen, from the find screen.
 open_sale() {

@@ -94,4 +94,23 @@ fi
 is "$(grep -c '^\.TP' "$T/program-keys")" "$(grep -c 'ACT_.*, "' "$top_srcdir/src/tui/tui_action.c")" \
 	"one entry for every action"
 
+# Built inside a tmux session, the TUI tests still find tmux: tmux sets
+# $TMUX to its socket, which configure must not take for the program.
+if [ -f "$top_srcdir/config.status" ]; then
+	pass "configure inside tmux # SKIP configure refuses a second build of a tree built in place"
+else
+	eval "set -- $("$top_builddir/config.status" --config)"
+	for _a; do
+		shift
+		case $_a in --srcdir=* | --cache-file=* | -C) ;; *) set -- "$@" "$_a" ;; esac
+	done
+	mkdir "$T/build"
+	(cd "$T/build" && TMUX=/tmp/tmux-0/default,123,0 "$top_srcdir/configure" -q "$@") \
+		>"$T/configure.log" 2>&1 || diag "configure failed:" "$(tail -n 5 "$T/configure.log")"
+	# What the tests are given as TMUX_BIN (tests/Makefile.inc).
+	_var=$(sed -n "s/.*TMUX_BIN='\$(\([A-Za-z_]*\))'.*/\1/p" "$T/build/Makefile" 2>/dev/null)
+	is "$(sed -n "s/^${_var:-?} = //p" "$T/build/Makefile" 2>/dev/null)" "$TMUX_BIN" \
+		"configure inside tmux: the TUI tests get the tmux program, not its socket"
+fi
+
 done_testing
