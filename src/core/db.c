@@ -179,11 +179,45 @@ check_place(struct md *md, const char *path, bool mkdirs, struct place *pl)
 	return MD_OK;
 }
 
+/* A damaged or refused database is left exactly as it is.  Closing the
+ * last connection would copy the -wal file into it, and a -wal file from
+ * another copy of the database (left beside a backup copied back over
+ * it, say) is replayed as if it were this one's: closing would write the
+ * other copy's pages over good ones.  Returns whether a -wal file with
+ * something in it is there. */
+static bool
+keep_as_is(struct md *md)
+{
+	const char *wal = sqlite3_filename_wal(sqlite3_db_filename(md->db, "main"));
+	struct stat st;
+
+	if (!wal || stat(wal, &st) != 0 || st.st_size == 0)
+		return false;
+	sqlite3_db_config(md->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, (int *)NULL);
+	return true;
+}
+
+static int
+damaged(struct md *md)
+{
+	const char *path = md->path ? md->path : sqlite3_db_filename(md->db, "main");
+
+	if (keep_as_is(md))
+		return md_fail(md, MD_EDB,
+			       _("the database %s is damaged (%s); it was left as it is: if %s-wal is from another copy of it, move that file away, otherwise restore a backup"),
+			       path, sqlite3_errmsg(md->db), path);
+	return md_fail(md, MD_EDB,
+		       _("the database %s is damaged (%s); it was left as it is: restore a backup"),
+		       path, sqlite3_errmsg(md->db));
+}
+
 int
 db_fail(struct md *md)
 {
 	int code = sqlite3_errcode(md->db);
 
+	if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+		return damaged(md);
 	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
 		return md_fail(md, MD_ECONFLICT,
 			       _("the database is busy (another memberdesk is writing to it); try again"));
@@ -691,8 +725,11 @@ db_open(struct md *md, const char *path, bool mkdirs)
 	if (!md->path)
 		return md_fail(md, MD_ENOMEM, _("out of memory"));
 	rc = pl.readonly ? open_ro(md, path, pl.why) : open_rw(md, path);
-	if (rc)
+	if (rc) {
+		if (md->db)
+			keep_as_is(md);
 		db_close(md);
+	}
 	return rc;
 }
 
