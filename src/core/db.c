@@ -493,6 +493,29 @@ db_begin(struct md *md)
 	return rc;
 }
 
+/* Commit or roll back the outermost transaction. */
+static int
+end_outer(struct md *md, int status)
+{
+	char saved[sizeof md->err];
+	int rc;
+
+	if (status == MD_OK && !md->tx_failed) {
+		rc = db_exec(md, "COMMIT");
+		if (rc) {
+			memcpy(saved, md->err, sizeof saved);
+			sqlite3_exec(md->db, "ROLLBACK", NULL, NULL, NULL);
+			memcpy(md->err, saved, sizeof saved);
+		}
+		return rc;
+	}
+	/* Keep the message of the failure, not of the rollback. */
+	memcpy(saved, md->err, sizeof saved);
+	sqlite3_exec(md->db, "ROLLBACK", NULL, NULL, NULL);
+	memcpy(md->err, saved, sizeof saved);
+	return status ? status : MD_EDB;
+}
+
 int
 db_end(struct md *md, int status)
 {
@@ -501,24 +524,13 @@ db_end(struct md *md, int status)
 	int rc = MD_OK;
 
 	md->tx_depth--;
-	if (md->tx_depth == 0)
-		take_note_away(md);
 	if (md->tx_depth == 0) {
-		if (status == MD_OK && !md->tx_failed) {
-			rc = db_exec(md, "COMMIT");
-			if (rc) {
-				memcpy(saved, md->err, sizeof saved);
-				sqlite3_exec(md->db, "ROLLBACK", NULL, NULL, NULL);
-				memcpy(md->err, saved, sizeof saved);
-				return rc;
-			}
-			return MD_OK;
-		}
-		/* Keep the message of the failure, not of the rollback. */
-		memcpy(saved, md->err, sizeof saved);
-		sqlite3_exec(md->db, "ROLLBACK", NULL, NULL, NULL);
-		memcpy(md->err, saved, sizeof saved);
-		return status ? status : MD_EDB;
+		rc = end_outer(md, status);
+		/* Only once the lock is free: a waiter that finds no note
+		 * gives up after the busy timeout, and committing a large
+		 * import takes a while. */
+		take_note_away(md);
+		return rc;
 	}
 	if (md->bulk && md->tx_depth < MD_TX_MAX) {
 		if (status != MD_OK &&
