@@ -202,12 +202,13 @@ damaged(struct md *md)
 {
 	const char *path = md->path ? md->path : sqlite3_db_filename(md->db, "main");
 
-	if (keep_as_is(md))
+	/* A -wal file this connection wrote nothing to came from before. */
+	if (keep_as_is(md) && sqlite3_total_changes64(md->db) == 0)
 		return md_fail(md, MD_EDB,
-			       _("the database %s is damaged (%s); it was left as it is: if %s-wal is from another copy of it, move that file away, otherwise restore a backup"),
+			       _("the database %s is damaged (%s) and was left as it is. If it was copied back by hand, %s-wal beside it may belong to the old copy: close memberdesk everywhere and move that file away. Otherwise restore a backup (memberdesk restore FILE)"),
 			       path, sqlite3_errmsg(md->db), path);
 	return md_fail(md, MD_EDB,
-		       _("the database %s is damaged (%s); it was left as it is: restore a backup"),
+		       _("the database %s is damaged (%s) and was left as it is: restore a backup (memberdesk restore FILE)"),
 		       path, sqlite3_errmsg(md->db));
 }
 

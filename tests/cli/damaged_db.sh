@@ -4,9 +4,9 @@
 # Every command on a file that is not a sound memberdesk database fails
 # with exit status 1 and a message that says what is wrong, and leaves
 # the file byte for byte as it was.  The exceptions are deliberate: an
-# empty file is a new database (memberdesk creates it empty itself), and
-# a hot rollback journal must be played back, or the database would be
-# read half-written.
+# empty file becomes a new shop (with a warning: it holds nothing to
+# lose), and a hot rollback journal must be played back, or the
+# database would be read half-written.
 . "$top_srcdir/tests/lib.sh"
 
 # A real shop: 2,000 imported members, sales, stored value.
@@ -56,13 +56,12 @@ refused() {
 # --- Truncated -------------------------------------------------------------
 for n in 100 4096 $((size / 2)) $((size - 4096)); do
 	head -c "$n" "$T/good.db" >"$T/cut.db"
-	refused "$T/cut.db" "the database $T/cut.db is damaged (database disk image is malformed); it was left as it is: restore a backup" \
+	refused "$T/cut.db" "the database $T/cut.db is damaged (database disk image is malformed) and was left as it is: restore a backup (memberdesk restore FILE)" \
 		"cut to $n bytes"
 	rm -f "$T/cut.db" "$T/cut.db-wal" "$T/cut.db-shm"
 done
 
-# An empty file is what memberdesk itself creates before the schema: a
-# new shop, not a damaged one.
+# An empty file holds no shop to lose: it becomes a new one.
 : >"$T/empty.db"
 run "$MEMBERDESK" --db "$T/empty.db" member list --format csv
 exits 0 "an empty file is a new database"
@@ -78,16 +77,23 @@ before=$(bytes "$T/mid.db")
 run "$MEMBERDESK" --db "$T/mid.db" check
 exits 1 "check on a database with 64 KB of noise in the middle fails"
 like "$out$err" "damaged" "saying it is damaged"
-for c in "member list" "member show 100008" "member find 会员1" "sale list" \
-	 "report rfm" "report types" "export members" "export sales" "audit" "tier list"; do
-	run "$MEMBERDESK" --db "$T/mid.db" $c
-	# What a command never reads it cannot see; what it reads is caught.
+# What a command never reads it cannot see; what it reads is caught.
+# works_or_damaged CMD...: CMD works, or says the database is damaged.
+works_or_damaged() {
+	run "$MEMBERDESK" --db "$T/mid.db" "$@"
 	case $rc:$err in
-	0:|"1:memberdesk: the database $T/mid.db is damaged ("*) pass "noise in the middle: $c: works or says the database is damaged" ;;
-	*) fail "noise in the middle: $c"; diag "exit $rc: $err" ;;
+	0:|"1:memberdesk: the database $T/mid.db is damaged ("*) pass "noise in the middle: $*: works or says the database is damaged" ;;
+	*) fail "noise in the middle: $*"; diag "exit $rc: $err" ;;
 	esac
+}
+for c in "member list" "member show 100008" "member find 会员1" "sale list" \
+	 "report rfm" "report types" "audit" "tier list"; do
+	works_or_damaged $c
 done
 is "$(bytes "$T/mid.db")" "$before" "reading a damaged database never writes it"
+# An export is audited: a write.
+works_or_damaged export members
+works_or_damaged export sales
 
 # The name index alone damaged: check says so.
 cp "$T/good.db" "$T/fts.db"
@@ -140,7 +146,7 @@ foreign_wal "$T/w.db" "$T/shop2.db" \
 	"UPDATE settings SET value = '别人的店' WHERE key = 'shop_name'; INSERT INTO settings VALUES ('shop_name', '别人的店')"
 [ -s "$T/w.db-wal" ] && pass "another shop's -wal file beside the database" ||
 	fail "no -wal file was copied"
-refused "$T/w.db" "it was left as it is: if $T/w.db-wal is from another copy of it, move that file away, otherwise restore a backup" \
+refused "$T/w.db" "was left as it is. If it was copied back by hand, $T/w.db-wal beside it may belong to the old copy: close memberdesk everywhere and move that file away" \
 	"another shop's -wal"
 rm -f "$T/w.db-wal" "$T/w.db-shm"
 run "$MEMBERDESK" --db "$T/w.db" check
