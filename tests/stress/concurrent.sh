@@ -6,8 +6,9 @@
 # earn points, sales paid with points and stored value, recharges, point
 # adjustments and now and then a void of one of its own sales.  Two
 # readers list, search, score RFM segments and run check alongside.  The
-# clock moves on a day every 50 operations (Saturday 5 December to
-# Tuesday 8), so the processes also race to run each day's maintenance.
+# clock moves on a day every 50 operations (Saturday 14 November to
+# Tuesday 17, days long past: memberdesk refuses a clock ahead of the
+# computer's), so the processes also race to run each day's maintenance.
 # Each worker records what every command said it did; at the end each
 # member's points and stored value are the start plus the sum of what
 # succeeded, nothing ever said "busy" or failed for a reason other than
@@ -18,7 +19,9 @@ workers=${STRESS_WORKERS:-4}
 ops=${STRESS_OPS:-200}
 cards="100008 100016 100024 100032 100040 100057"
 
-# The shop: six members, each with ¥500 (+¥120 bonus) and 2,000 points.
+# The shop, the day before: six members, each with ¥500 (+¥120 bonus)
+# and 2,000 points.
+export MEMBERDESK_NOW="2026-11-13 10:00:00"
 md wallet rules set 100:20,500:120 >/dev/null
 i=0
 for c in $cards; do
@@ -52,7 +55,7 @@ worker() {
 		_c=$1
 		_amt=$((20 + _r / 7 % 280))
 		_pts=$((10 * (1 + _r / 11 % (_amt / 4 + 1))))	# well within the 50% cap
-		export MEMBERDESK_NOW="$(printf '2026-12-%02d' $((5 + _i / 50))) 10:00:00"
+		export MEMBERDESK_NOW="2026-11-$((14 + _i / 50 % 4)) 10:00:00"
 		case $((_r / 3 % 10)) in
 		0|1|2|3) _op=sale; set -- sale add "$_c" --amount "$_amt" --category 茶 ;;
 		4|5) _op=sale; set -- sale add "$_c" --amount "$_amt" --use-points "$_pts" --pay wallet ;;
@@ -111,10 +114,10 @@ reader() {
 	_log="$T/r$1.log"
 	: >"$_log"
 	while [ ! -e "$T/go" ]; do sleep 0.01; done
-	_day=5
+	_day=14
 	while :; do
-		export MEMBERDESK_NOW="2026-12-0$_day 12:00:00"
-		_day=$((_day == 8 ? 5 : _day + 1))
+		export MEMBERDESK_NOW="2026-11-$_day 12:00:00"
+		_day=$((_day == 17 ? 14 : _day + 1))
 		for _cmd in "member list" "report rfm" "member find 会员" "sale list --format csv" "check"; do
 			if "$MEMBERDESK" --db "$DB" $_cmd >/dev/null 2>"$T/r$1.err" &&
 			   { [ ! -s "$T/r$1.err" ] || [ "$_cmd" = check ]; }; then
