@@ -23,7 +23,9 @@ bg() {
 	shift
 	( md "$@" >"$T/$_name.out" 2>"$T/$_name.err"; echo $? >"$T/$_name.rc" ) &
 }
-result() { echo "$(cat "$T/$1.rc"):$(cat "$T/$1.err")"; }
+# result NAME: "STATUS:STDERR", without the line a write that waits a
+# while behind long work prints to say what it waits for.
+result() { echo "$(cat "$T/$1.rc"):$(grep -v '^memberdesk: waiting for ' "$T/$1.err")"; }
 
 # Another process holds the write lock for two seconds; every kind of
 # write starts meanwhile and waits.  Before the fix, check's look at the
