@@ -136,11 +136,15 @@ integrity(struct md *md, int (*cb)(void *arg, const char *finding), void *arg,
 	}
 	sqlite3_finalize(st);
 	/* The name index: FTS5 checks itself with a command that is a
-	 * write, so run it in a savepoint and roll it back (and not at all
-	 * on a database open for reading only). */
+	 * write, so run it in a transaction and roll it back (and not at
+	 * all on a database open for reading only).  BEGIN IMMEDIATE, not
+	 * a savepoint: in the deferred transaction a savepoint opens, SQLite
+	 * refuses the write lock at once while another process writes,
+	 * without waiting, and every sale at the counter made check call
+	 * the index damaged. */
 	if (md->readonly)
 		return MD_OK;
-	if ((rc = db_exec(md, "SAVEPOINT fts_check")))
+	if ((rc = db_begin(md)))
 		return rc;
 	if (sqlite3_exec(md->db, "INSERT INTO member_names(member_names)"
 			 " VALUES ('integrity-check')", NULL, NULL, NULL) != SQLITE_OK) {
@@ -149,7 +153,7 @@ integrity(struct md *md, int (*cb)(void *arg, const char *finding), void *arg,
 		(*found)++;
 		cb(arg, line);
 	}
-	sqlite3_exec(md->db, "ROLLBACK TO fts_check; RELEASE fts_check", NULL, NULL, NULL);
+	db_end(md, MD_EINVAL);	/* roll back: it only looked */
 	return MD_OK;
 }
 

@@ -179,11 +179,46 @@ check_place(struct md *md, const char *path, bool mkdirs, struct place *pl)
 	return MD_OK;
 }
 
+/* A damaged or refused database is left exactly as it is.  Closing the
+ * last connection would copy the -wal file into it, and a -wal file from
+ * another copy of the database (left beside a backup copied back over
+ * it, say) is replayed as if it were this one's: closing would write the
+ * other copy's pages over good ones.  Returns whether a -wal file with
+ * something in it is there. */
+static bool
+keep_as_is(struct md *md)
+{
+	const char *wal = sqlite3_filename_wal(sqlite3_db_filename(md->db, "main"));
+	struct stat st;
+
+	if (!wal || stat(wal, &st) != 0 || st.st_size == 0)
+		return false;
+	sqlite3_db_config(md->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, (int *)NULL);
+	return true;
+}
+
+static int
+damaged(struct md *md)
+{
+	const char *path = md->path ? md->path : sqlite3_db_filename(md->db, "main");
+
+	/* A -wal file this connection wrote nothing to came from before. */
+	if (keep_as_is(md) && sqlite3_total_changes64(md->db) == 0)
+		return md_fail(md, MD_EDB,
+			       _("the database %s is damaged (%s) and was left as it is. If it was copied back by hand, %s-wal beside it may belong to the old copy: close memberdesk everywhere and move that file away. Otherwise restore a backup (memberdesk restore FILE)"),
+			       path, sqlite3_errmsg(md->db), path);
+	return md_fail(md, MD_EDB,
+		       _("the database %s is damaged (%s) and was left as it is: restore a backup (memberdesk restore FILE)"),
+		       path, sqlite3_errmsg(md->db));
+}
+
 int
 db_fail(struct md *md)
 {
 	int code = sqlite3_errcode(md->db);
 
+	if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+		return damaged(md);
 	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
 		return md_fail(md, MD_ECONFLICT,
 			       _("the database is busy (another memberdesk is writing to it); try again"));
@@ -468,6 +503,29 @@ db_begin(struct md *md)
 	return rc;
 }
 
+/* Commit or roll back the outermost transaction. */
+static int
+end_outer(struct md *md, int status)
+{
+	char saved[sizeof md->err];
+	int rc;
+
+	if (status == MD_OK && !md->tx_failed) {
+		rc = db_exec(md, "COMMIT");
+		if (rc) {
+			memcpy(saved, md->err, sizeof saved);
+			sqlite3_exec(md->db, "ROLLBACK", NULL, NULL, NULL);
+			memcpy(md->err, saved, sizeof saved);
+		}
+		return rc;
+	}
+	/* Keep the message of the failure, not of the rollback. */
+	memcpy(saved, md->err, sizeof saved);
+	sqlite3_exec(md->db, "ROLLBACK", NULL, NULL, NULL);
+	memcpy(md->err, saved, sizeof saved);
+	return status ? status : MD_EDB;
+}
+
 int
 db_end(struct md *md, int status)
 {
@@ -477,25 +535,12 @@ db_end(struct md *md, int status)
 
 	md->tx_depth--;
 	if (md->tx_depth == 0) {
-		/* The long-work note goes once the lock is let go, not
-		 * before: a big COMMIT takes a while, and whoever waits must
-		 * not take it for the end of the work. */
-		if (status == MD_OK && !md->tx_failed) {
-			rc = db_exec(md, "COMMIT");
-			if (rc) {
-				memcpy(saved, md->err, sizeof saved);
-				sqlite3_exec(md->db, "ROLLBACK", NULL, NULL, NULL);
-				memcpy(md->err, saved, sizeof saved);
-			}
-			db_note_done(md);
-			return rc;
-		}
-		/* Keep the message of the failure, not of the rollback. */
-		memcpy(saved, md->err, sizeof saved);
-		sqlite3_exec(md->db, "ROLLBACK", NULL, NULL, NULL);
-		memcpy(md->err, saved, sizeof saved);
+		rc = end_outer(md, status);
+		/* Only once the lock is free: a waiter that finds no note
+		 * gives up after the busy timeout, and committing a large
+		 * import takes a while. */
 		db_note_done(md);
-		return status ? status : MD_EDB;
+		return rc;
 	}
 	if (md->bulk && md->tx_depth < MD_TX_MAX) {
 		if (status != MD_OK &&
@@ -702,8 +747,11 @@ db_open(struct md *md, const char *path, bool mkdirs)
 	if (!md->path)
 		return md_fail(md, MD_ENOMEM, _("out of memory"));
 	rc = pl.readonly ? open_ro(md, path, pl.why) : open_rw(md, path);
-	if (rc)
+	if (rc) {
+		if (md->db)
+			keep_as_is(md);
 		db_close(md);
+	}
 	return rc;
 }
 

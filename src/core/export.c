@@ -8,6 +8,7 @@
  */
 #include <config.h>
 
+#include <errno.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -93,6 +94,13 @@ static const struct kind kinds[] = {
 		" ORDER BY id" },
 };
 
+/* OUT failed: say why (a full disk, mostly). */
+static int
+write_failed(struct md *md)
+{
+	return md_fail(md, MD_EIO, _("write error: %s"), strerror(errno ? errno : EIO));
+}
+
 static int
 write_row(struct md *md, FILE *out, const struct kind *k, sqlite3_stmt *st)
 {
@@ -110,8 +118,9 @@ write_row(struct md *md, FILE *out, const struct kind *k, sqlite3_stmt *st)
 			fields[i] = buf[i];
 		}
 	}
+	errno = 0;
 	if (csvio_write_row(out, fields, text, (size_t)k->ncols, ',', "\r\n") < 0)
-		return md_fail(md, MD_EIO, _("write error"));
+		return write_failed(md);
 	return MD_OK;
 }
 
@@ -170,8 +179,9 @@ export_run(struct md *md, const struct export_opts *o, FILE *out, int64_t *rows)
 		return rc;
 	for (int i = 0; i < k->ncols; i++)
 		header[i] = o->zh ? k->cols[i].zh : k->cols[i].key;
+	errno = 0;
 	if (csvio_write_row(out, header, NULL, (size_t)k->ncols, ',', "\r\n") < 0)
-		return md_fail(md, MD_EIO, _("write error"));
+		return write_failed(md);
 	/* A read transaction: one consistent picture however long it takes. */
 	if ((rc = db_exec(md, "BEGIN")))
 		return rc;

@@ -6,10 +6,14 @@
 [ -n "${VALGRIND:-}" ] && command -v "$VALGRIND" >/dev/null 2>&1 ||
 	skip_all "valgrind is not installed"
 
-vg() {
+# vg_out OUT ARG...: memberdesk ARG... on $DB (a later --db wins) with
+# standard output to OUT, under valgrind; vg: to /dev/null.
+vg_out() {
+	_to=$1
+	shift
 	"$VALGRIND" -q --leak-check=full --errors-for-leak-kinds=definite,indirect \
 		--show-leak-kinds=definite,indirect --error-exitcode=99 \
-		--log-file="$T/vg.log" "$MEMBERDESK" --db "$DB" "$@" >/dev/null 2>&1
+		--log-file="$T/vg.log" "$MEMBERDESK" --db "$DB" "$@" >"$_to" 2>&1
 	_rc=$?
 	if [ "$_rc" -eq 99 ] || [ -s "$T/vg.log" ]; then
 		fail "valgrind: $*"
@@ -18,6 +22,7 @@ vg() {
 		pass "valgrind clean: $*"
 	fi
 }
+vg() { vg_out /dev/null "$@"; }
 
 vg member add --phone 13800138000 --name 张三 --tag VIP --tag 学生 --birthday 1990-05-01
 vg member add --phone 13900139000 --name 李四 --referrer 100008 --note "两行
@@ -72,5 +77,32 @@ vg import wallet "$D/wallet.csv"
 vg export members --encoding gb18030 -o "$T/m.csv"
 vg export sales --bom
 vg export points -o /dev/full
+
+# Output on a full disk.
+if [ -w /dev/full ]; then
+	for cmd in "member list" "member show 100008" "sale receipt 2" "report rfm --members" \
+		   "report weekly" "export members" "export sales --encoding gb18030" \
+		   "points history 100008" "tier evaluate --dry-run" "audit"; do
+		vg_out /dev/full $cmd
+	done
+fi
+
+# Damaged and foreign databases: the error paths.
+cp "$DB" "$T/good.db"
+head -c 4096 "$T/good.db" >"$T/cut.db"
+vg --db "$T/cut.db" member list
+vg --db "$T/cut.db" sale add 100008 --amount 10
+cp "$T/good.db" "$T/mid.db"
+dd if=/dev/zero of="$T/mid.db" bs=4096 seek=20 count=8 conv=notrunc 2>/dev/null
+vg --db "$T/mid.db" check
+vg --db "$T/mid.db" report rfm
+printf '卡号,姓名\n1,张三\n' >"$T/csv.db"
+vg --db "$T/csv.db" member list
+mkfifo "$T/fifo.db"
+vg --db "$T/fifo.db" member list
+"$MEMBERDESK" --db "$T/other.db" member add --phone 13500135000 --name 别家 >/dev/null
+printf 'PRAGMA wal_autocheckpoint=0;\nINSERT INTO settings VALUES ('"'"'shop_name'"'"', '"'"'x'"'"');\n.system cp %s-wal %s-wal\n' \
+	"$T/other.db" "$T/good.db" | "$SQLITE3" "$T/other.db" >/dev/null
+vg --db "$T/good.db" member show 100008
 
 done_testing
