@@ -65,7 +65,8 @@ wal_bytes() { if [ -f "$DB-wal" ]; then wc -c <"$DB-wal"; else echo 0; fi; }
 # round WHEN DESC BEFORE TEST CMD...: run CMD, kill it when TEST holds,
 # then check and compare with BEFORE (a dbsum).  WHEN is "mid" for a
 # point well before the commit, where the kill must find the command
-# still running, or "commit" for the last pages being written: that kill
+# still running, "later" for a point a fast machine may not show before
+# the command ends, or "commit" for the last pages being written: that kill
 # may come just after the commit, or the command may end first, and the
 # database must then hold all of it, which whole() checks.
 round() {
@@ -78,13 +79,20 @@ round() {
 		_killed=no
 		diag "$_desc: $1 $2 ended before the kill: $(tail -n 3 "$T/bg.err")"
 	fi
-	[ "$_when" = commit ] || is "$_killed" yes "$_desc: killed while it ran"
+	case $_when:$_killed in
+	commit:*) ;;
+	# A later point of progress (the import half read, by its progress
+	# line once a second) a fast machine may never show: the command
+	# was over by then.  Then there was nothing to kill.
+	later:no) pass "# SKIP $_desc: the command ended before it showed that point" ;;
+	*) is "$_killed" yes "$_desc: killed while it ran" ;;
+	esac
 	run md check
 	exits 0 "$_desc: check passes"
 	_sum=$(dbsum)
 	if [ "$_sum" = "$_before" ]; then
 		pass "$_desc: nothing of it is in the database"
-	elif [ "$_when" = commit ]; then
+	elif [ "$_when" = commit ] || { [ "$_when" = later ] && [ "$_killed" = no ]; }; then
 		echo "$_sum" >>"$T/whole"
 		pass "$_desc: all of it is in (it committed before the kill)"
 		cp "$T/before.db" "$DB" && rm -f "$DB-wal" "$DB-shm"
@@ -115,7 +123,7 @@ snapshot
 before=$(dbsum)
 round mid "members import, at its first progress line" "$before" \
 	'[ "$(progress_lines)" -ge 1 ]' import members "$T/members.csv"
-round mid "members import, half read" "$before" \
+round later "members import, half read" "$before" \
 	'[ "$(read_percent)" -ge 50 ] 2>/dev/null' import members "$T/members.csv"
 round commit "members import, as it commits" "$before" \
 	'[ "$(wal_bytes)" -gt 65536 ]' import members "$T/members.csv"
@@ -131,7 +139,7 @@ snapshot
 before=$(dbsum)
 round mid "sales import, at its first progress line" "$before" \
 	'[ "$(progress_lines)" -ge 1 ]' import sales "$T/sales.csv"
-round mid "sales import, half read" "$before" \
+round later "sales import, half read" "$before" \
 	'[ "$(read_percent)" -ge 50 ] 2>/dev/null' import sales "$T/sales.csv"
 round commit "sales import, as it commits" "$before" \
 	'[ "$(wal_bytes)" -gt 65536 ]' import sales "$T/sales.csv"
