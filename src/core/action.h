@@ -46,6 +46,7 @@
 	_(DATABASE_RESTORE, "database.restore", N_("put a backup in place of the database"))
 
 enum action {
+	ACTION_NONE = -1,	/* nothing is changed (the screens' moving about) */
 #define ACTION_ENUM(id, key, label) ACTION_##id,
 	ACTIONS(ACTION_ENUM)
 #undef ACTION_ENUM

@@ -467,16 +467,19 @@ static bool
 waiting(void *arg, int waited_ms, const char *holder)
 {
 	struct tui *t = arg;
+	char key[16];
 	int ch;
 
 	(void)waited_ms;
+	tui_act_key(ACT_BACK, 0, key, sizeof key);
 	if (holder)
+		/* TRANSLATORS: the work; the key (Esc). */
 		snprintf(t->status, sizeof t->status,
-			 _("Waiting for %s to finish; this goes on by itself then (Esc gives up)"),
-			 holder);
+			 _("Waiting for %s to finish; this goes on by itself then (%s gives up)"),
+			 holder, key);
 	else
-		snprintf(t->status, sizeof t->status, "%s",
-			 _("Waiting for another memberdesk to finish writing (Esc gives up)"));
+		snprintf(t->status, sizeof t->status,
+			 _("Waiting for another memberdesk to finish writing (%s gives up)"), key);
 	t->status_error = false;
 	tui_put_role(t, LINES - 2, 0, t->status, COLS, false, ROLE_STATUS);
 	refresh();

@@ -15,71 +15,14 @@
 #include "tui/tui.h"
 #include "tui/tui_priv.h"
 
-#define ENTER '\r'
+/* KEYS(...) of TUI_ACTIONS: 0-terminated when fewer than four. */
+#define KEYS(...) {__VA_ARGS__}
 
 static const struct tui_action actions[] = {
-	{ACT_HELP, "help", {TK(KEY_F(1)), TUI_META | '1', '?'},
-	 N_("Help"), N_("show the keys of this screen")},
-	{ACT_QUIT, "quit", {TK(KEY_F(10)), TUI_META | '0', 'q'},
-	 N_("Quit"), N_("leave memberdesk (a form asks first if something was typed)")},
-	{ACT_BACK, "back", {TUI_ESC},
-	 N_("Back"), N_("cancel the form without saving, or go back a screen")},
-	{ACT_REDRAW, "redraw", {TUI_CTRL('l')},
-	 N_("Redraw"), N_("redraw the screen")},
-	{ACT_SAVE, "save", {TK(KEY_F(2)), TUI_META | '2'},
-	 N_("Save"), N_("save the form (Enter on the last field does too)")},
-	{ACT_NEXT, "next-field", {'\t', TK(KEY_DOWN)},
-	 N_("Next"), N_("go to the next field")},
-	{ACT_PREV, "previous-field", {TK(KEY_BTAB), TK(KEY_UP)},
-	 N_("Previous"), N_("go to the previous field")},
-	{ACT_UP, "up", {TK(KEY_UP), 'k'},
-	 N_("Up"), N_("move up a line")},
-	{ACT_DOWN, "down", {TK(KEY_DOWN), 'j'},
-	 N_("Down"), N_("move down a line")},
-	{ACT_PGUP, "page-up", {TK(KEY_PPAGE)},
-	 N_("PgUp"), N_("move up a page")},
-	{ACT_PGDN, "page-down", {TK(KEY_NPAGE), ' '},
-	 N_("PgDn"), N_("move down a page")},
-	{ACT_HOME, "first", {TK(KEY_HOME)},
-	 N_("Home"), N_("go to the first line")},
-	{ACT_END, "last", {TK(KEY_END)},
-	 N_("End"), N_("go to the last line")},
-	{ACT_OPEN, "open", {ENTER, '\n', TK(KEY_ENTER)},
-	 N_("Open"), N_("open the member on the selected line")},
-	{ACT_SEARCH, "search", {'/'},
-	 N_("Search"), N_("a new search: card, phone, last 4 digits or name")},
-	{ACT_REGISTER, "register", {TK(KEY_F(2)), TUI_META | '2', TUI_CTRL('n')},
-	 N_("New"), N_("register a new member")},
-	{ACT_WALKIN, "walk-in-sale", {TK(KEY_F(3)), TUI_META | '3'},
-	 N_("Walk-in"), N_("record a sale to a customer who is not a member")},
-	{ACT_SELL, "sell", {TK(KEY_F(3)), TUI_META | '3', 's'},
-	 N_("Sell"), N_("record a sale to this member")},
-	{ACT_TOPUP, "top-up", {TK(KEY_F(4)), TUI_META | '4', 't'},
-	 N_("Top up"), N_("add stored value, with the bonus the rules give")},
-	{ACT_POINTS, "adjust-points", {TK(KEY_F(5)), TUI_META | '5', 'a'},
-	 N_("Points"), N_("add or take away points, with a reason")},
-	{ACT_EDIT, "edit", {TK(KEY_F(6)), TUI_META | '6', 'e'},
-	 N_("Edit"), N_("change the member's details")},
-	{ACT_FREEZE, "freeze", {TK(KEY_F(7)), TUI_META | '7', 'f'},
-	 N_("Freeze"), N_("freeze the membership, or unfreeze it")},
-	{ACT_PRINT, "print", {TK(KEY_F(9)), TUI_META | '9', 'p'},
-	 N_("Print"), N_("print the receipt on the default printer (lp)")},
-	{ACT_LEFT, "char-left", {TK(KEY_LEFT), TUI_CTRL('b')},
-	 N_("Left"), N_("field: move back a character")},
-	{ACT_RIGHT, "char-right", {TK(KEY_RIGHT), TUI_CTRL('f')},
-	 N_("Right"), N_("field: move on a character")},
-	{ACT_BOL, "line-start", {TK(KEY_HOME), TUI_CTRL('a')},
-	 N_("Start"), N_("field: go to the start")},
-	{ACT_EOL, "line-end", {TK(KEY_END), TUI_CTRL('e')},
-	 N_("End"), N_("field: go to the end")},
-	{ACT_RUBOUT, "delete-back", {TK(KEY_BACKSPACE), 127, TUI_CTRL('h')},
-	 N_("Rubout"), N_("field: delete the character before the cursor")},
-	{ACT_DELETE, "delete", {TK(KEY_DC), TUI_CTRL('d')},
-	 N_("Delete"), N_("field: delete the character under the cursor")},
-	{ACT_KILL_BOL, "delete-to-start", {TUI_CTRL('u')},
-	 N_("Clear"), N_("field: delete everything before the cursor")},
-	{ACT_KILL_EOL, "delete-to-end", {TUI_CTRL('k')},
-	 N_("Cut"), N_("field: delete everything from the cursor on")},
+#define TUI_ACT_ROW(id, name, keys, label, help, does) \
+	{ACT_##id, name, keys, label, help, ACTION_##does},
+	TUI_ACTIONS(TUI_ACT_ROW)
+#undef TUI_ACT_ROW
 };
 
 #define N_ACTIONS (sizeof actions / sizeof *actions)
@@ -211,6 +154,24 @@ tui_action_keys(const struct tui_action *a, char *out, size_t n)
 		o += snprintf(out + o, o < n ? n - o : 0, "%s%s", o ? " " : "", name);
 		snprintf(prev, sizeof prev, "%s", name);
 	}
+}
+
+const char *
+tui_act_key(enum tui_act act, int nth, char *out, size_t n)
+{
+	const struct tui_action *a = tui_action_get(act);
+	int count = 0;
+
+	out[0] = '\0';
+	if (!a)
+		return out;
+	while (count < (int)(sizeof a->keys / sizeof *a->keys) && a->keys[count])
+		count++;
+	if (nth < 0)
+		nth += count;
+	if (nth >= 0 && nth < count)
+		tui_key_name(a->keys[nth], out, n);
+	return out;
 }
 
 /* S for roff: a hyphen is \- (a minus sign, not a break point). */

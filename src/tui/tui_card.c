@@ -118,10 +118,14 @@ layout(void)
 static void
 status_text(const struct member *m, char *out, size_t n)
 {
+	char key[16];
+
 	if (*m->merged_into)
 		snprintf(out, n, _("merged into %s"), m->merged_into);
 	else if (m->status == MEMBER_FROZEN)
-		snprintf(out, n, _("%s (F7 unfreezes)"), member_status_label(m->status));
+		/* TRANSLATORS: %s (frozen) (F7 unfreezes): the key. */
+		snprintf(out, n, _("%s (%s unfreezes)"), member_status_label(m->status),
+			 tui_act_key(ACT_FREEZE, 0, key, sizeof key));
 	else
 		snprintf(out, n, "%s", member_status_label(m->status));
 }

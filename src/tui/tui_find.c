@@ -303,19 +303,20 @@ draw_header(struct tui *t, int y, const struct cols *c)
 static void
 draw_summary(struct tui *t, struct find *f, int y)
 {
-	char msg[256];
+	char msg[256], key[16];
 
 	if (f->failed)
 		return;
+	tui_act_key(ACT_REGISTER, 0, key, sizeof key);
 	if (!searching(f) && !f->n)
-		snprintf(msg, sizeof msg, "%s",
-			 _("No members yet: F2 registers the first one."));
+		/* TRANSLATORS: %s is the key (F2). */
+		snprintf(msg, sizeof msg, _("No members yet: %s registers the first one."), key);
 	else if (!searching(f))
 		snprintf(msg, sizeof msg, "%s",
 			 _("All members, in the order they joined. Type to search."));
 	else if (!f->n)
-		snprintf(msg, sizeof msg, "%s",
-			 _("No member matches. F2 registers a new one."));
+		/* TRANSLATORS: %s is the key (F2). */
+		snprintf(msg, sizeof msg, _("No member matches. %s registers a new one."), key);
 	else if (f->truncated)
 		snprintf(msg, sizeof msg, _("The first %d matches: type more to narrow them."),
 			 f->n);

@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/action.h"
 #include "core/md.h"
 #include "core/settings.h"
 
@@ -25,41 +26,80 @@
 #define TUI_CTRL(c) ((c) & 0x1f)
 #define TUI_ESC 27
 
-/* Every action, once: the enum here, its keys and help in tui_action.c. */
+/* Every action of the screens, once, as tig's REQ_INFO: _(ID, name (the
+ * manual's, stable), KEYS(...) (a function key, the same on Alt, a letter
+ * where no field is typed into; expanded in tui_action.c), the key bar's
+ * word, the help line, and the core action it performs (action.h; NONE
+ * for moving about): what the operators' permissions will check. */
+#define TUI_ACTIONS(_) \
+	_(HELP, "help", KEYS(TK(KEY_F(1)), TUI_META | '1', '?'), \
+	  N_("Help"), N_("show the keys of this screen"), NONE) \
+	_(QUIT, "quit", KEYS(TK(KEY_F(10)), TUI_META | '0', 'q'), \
+	  N_("Quit"), N_("leave memberdesk (a form asks first if something was typed)"), NONE) \
+	_(BACK, "back", KEYS(TUI_ESC), \
+	  N_("Back"), N_("cancel the form without saving, or go back a screen"), NONE) \
+	_(REDRAW, "redraw", KEYS(TUI_CTRL('l')), \
+	  N_("Redraw"), N_("redraw the screen"), NONE) \
+	_(SAVE, "save", KEYS(TK(KEY_F(2)), TUI_META | '2'), \
+	  N_("Save"), N_("save the form (Enter on the last field does too)"), NONE) \
+	_(NEXT, "next-field", KEYS('\t', TK(KEY_DOWN)), \
+	  N_("Next"), N_("go to the next field"), NONE) \
+	_(PREV, "previous-field", KEYS(TK(KEY_BTAB), TK(KEY_UP)), \
+	  N_("Previous"), N_("go to the previous field"), NONE) \
+	_(UP, "up", KEYS(TK(KEY_UP), 'k'), \
+	  N_("Up"), N_("move up a line"), NONE) \
+	_(DOWN, "down", KEYS(TK(KEY_DOWN), 'j'), \
+	  N_("Down"), N_("move down a line"), NONE) \
+	_(PGUP, "page-up", KEYS(TK(KEY_PPAGE)), \
+	  N_("PgUp"), N_("move up a page"), NONE) \
+	_(PGDN, "page-down", KEYS(TK(KEY_NPAGE), ' '), \
+	  N_("PgDn"), N_("move down a page"), NONE) \
+	_(HOME, "first", KEYS(TK(KEY_HOME)), \
+	  N_("Home"), N_("go to the first line"), NONE) \
+	_(END, "last", KEYS(TK(KEY_END)), \
+	  N_("End"), N_("go to the last line"), NONE) \
+	_(OPEN, "open", KEYS('\r', '\n', TK(KEY_ENTER)), \
+	  N_("Open"), N_("open the member on the selected line"), NONE) \
+	_(SEARCH, "search", KEYS('/'), \
+	  N_("Search"), N_("a new search: card, phone, last 4 digits or name"), NONE) \
+	_(REGISTER, "register", KEYS(TK(KEY_F(2)), TUI_META | '2', TUI_CTRL('n')), \
+	  N_("New"), N_("register a new member"), MEMBER_ADD) \
+	_(WALKIN, "walk-in-sale", KEYS(TK(KEY_F(3)), TUI_META | '3'), \
+	  N_("Walk-in"), N_("record a sale to a customer who is not a member"), SALE_ADD) \
+	_(SELL, "sell", KEYS(TK(KEY_F(3)), TUI_META | '3', 's'), \
+	  N_("Sell"), N_("record a sale to this member"), SALE_ADD) \
+	_(TOPUP, "top-up", KEYS(TK(KEY_F(4)), TUI_META | '4', 't'), \
+	  N_("Top up"), N_("add stored value, with the bonus the rules give"), WALLET_RECHARGE) \
+	_(POINTS, "adjust-points", KEYS(TK(KEY_F(5)), TUI_META | '5', 'a'), \
+	  N_("Points"), N_("add or take away points, with a reason"), POINTS_ADJUST) \
+	_(EDIT, "edit", KEYS(TK(KEY_F(6)), TUI_META | '6', 'e'), \
+	  N_("Edit"), N_("change the member's details"), MEMBER_EDIT) \
+	_(FREEZE, "freeze", KEYS(TK(KEY_F(7)), TUI_META | '7', 'f'), \
+	  N_("Freeze"), N_("freeze the membership, or unfreeze it"), MEMBER_FREEZE) \
+	_(PRINT, "print", KEYS(TK(KEY_F(9)), TUI_META | '9', 'p'), \
+	  N_("Print"), N_("print the receipt on the default printer (lp)"), NONE) \
+	_(LEFT, "char-left", KEYS(TK(KEY_LEFT), TUI_CTRL('b')), \
+	  N_("Left"), N_("field: move back a character"), NONE) \
+	_(RIGHT, "char-right", KEYS(TK(KEY_RIGHT), TUI_CTRL('f')), \
+	  N_("Right"), N_("field: move on a character"), NONE) \
+	_(BOL, "line-start", KEYS(TK(KEY_HOME), TUI_CTRL('a')), \
+	  N_("Start"), N_("field: go to the start"), NONE) \
+	_(EOL, "line-end", KEYS(TK(KEY_END), TUI_CTRL('e')), \
+	  N_("End"), N_("field: go to the end"), NONE) \
+	_(RUBOUT, "delete-back", KEYS(TK(KEY_BACKSPACE), 127, TUI_CTRL('h')), \
+	  N_("Rubout"), N_("field: delete the character before the cursor"), NONE) \
+	_(DELETE, "delete", KEYS(TK(KEY_DC), TUI_CTRL('d')), \
+	  N_("Delete"), N_("field: delete the character under the cursor"), NONE) \
+	_(KILL_BOL, "delete-to-start", KEYS(TUI_CTRL('u')), \
+	  N_("Clear"), N_("field: delete everything before the cursor"), NONE) \
+	_(KILL_EOL, "delete-to-end", KEYS(TUI_CTRL('k')), \
+	  N_("Cut"), N_("field: delete everything from the cursor on"), NONE)
+
 enum tui_act {
 	ACT_NONE,
-	ACT_HELP,
-	ACT_QUIT,
-	ACT_BACK,
-	ACT_REDRAW,
-	ACT_SAVE,
-	ACT_NEXT,
-	ACT_PREV,
-	ACT_UP,
-	ACT_DOWN,
-	ACT_PGUP,
-	ACT_PGDN,
-	ACT_HOME,
-	ACT_END,
-	ACT_OPEN,
-	ACT_SEARCH,
-	ACT_REGISTER,
-	ACT_WALKIN,
-	ACT_SELL,
-	ACT_TOPUP,
-	ACT_POINTS,
-	ACT_EDIT,
-	ACT_FREEZE,
-	ACT_PRINT,
-	/* Editing a field (tui_edit.c) */
-	ACT_LEFT,
-	ACT_RIGHT,
-	ACT_BOL,
-	ACT_EOL,
-	ACT_RUBOUT,
-	ACT_DELETE,
-	ACT_KILL_BOL,
-	ACT_KILL_EOL,
+#define TUI_ACT_ENUM(id, name, keys, label, help, does) ACT_##id,
+	TUI_ACTIONS(TUI_ACT_ENUM)
+#undef TUI_ACT_ENUM
 	ACT_COUNT
 };
 
@@ -69,6 +109,7 @@ struct tui_action {
 	int keys[4];		/* 0-terminated when fewer */
 	const char *label;	/* N_(): the key bar, one word */
 	const char *help;	/* N_(): the help screen and the manual */
+	enum action does;	/* ACTION_NONE: it changes nothing */
 };
 
 /* Colours by role; tui_attr() maps them, monochrome when it must. */
@@ -169,6 +210,9 @@ const enum tui_act *tui_edit_actions(size_t *n);
 void tui_key_name(int key, char *out, size_t n);
 /* The keys of ACT, as "F2 Alt-2". */
 void tui_action_keys(const struct tui_action *a, char *out, size_t n);
+/* The name of ACT's key number NTH (from the end when negative: -1 is
+ * its letter), for messages that say which key to press; "" when none. */
+const char *tui_act_key(enum tui_act act, int nth, char *out, size_t n);
 
 /* tui_draw.c */
 void tui_color_init(struct tui *t);

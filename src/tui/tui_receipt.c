@@ -57,7 +57,7 @@ draw_side(struct tui *t, struct receipt *r, int x)
 {
 	const struct sale *s = &r->sale;
 	int y = tui_body_top() + 1, w = COLS - x - 1;
-	char buf[256], m[40], n[32];
+	char buf[256], m[40], n[32], k1[16], k2[16];
 
 	if (w < 10)
 		return;
@@ -72,8 +72,14 @@ draw_side(struct tui *t, struct receipt *r, int x)
 		tui_put(y++, x, buf, w, false);
 	}
 	y++;
-	tui_put_role(t, y++, x, _("F9 or p prints it."), w, false, ROLE_DIM);
-	tui_put_role(t, y++, x, _("Esc or Enter goes back."), w, false, ROLE_DIM);
+	/* TRANSLATORS: the keys: "F9 or p prints it." */
+	snprintf(buf, sizeof buf, _("%s or %s prints it."),
+		 tui_act_key(ACT_PRINT, 0, k1, sizeof k1), tui_act_key(ACT_PRINT, -1, k2, sizeof k2));
+	tui_put_role(t, y++, x, buf, w, false, ROLE_DIM);
+	/* TRANSLATORS: the keys: "Esc or Enter goes back." */
+	snprintf(buf, sizeof buf, _("%s or %s goes back."),
+		 tui_act_key(ACT_BACK, 0, k1, sizeof k1), tui_act_key(ACT_OPEN, 0, k2, sizeof k2));
+	tui_put_role(t, y++, x, buf, w, false, ROLE_DIM);
 	if (r->n > page())
 		tui_put_role(t, y, x, _("Up, Down, PgUp and PgDn scroll it."), w,
 			     false, ROLE_DIM);

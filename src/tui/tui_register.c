@@ -67,9 +67,14 @@ reg_draw(struct tui *t, struct tui_view *v)
 {
 	struct reg *r = v->state;
 	int y = tui_body_top() + 1;
+	char line[256], next[16], save[16];
 
-	tui_put_role(t, y, 2, _("New member: phone, name and birthday are enough; Enter moves on, F2 saves."),
-		     COLS - 4, false, ROLE_DIM);
+	/* TRANSLATORS: the keys: "... Enter moves on, F2 saves." */
+	snprintf(line, sizeof line,
+		 _("New member: phone, name and birthday are enough; %s moves on, %s saves."),
+		 tui_act_key(ACT_OPEN, 0, next, sizeof next),
+		 tui_act_key(ACT_SAVE, 0, save, sizeof save));
+	tui_put_role(t, y, 2, line, COLS - 4, false, ROLE_DIM);
 	tui_form_draw(t, &r->form, y + 2, 2);
 }
 
