@@ -132,11 +132,12 @@ check_file(struct md *md, const char *path, const char *dir, bool dir_ok,
 			 dir);
 	}
 	if (st->st_mode & 0022)
-		notice(md, _("warning: other users of this computer can change %s (mode %04o): it holds the shop's money and its customers' phone numbers; run: chmod 600 %s"),
-		       path, (unsigned)(st->st_mode & 07777), path);
+		/* The fix early: the screens show one line of it. */
+		notice(md, _("warning: other users can change the database (mode %04o): run chmod 600 %s; it holds the shop's money and its customers' phone numbers"),
+		       (unsigned)(st->st_mode & 07777), path);
 	else if (st->st_mode & 0044)
-		notice(md, _("warning: other users of this computer can read %s (mode %04o): it holds customers' phone numbers; run: chmod 600 %s"),
-		       path, (unsigned)(st->st_mode & 07777), path);
+		notice(md, _("warning: other users can read the database (mode %04o): run chmod 600 %s; it holds customers' phone numbers"),
+		       (unsigned)(st->st_mode & 07777), path);
 	/* memberdesk never leaves an empty database behind (create()), so
 	 * an empty file is someone else's: a failed copy, often. */
 	if (st->st_size == 0)

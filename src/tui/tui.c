@@ -473,16 +473,18 @@ waiting(void *arg, int waited_ms, const char *holder)
 	(void)waited_ms;
 	tui_act_key(ACT_BACK, 0, key, sizeof key);
 	if (holder)
-		/* TRANSLATORS: the work; the key (Esc). */
+		/* TRANSLATORS: the key (Esc); the work.  The key first: the
+		 * status line is one line of the screen. */
 		snprintf(t->status, sizeof t->status,
-			 _("Waiting for %s to finish; this goes on by itself then (%s gives up)"),
-			 holder, key);
+			 _("%s gives up. Waiting for %s to finish, then this goes on by itself."),
+			 key, holder);
 	else
 		snprintf(t->status, sizeof t->status,
-			 _("Waiting for another memberdesk to finish writing (%s gives up)"), key);
+			 _("%s gives up. Waiting for another memberdesk to finish writing."), key);
 	t->status_error = false;
 	tui_put_role(t, LINES - 2, 0, t->status, COLS, false, ROLE_STATUS);
 	refresh();
+	idle_tell();	/* drawn, and waiting: for the lock, or for Esc */
 	timeout(0);
 	ch = getch();
 	timeout(t->delay);

@@ -89,11 +89,11 @@ fi
 chmod 644 "$T/open.db"
 run "$MEMBERDESK" --db "$T/open.db" member list
 exits 0 "a database others can read is used"
-is "$err" "memberdesk: warning: other users of this computer can read $T/open.db (mode 0644): it holds customers' phone numbers; run: chmod 600 $T/open.db" \
+is "$err" "memberdesk: warning: other users can read the database (mode 0644): run chmod 600 $T/open.db; it holds customers' phone numbers" \
    "with a warning saying how to fix it"
 chmod 666 "$T/open.db"
 run "$MEMBERDESK" --db "$T/open.db" member list
-like "$err" "warning: other users of this computer can change $T/open.db (mode 0666): it holds the shop's money" \
+like "$err" "warning: other users can change the database (mode 0666): run chmod 600 $T/open.db; it holds the shop's money" \
      "one others can change, too"
 chmod 600 "$T/open.db"
 run "$MEMBERDESK" --db "$T/open.db" member list
