@@ -11,7 +11,7 @@
 
 #include "core/audit.h"
 #include "core/clock.h"
-#include "core/db.h"
+#include "core/db_sql.h"
 #include "core/text.h"
 #include "i18n.h"
 
@@ -20,21 +20,21 @@ insert(struct md *md, const char *sql, enum action action, int64_t member_id,
        const char *a, const char *b, const char *c)
 {
 	char now[20];
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	if ((rc = db_stmt(md, sql, &st)))
 		return rc;
 	clock_timestamp(md, now);
-	sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, md->operator_name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, action_key(action), -1, SQLITE_STATIC);
+	db_bind_copy(st, 1, now);
+	db_bind_text(st, 2, md->operator_name);
+	db_bind_text(st, 3, action_key(action));
 	if (member_id)
-		sqlite3_bind_int64(st, 4, member_id);
+		db_bind_int(st, 4, member_id);
 	db_bind_text_or_null(st, 5, a);
 	db_bind_text_or_null(st, 6, b);
 	if (c)
-		sqlite3_bind_text(st, 7, c, -1, SQLITE_STATIC);
+		db_bind_text(st, 7, c);
 	return db_run(md, st);
 }
 
@@ -44,7 +44,7 @@ audit_log(struct md *md, enum action action, int64_t member_id,
 {
 	return insert(md,
 		      "INSERT INTO audit(at, operator, action, member_id, old, new)"
-		      " VALUES (?1, ?2, ?3, ?4, json(?5), json(?6))",
+		      " VALUES (?1, ?2, ?3, ?4, " SQL_JSON("?5") ", " SQL_JSON("?6") ")",
 		      action, member_id, old_json, new_json, NULL);
 }
 
@@ -54,7 +54,7 @@ audit_log_value(struct md *md, enum action action, int64_t member_id,
 {
 	return insert(md,
 		      "INSERT INTO audit(at, operator, action, member_id, old, new)"
-		      " VALUES (?1, ?2, ?3, ?4, json_object(?7, ?5), json_object(?7, ?6))",
+		      " VALUES (?1, ?2, ?3, ?4, " SQL_JSON_OBJECT "(?7, ?5), " SQL_JSON_OBJECT "(?7, ?6))",
 		      action, member_id, old, new_value, key);
 }
 
@@ -89,7 +89,7 @@ int
 audit_list(struct md *md, int64_t member_id, int limit,
 	   int (*cb)(void *arg, const struct audit_row *row), void *arg)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	struct audit_row r;
 	int rc;
 
@@ -104,21 +104,20 @@ audit_list(struct md *md, int64_t member_id, int limit,
 			" ORDER BY a.id DESC LIMIT ?2", &st);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(st, 1, member_id);
-	sqlite3_bind_int(st, 2, limit > 0 ? limit : -1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		r.id = sqlite3_column_int64(st, 0);
-		r.at = (const char *)sqlite3_column_text(st, 1);
-		r.operator_name = (const char *)sqlite3_column_text(st, 2);
-		r.action = (const char *)sqlite3_column_text(st, 3);
-		r.card = (const char *)sqlite3_column_text(st, 4);
-		r.old_json = (const char *)sqlite3_column_text(st, 5);
-		r.new_json = (const char *)sqlite3_column_text(st, 6);
+	db_bind_int(st, 1, member_id);
+	db_bind_int(st, 2, limit > 0 ? limit : -1);
+	while (db_row(md, st, &rc)) {
+		r.id = db_col_int(st, 0);
+		r.at = db_col_text(st, 1);
+		r.operator_name = db_col_text(st, 2);
+		r.action = db_col_text(st, 3);
+		r.card = db_col_text(st, 4);
+		r.old_json = db_col_text(st, 5);
+		r.new_json = db_col_text(st, 6);
 		if ((rc = cb(arg, &r)))
 			goto out;
 	}
-	rc = rc == SQLITE_DONE ? MD_OK : db_fail(md);
 out:
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return rc;
 }

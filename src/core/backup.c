@@ -30,7 +30,7 @@
 #include "core/audit.h"
 #include "core/backup_priv.h"
 #include "core/clock.h"
-#include "core/db.h"
+#include "core/db_sql.h"
 #include "core/settings.h"
 #include "i18n.h"
 

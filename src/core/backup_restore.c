@@ -24,7 +24,7 @@
 #include "core/audit.h"
 #include "core/backup_priv.h"
 #include "core/check.h"
-#include "core/db.h"
+#include "core/db_sql.h"
 #include "core/migrate.h"
 #include "i18n.h"
 

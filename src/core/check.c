@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "core/check.h"
-#include "core/db.h"
+#include "core/db_sql.h"
 #include "i18n.h"
 
 struct check {
@@ -92,15 +92,15 @@ run_one(struct md *md, const struct check *c,
 {
 	const char *v[4] = {"", "", "", ""};
 	char line[1024];
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc, i, n;
 
 	if ((rc = db_prepare(md, c->sql, &st)))
 		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		n = sqlite3_column_count(st);
+	while (db_row(md, st, &rc)) {
+		n = db_cols(st);
 		for (i = 0; i < n && i < 4; i++) {
-			v[i] = (const char *)sqlite3_column_text(st, i);
+			v[i] = db_col_text(st, i);
 			if (!v[i])
 				v[i] = "NULL";
 		}
@@ -109,52 +109,9 @@ run_one(struct md *md, const struct check *c,
 		if ((rc = cb(arg, line)))
 			goto out;
 	}
-	rc = rc == SQLITE_DONE ? MD_OK : db_fail(md);
 out:
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return rc;
-}
-
-static int
-integrity(struct md *md, int (*cb)(void *arg, const char *finding), void *arg,
-	  int64_t *found)
-{
-	char line[1024];
-	sqlite3_stmt *st;
-	const char *r;
-	int rc;
-
-	if ((rc = db_prepare(md, "PRAGMA integrity_check", &st)))
-		return rc;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		r = (const char *)sqlite3_column_text(st, 0);
-		if (!strcmp(r, "ok"))
-			continue;
-		snprintf(line, sizeof line, _("SQLite integrity check: %s"), r);
-		(*found)++;
-		cb(arg, line);
-	}
-	sqlite3_finalize(st);
-	/* The name index: FTS5 checks itself with a command that is a
-	 * write, so run it in a transaction and roll it back (and not at
-	 * all on a database open for reading only).  BEGIN IMMEDIATE, not
-	 * a savepoint: in the deferred transaction a savepoint opens, SQLite
-	 * refuses the write lock at once while another process writes,
-	 * without waiting, and every sale at the counter made check call
-	 * the index damaged. */
-	if (md->readonly)
-		return MD_OK;
-	if ((rc = db_begin(md)))
-		return rc;
-	if (sqlite3_exec(md->db, "INSERT INTO member_names(member_names)"
-			 " VALUES ('integrity-check')", NULL, NULL, NULL) != SQLITE_OK) {
-		snprintf(line, sizeof line, _("the name search index is damaged: %s"),
-			 sqlite3_errmsg(md->db));
-		(*found)++;
-		cb(arg, line);
-	}
-	db_end(md, MD_EINVAL);	/* roll back: it only looked */
-	return MD_OK;
 }
 
 int
@@ -165,7 +122,7 @@ check_run(struct md *md, int (*cb)(void *arg, const char *finding), void *arg,
 	int rc;
 
 	*found = 0;
-	if ((rc = integrity(md, cb, arg, found)))
+	if ((rc = db_check_storage(md, cb, arg, found)))
 		return rc;
 	for (i = 0; i < sizeof checks / sizeof *checks; i++)
 		if ((rc = run_one(md, &checks[i], cb, arg, found)))

@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <libgen.h>
 #include <pwd.h>
+#include <sqlite3.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -20,7 +21,7 @@
 #include <unistd.h>
 
 #include "core/clock.h"
-#include "core/db.h"
+#include "core/db_sql.h"
 #include "core/migrate.h"
 #include "core/text.h"
 #include "i18n.h"
@@ -228,123 +229,6 @@ db_fail(struct md *md)
 	if (code == SQLITE_READONLY)
 		return md_fail(md, MD_EIO, _("the database is read-only: nothing was saved"));
 	return md_fail(md, MD_EDB, _("database error: %s"), sqlite3_errmsg(md->db));
-}
-
-int
-db_exec(struct md *md, const char *sql)
-{
-	if (sqlite3_exec(md->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-		return db_fail(md);
-	return MD_OK;
-}
-
-int
-db_prepare(struct md *md, const char *sql, sqlite3_stmt **stmt)
-{
-	if (sqlite3_prepare_v2(md->db, sql, -1, stmt, NULL) != SQLITE_OK) {
-		*stmt = NULL;
-		return db_fail(md);
-	}
-	return MD_OK;
-}
-
-int
-db_stmt(struct md *md, const char *sql, sqlite3_stmt **stmt)
-{
-	int i, free_slot = -1;
-
-	for (i = 0; i < MD_STMT_CACHE; i++) {
-		if (md->cache[i].sql == sql) {
-			*stmt = md->cache[i].stmt;
-			sqlite3_reset(*stmt);
-			sqlite3_clear_bindings(*stmt);
-			return MD_OK;
-		}
-		if (!md->cache[i].sql && free_slot < 0)
-			free_slot = i;
-	}
-	if (sqlite3_prepare_v3(md->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
-			       stmt, NULL) != SQLITE_OK) {
-		*stmt = NULL;
-		return db_fail(md);
-	}
-	if (free_slot >= 0) {
-		md->cache[free_slot].sql = sql;
-		md->cache[free_slot].stmt = *stmt;
-	} else {
-		/* Full: evict slot 0; every statement is re-preparable. */
-		sqlite3_finalize(md->cache[0].stmt);
-		md->cache[0].sql = sql;
-		md->cache[0].stmt = *stmt;
-	}
-	return MD_OK;
-}
-
-int
-db_run(struct md *md, sqlite3_stmt *stmt)
-{
-	int rc = sqlite3_step(stmt);
-
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		rc = db_fail(md);
-		sqlite3_reset(stmt);
-		return rc;
-	}
-	sqlite3_reset(stmt);
-	return MD_OK;
-}
-
-int
-db_bind_text_or_null(sqlite3_stmt *stmt, int i, const char *s)
-{
-	if (!s || !*s)
-		return sqlite3_bind_null(stmt, i);
-	return sqlite3_bind_text(stmt, i, s, -1, SQLITE_TRANSIENT);
-}
-
-void
-db_column_text(sqlite3_stmt *stmt, int i, char *out, size_t n)
-{
-	const char *s = (const char *)sqlite3_column_text(stmt, i);
-
-	text_copy(out, n, s ? s : "");
-}
-
-int
-db_int(struct md *md, const char *sql, int64_t *v)
-{
-	sqlite3_stmt *st;
-	int rc = db_stmt(md, sql, &st);
-
-	if (rc)
-		return rc;
-	*v = 0;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*v = sqlite3_column_int64(st, 0);
-	else if (rc != SQLITE_DONE)
-		return db_fail(md);
-	sqlite3_reset(st);
-	return MD_OK;
-}
-
-int
-db_int_arg(struct md *md, const char *sql, int64_t arg, int64_t *v)
-{
-	sqlite3_stmt *st;
-	int rc = db_stmt(md, sql, &st);
-
-	if (rc)
-		return rc;
-	sqlite3_bind_int64(st, 1, arg);
-	*v = 0;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*v = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return md_fail(md, MD_ENOTFOUND, _("no row for id %lld"), (long long)arg);
-	return rc == SQLITE_ROW ? MD_OK : db_fail(md);
 }
 
 /* Long work's note, beside the database: "PID<TAB>KIND<TAB>SINCE<TAB>

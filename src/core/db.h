@@ -1,8 +1,11 @@
-/* db.h - the shop database: opening, transactions, prepared statements */
+/* db.h - the shop database: opening, closing, transactions, waiting
+ *
+ * What the faces may use.  The core's modules write their statements
+ * through db_sql.h; only the storage module knows it is SQLite. */
 #ifndef MD_DB_H
 #define MD_DB_H
 
-#include <sqlite3.h>
+#include <stdbool.h>
 
 #include "core/md.h"
 
@@ -61,38 +64,6 @@ void db_note_done(struct md *md);
  * returns false to give up: the write then fails as busy. */
 void db_on_wait(struct md *md,
 		bool (*fn)(void *arg, int waited_ms, const char *holder), void *arg);
-
-/* A cached prepared statement for SQL (a string literal: the cache is
- * keyed by its address), reset and with bindings cleared.  Not for
- * statements that stay open across calls into other modules. */
-int db_stmt(struct md *md, const char *sql, sqlite3_stmt **stmt);
-
-/* A fresh statement the caller finalizes. */
-int db_prepare(struct md *md, const char *sql, sqlite3_stmt **stmt);
-
-/* Run SQL with no result rows. */
-int db_exec(struct md *md, const char *sql);
-
-/* Step STMT expecting no row (an INSERT/UPDATE/DELETE); resets it. */
-int db_run(struct md *md, sqlite3_stmt *stmt);
-
-/* Turn the connection's last error into a message: MD_EDB, or
- * MD_ECONFLICT for a busy database. */
-int db_fail(struct md *md);
-
-/* Bind S, or NULL when S is NULL or empty. */
-int db_bind_text_or_null(sqlite3_stmt *stmt, int i, const char *s);
-
-/* Column I of the current row as text into OUT (size N); "" for NULL. */
-void db_column_text(sqlite3_stmt *stmt, int i, char *out, size_t n);
-
-/* Run a query returning one integer (the first column of the first
- * row); *V is 0 when there is no row. */
-int db_int(struct md *md, const char *sql, int64_t *v);
-
-/* The same with one integer parameter, ?1 = ARG (a member's balance,
- * a count for an id); MD_ENOTFOUND when there is no row. */
-int db_int_arg(struct md *md, const char *sql, int64_t arg, int64_t *v);
 
 /* The schema version this memberdesk writes. */
 int db_schema_version(void);

@@ -9,13 +9,12 @@
 #include <config.h>
 
 #include <errno.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "core/audit.h"
 #include "core/csvio.h"
 #include "core/date.h"
-#include "core/db.h"
+#include "core/db_sql.h"
 #include "core/export.h"
 #include "core/money.h"
 #include "i18n.h"
@@ -66,7 +65,7 @@ static const struct kind kinds[] = {
 		" CASE m.gender WHEN 1 THEN 'male' WHEN 2 THEN 'female' ELSE '' END,"
 		" m.birthday, t.name, m.points, m.wallet_principal + m.wallet_bonus,"
 		" m.wallet_bonus, m.joined, r.card,"
-		" (SELECT group_concat(name, ';') FROM (SELECT g.name FROM member_tags mt"
+		" (SELECT " SQL_GROUP_CONCAT("name", "';'") " FROM (SELECT g.name FROM member_tags mt"
 		"   JOIN tags g ON g.id = mt.tag_id WHERE mt.member_id = m.id ORDER BY g.name)),"
 		" m.note, m.status"
 		" FROM members m LEFT JOIN tiers t ON t.id = m.tier_id"
@@ -79,7 +78,7 @@ static const struct kind kinds[] = {
 		" FROM sales s LEFT JOIN members m ON m.id = s.member_id"
 		" WHERE s.voided_at IS NULL"
 		" AND (?1 IS NULL OR s.sold_at >= ?1)"
-		" AND (?2 IS NULL OR s.sold_at < date(?2, '+1 day'))"
+		" AND (?2 IS NULL OR s.sold_at < " SQL_DAY_AFTER("?2") ")"
 		" ORDER BY s.sold_at, s.id" },
 	[IMPORT_POINTS] = { point_cols, N(point_cols),
 		"SELECT m.card, l.remaining, l.expires FROM points_lots l"
@@ -102,19 +101,19 @@ write_failed(struct md *md)
 }
 
 static int
-write_row(struct md *md, FILE *out, const struct kind *k, sqlite3_stmt *st)
+write_row(struct md *md, FILE *out, const struct kind *k, struct db_stmt *st)
 {
 	const char *fields[16];
 	char buf[16][32];
 	bool text[16];
 
 	for (int i = 0; i < k->ncols; i++) {
-		const char *t = (const char *)sqlite3_column_text(st, i);
+		const char *t = db_col_text(st, i);
 
 		fields[i] = t ? t : "";
 		text[i] = k->cols[i].type == TEXT;
 		if (k->cols[i].type == MONEY) {
-			money_format(sqlite3_column_int64(st, i), buf[i]);
+			money_format(db_col_int(st, i), buf[i]);
 			fields[i] = buf[i];
 		}
 	}
@@ -171,8 +170,8 @@ export_run(struct md *md, const struct export_opts *o, FILE *out, int64_t *rows)
 	const struct kind *k = &kinds[o->kind];
 	const char *header[16];
 	char from[11], to[11];
-	sqlite3_stmt *st;
-	int rc, step;
+	struct db_stmt *st;
+	int rc;
 
 	*rows = 0;
 	if ((rc = check_range(md, o, from, to)) || (rc = audit_export(md, o, from, to)))
@@ -189,15 +188,13 @@ export_run(struct md *md, const struct export_opts *o, FILE *out, int64_t *rows)
 		goto out;
 	db_bind_text_or_null(st, 1, from);
 	db_bind_text_or_null(st, 2, to);
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+	while (db_row(md, st, &rc)) {
 		if ((rc = write_row(md, out, k, st)))
 			break;
 		++*rows;
 	}
-	if (!rc && step != SQLITE_DONE)
-		rc = db_fail(md);
-	sqlite3_finalize(st);
+	db_finalize(st);
 out:
-	sqlite3_exec(md->db, "COMMIT", NULL, NULL, NULL);
+	db_exec_quiet(md, "COMMIT");
 	return rc;
 }

@@ -18,13 +18,12 @@
 #include "core/audit.h"
 #include "core/clock.h"
 #include "core/csvio.h"
-#include "core/db.h"
+#include "core/db_sql.h"
 #include "core/import_priv.h"
 #include "core/money.h"
 #include "core/text.h"
 #include "i18n.h"
 
-#include <sqlite3.h>
 
 #define K_MEMBERS (1 << IMPORT_MEMBERS)
 #define K_SALES (1 << IMPORT_SALES)
@@ -415,7 +414,7 @@ import_find_member(struct import *im, int64_t *id)
 	enum import_field f = F_CARD;
 	char phone[PHONE_MAX];
 	enum member_status status = MEMBER_ACTIVE;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc, guard = 0;
 
 	*id = 0;
@@ -434,24 +433,24 @@ import_find_member(struct import *im, int64_t *id)
 		     "SELECT id, status, merged_into FROM members WHERE phone = ?", &st);
 	if (rc)
 		return rc;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t next = sqlite3_column_int64(st, 2);
+	db_bind_copy(st, 1, key);
+	while (db_row(im->md, st, &rc)) {
+		int64_t next = db_col_int(st, 2);
 
-		*id = sqlite3_column_int64(st, 0);
-		member_status_parse((const char *)sqlite3_column_text(st, 1), &status);
+		*id = db_col_int(st, 0);
+		member_status_parse(db_col_text(st, 1), &status);
 		if (status != MEMBER_MERGED || ++guard > 16)
 			break;
 		/* A merged card's history lives with the member it joined. */
-		sqlite3_reset(st);
+		db_reset(st);
 		rc = db_stmt(md, "SELECT id, status, merged_into FROM members WHERE id = ?", &st);
 		if (rc)
 			return rc;
-		sqlite3_bind_int64(st, 1, next);
+		db_bind_int(st, 1, next);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_fail(md);
+	db_reset(st);
+	if (rc)
+		return rc;
 	if (*id && status == MEMBER_DELETED)
 		return md_fail(md, MD_ECONFLICT, _("member %s was deleted"), key);
 	return MD_OK;
@@ -460,7 +459,7 @@ import_find_member(struct import *im, int64_t *id)
 int
 import_has_opening(struct import *im, const char *ledger, int64_t member, bool *has)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	/* Two statements, so each is a literal the statement cache keys on. */
@@ -472,18 +471,17 @@ import_has_opening(struct import *im, const char *ledger, int64_t member, bool *
 			     " AND kind = 'import' AND import_id IS NOT ?", &st);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(st, 1, member);
-	sqlite3_bind_int64(st, 2, im->id);
-	rc = sqlite3_step(st);
-	*has = rc == SQLITE_ROW;
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? MD_OK : db_fail(im->md);
+	db_bind_int(st, 1, member);
+	db_bind_int(st, 2, im->id);
+	*has = db_row(im->md, st, &rc);
+	db_reset(st);
+	return rc;
 }
 
 int
 import_tag_row(struct import *im, const char *table, int64_t row_id)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	if (strcmp(table, "points_ledger") == 0)
@@ -494,8 +492,8 @@ import_tag_row(struct import *im, const char *table, int64_t row_id)
 		rc = db_stmt(im->md, "UPDATE sales SET import_id = ? WHERE id = ?", &st);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(st, 1, im->id);
-	sqlite3_bind_int64(st, 2, row_id);
+	db_bind_int(st, 1, im->id);
+	db_bind_int(st, 2, row_id);
 	return db_run(im->md, st);
 }
 
@@ -511,35 +509,32 @@ base_name(const char *path)
 static int
 seen_before(struct import *im)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	rc = db_stmt(im->md, "SELECT id, at, file FROM imports WHERE kind = ? AND sha256 = ?", &st);
 	if (rc)
 		return rc;
-	sqlite3_bind_text(st, 1, import_kind_name(im->o->kind), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, im->res->sha256, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	db_bind_text(st, 1, import_kind_name(im->o->kind));
+	db_bind_text(st, 2, im->res->sha256);
+	if (db_row(im->md, st, &rc)) {
 		char file[256];
 
 		db_column_text(st, 1, im->res->before, sizeof im->res->before);
 		db_column_text(st, 2, file, sizeof file);
 		rc = md_fail(im->md, MD_ECONFLICT,
 			     _("%s has been imported already (import #%lld of %s on %s); nothing was changed"),
-			     im->o->path, (long long)sqlite3_column_int64(st, 0), file,
+			     im->o->path, (long long)db_col_int(st, 0), file,
 			     im->res->before);
-	} else {
-		rc = rc == SQLITE_DONE ? MD_OK : db_fail(im->md);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return rc;
 }
 
 static int
 record_start(struct import *im)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	clock_timestamp(im->md, im->now);
@@ -548,14 +543,14 @@ record_start(struct import *im)
 		     &st);
 	if (rc)
 		return rc;
-	sqlite3_bind_text(st, 1, import_kind_name(im->o->kind), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, im->res->sha256, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, base_name(im->o->path), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, im->now, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, im->md->operator_name, -1, SQLITE_STATIC);
+	db_bind_text(st, 1, import_kind_name(im->o->kind));
+	db_bind_text(st, 2, im->res->sha256);
+	db_bind_text(st, 3, base_name(im->o->path));
+	db_bind_text(st, 4, im->now);
+	db_bind_text(st, 5, im->md->operator_name);
 	if ((rc = db_run(im->md, st)))
 		return rc;
-	im->id = sqlite3_last_insert_rowid(im->md->db);
+	im->id = db_last_id(im->md);
 	snprintf(im->detail, sizeof im->detail, "import #%lld (%s)", (long long)im->id,
 		 base_name(im->o->path));
 	return MD_OK;
@@ -589,19 +584,19 @@ static int
 record_end(struct import *im)
 {
 	const struct import_result *r = im->res;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	rc = db_stmt(im->md, "UPDATE imports SET rows = ?, inserted = ?, updated = ?,"
 		     " skipped = ?, rejected = ? WHERE id = ?", &st);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(st, 1, r->rows);
-	sqlite3_bind_int64(st, 2, r->inserted);
-	sqlite3_bind_int64(st, 3, r->updated);
-	sqlite3_bind_int64(st, 4, r->duplicates + r->returns + r->free_lines + r->netted_out);
-	sqlite3_bind_int64(st, 5, r->rejected);
-	sqlite3_bind_int64(st, 6, im->id);
+	db_bind_int(st, 1, r->rows);
+	db_bind_int(st, 2, r->inserted);
+	db_bind_int(st, 3, r->updated);
+	db_bind_int(st, 4, r->duplicates + r->returns + r->free_lines + r->netted_out);
+	db_bind_int(st, 5, r->rejected);
+	db_bind_int(st, 6, im->id);
 	if ((rc = db_run(im->md, st)))
 		return rc;
 	return audit_import(im);
@@ -688,11 +683,11 @@ import_run(struct md *md, const struct import_opts *o, struct import_result *res
 		goto out;
 	/* A bigger page cache for the staging tables and indexes: bounded
 	 * (64 MB), so memory stays flat however long the file is. */
-	if ((rc = db_exec(md, "PRAGMA cache_size = -65536")) ||
-	    (rc = db_begin_long(md, DB_LONG_IMPORT, base_name(o->path))))
+	db_cache_size(md, 65536);
+	if ((rc = db_begin_long(md, DB_LONG_IMPORT, base_name(o->path))))
 		goto out;
 	rc = decide(&im, import_rows(&im, &info));
-	sqlite3_exec(md->db, "PRAGMA cache_size = -2000", NULL, NULL, NULL);
+	db_cache_size(md, 0);
 out:
 	free(im.state);
 	for (size_t c = 0; c < im.nheaders; c++)

@@ -8,12 +8,12 @@
  */
 #include <config.h>
 
-#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/clock.h"
 #include "core/date.h"
+#include "core/db_sql.h"
 #include "core/import_priv.h"
 #include "core/money.h"
 #include "core/points.h"
@@ -166,7 +166,7 @@ import_open_wallet(struct import *im, int64_t member, int64_t balance,
 	if ((rc = wallet_post(im->md, member, "import", balance - bonus, bonus, 0,
 			      im->now, NULL, reason_of(im))))
 		return rc;
-	if ((rc = import_tag_row(im, "wallet_ledger", sqlite3_last_insert_rowid(im->md->db))))
+	if ((rc = import_tag_row(im, "wallet_ledger", db_last_id(im->md))))
 		return rc;
 	im->wallet_opened++;
 	im->wallet_total += balance;

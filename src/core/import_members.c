@@ -12,14 +12,13 @@
 #include <strings.h>
 
 #include "core/date.h"
-#include "core/db.h"
+#include "core/db_sql.h"
 #include "core/import_priv.h"
 #include "core/money.h"
 #include "core/text.h"
 #include "core/tier.h"
 #include "i18n.h"
 
-#include <sqlite3.h>
 
 /* The checked fields of one row. */
 struct row {
@@ -127,18 +126,18 @@ static int
 stash_referrer(struct import *im, int64_t member)
 {
 	const char *ref = import_val(im, F_REFERRER);
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	if (!*ref)
 		return MD_OK;
-	rc = db_stmt(im->md, "INSERT INTO temp.import_referrers(member_id, line, ref)"
+	rc = db_stmt(im->md, "INSERT INTO " SQL_TEMP("import_referrers") "(member_id, line, ref)"
 		     " VALUES (?, ?, ?)", &st);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(st, 1, member);
-	sqlite3_bind_int64(st, 2, im->rec->line);
-	sqlite3_bind_text(st, 3, ref, -1, SQLITE_TRANSIENT);
+	db_bind_int(st, 1, member);
+	db_bind_int(st, 2, im->rec->line);
+	db_bind_copy(st, 3, ref);
 	return db_run(im->md, st);
 }
 
@@ -244,7 +243,7 @@ members_row(struct import *im)
 static int
 set_referrer(struct import *im, int64_t member, int64_t line, const char *key)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int64_t ref;
 	int rc;
 
@@ -256,8 +255,8 @@ set_referrer(struct import *im, int64_t member, int64_t line, const char *key)
 	if (rc || (rc = db_stmt(im->md, "UPDATE members SET referrer_id = ? WHERE id = ?",
 				&st)))
 		return rc;
-	sqlite3_bind_int64(st, 1, ref);
-	sqlite3_bind_int64(st, 2, member);
+	db_bind_int(st, 1, ref);
+	db_bind_int(st, 2, member);
 	return db_run(im->md, st);
 }
 
@@ -265,19 +264,17 @@ set_referrer(struct import *im, int64_t member, int64_t line, const char *key)
 static int
 members_finish(struct import *im)
 {
-	sqlite3_stmt *st;
-	int rc, step;
+	struct db_stmt *st;
+	int rc;
 
-	if ((rc = db_prepare(im->md, "SELECT member_id, line, ref FROM temp.import_referrers"
+	if ((rc = db_prepare(im->md, "SELECT member_id, line, ref FROM " SQL_TEMP("import_referrers")
 			     " ORDER BY line", &st)))
 		return rc;
-	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW)
-		rc = set_referrer(im, sqlite3_column_int64(st, 0),
-				  sqlite3_column_int64(st, 1),
-				  (const char *)sqlite3_column_text(st, 2));
-	if (!rc && step != SQLITE_DONE)
-		rc = db_fail(im->md);
-	sqlite3_finalize(st);
+	while (db_row(im->md, st, &rc) &&
+	       !(rc = set_referrer(im, db_col_int(st, 0), db_col_int(st, 1),
+				   db_col_text(st, 2))))
+		;
+	db_finalize(st);
 	return rc;
 }
 
@@ -291,7 +288,7 @@ members_begin(struct import *im)
 	if ((rc = db_exec(im->md, "CREATE TEMP TABLE IF NOT EXISTS import_referrers("
 			  " member_id INTEGER, line INTEGER, ref TEXT)")))
 		return rc;
-	return db_exec(im->md, "DELETE FROM temp.import_referrers");
+	return db_exec(im->md, "DELETE FROM " SQL_TEMP("import_referrers"));
 }
 
 int

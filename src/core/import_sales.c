@@ -13,13 +13,12 @@
  */
 #include <config.h>
 
-#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "core/date.h"
-#include "core/db.h"
+#include "core/db_sql.h"
 #include "core/import_priv.h"
 #include "core/money.h"
 #include "core/payment.h"
@@ -117,18 +116,17 @@ cancellation(const char *ticket)
 static int
 ticket_seen(struct import *im, const char *ticket, bool staged, bool *seen)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
-	rc = staged ? db_stmt(im->md, "SELECT 1 FROM temp.import_lines WHERE ticket = ?", &st)
+	rc = staged ? db_stmt(im->md, "SELECT 1 FROM " SQL_TEMP("import_lines") " WHERE ticket = ?", &st)
 		    : db_stmt(im->md, "SELECT 1 FROM sales WHERE ticket = ?", &st);
 	if (rc)
 		return rc;
-	sqlite3_bind_text(st, 1, ticket, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	*seen = rc == SQLITE_ROW;
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? MD_OK : db_fail(im->md);
+	db_bind_copy(st, 1, ticket);
+	*seen = db_row(im->md, st, &rc);
+	db_reset(st);
+	return rc;
 }
 
 /* Line items of one ticket come one after another, mostly: remember
@@ -147,7 +145,7 @@ create_member(struct import *im, const char *sold_at, int64_t *id)
 {
 	struct member_input in = { .imported = true };
 	char card[CARD_MAX], phone[PHONE_MAX], name[MEMBER_NAME_MAX], joined[11];
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	if (*import_val(im, F_CARD)) {
@@ -166,9 +164,9 @@ create_member(struct import *im, const char *sold_at, int64_t *id)
 	in.joined = joined;
 	if ((rc = member_add(im->md, &in, card)) || (rc = member_resolve(im->md, card, id)))
 		return rc;
-	if ((rc = db_stmt(im->md, "INSERT INTO temp.import_created(member_id) VALUES (?)", &st)))
+	if ((rc = db_stmt(im->md, "INSERT INTO " SQL_TEMP("import_created") "(member_id) VALUES (?)", &st)))
 		return rc;
-	sqlite3_bind_int64(st, 1, *id);
+	db_bind_int(st, 1, *id);
 	return db_run(im->md, st);
 }
 
@@ -253,23 +251,23 @@ check_line(struct import *im, struct line *l)
 static int
 stage(struct import *im, const struct line *l, int64_t member, int64_t fen)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
-	rc = db_stmt(im->md, "INSERT INTO temp.import_lines(line, ticket, member_id,"
+	rc = db_stmt(im->md, "INSERT INTO " SQL_TEMP("import_lines") "(line, ticket, member_id,"
 		     " sold_at, amount, category, promo, payment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
 		     &st);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(st, 1, im->rec->line);
+	db_bind_int(st, 1, im->rec->line);
 	db_bind_text_or_null(st, 2, l->ticket);
 	if (member)
-		sqlite3_bind_int64(st, 3, member);
-	sqlite3_bind_text(st, 4, l->sold_at, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 5, fen);
-	sqlite3_bind_text(st, 6, l->category, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 7, l->promo);
-	sqlite3_bind_text(st, 8, l->payment, -1, SQLITE_STATIC);
+		db_bind_int(st, 3, member);
+	db_bind_text(st, 4, l->sold_at);
+	db_bind_int(st, 5, fen);
+	db_bind_text(st, 6, l->category);
+	db_bind_int(st, 7, l->promo);
+	db_bind_text(st, 8, l->payment);
 	im->outcome = OUT_STAGED;
 	return db_run(im->md, st);
 }
@@ -322,26 +320,25 @@ sales_row(struct import *im)
 static int
 count_staged(struct import *im)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	rc = db_stmt(im->md, "SELECT"
-		     " (SELECT count(*) FROM temp.import_lines WHERE amount < 0),"
+		     " (SELECT count(*) FROM " SQL_TEMP("import_lines") " WHERE amount < 0),"
 		     " count(*) FILTER (WHERE total <= 0),"
 		     " count(*) FILTER (WHERE total > 0 AND member_id IS NULL)"
-		     " FROM (SELECT sum(amount) AS total, member_id FROM temp.import_lines"
+		     " FROM (SELECT sum(amount) AS total, member_id FROM " SQL_TEMP("import_lines")
 		     "       GROUP BY coalesce(ticket, -line))", &st);
 	if (rc)
 		return rc;
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		rc = db_fail(im->md);
-		sqlite3_reset(st);
+	if (!db_row(im->md, st, &rc)) {
+		db_reset(st);
 		return rc;
 	}
-	im->res->returns += sqlite3_column_int64(st, 0);
-	im->res->netted_out = sqlite3_column_int64(st, 1);
-	im->res->walk_ins = sqlite3_column_int64(st, 2);
-	sqlite3_reset(st);
+	im->res->returns += db_col_int(st, 0);
+	im->res->netted_out = db_col_int(st, 1);
+	im->res->walk_ins = db_col_int(st, 2);
+	db_reset(st);
 	return MD_OK;
 }
 
@@ -350,7 +347,7 @@ count_staged(struct import *im)
 static int
 make_sales(struct import *im)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	rc = db_stmt(im->md, "INSERT INTO sales(member_id, sold_at, ticket, category, promo,"
@@ -358,18 +355,18 @@ make_sales(struct import *im)
 		     " SELECT g.member_id, g.sold_at, g.ticket, g.category, g.promo, g.payment,"
 		     "  g.total, g.total, m.tier_id, ?, ?, ?"
 		     " FROM (SELECT min(line) AS line, member_id, sold_at, ticket, category, promo,"
-		     "        payment, sum(amount) AS total FROM temp.import_lines"
+		     "        payment, sum(amount) AS total FROM " SQL_TEMP("import_lines")
 		     "       GROUP BY coalesce(ticket, -line)) AS g"
 		     " LEFT JOIN members m ON m.id = g.member_id"
 		     " WHERE g.total > 0 ORDER BY g.line", &st);
 	if (rc)
 		return rc;
-	sqlite3_bind_text(st, 1, im->md->operator_name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, im->now, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, im->id);
+	db_bind_text(st, 1, im->md->operator_name);
+	db_bind_text(st, 2, im->now);
+	db_bind_int(st, 3, im->id);
 	if ((rc = db_run(im->md, st)))
 		return rc;
-	im->res->inserted = sqlite3_changes64(im->md->db);
+	im->res->inserted = db_changes(im->md);
 	return MD_OK;
 }
 
@@ -380,38 +377,37 @@ make_sales(struct import *im)
 static const char *const joined_sql[] = {
 	"CREATE TEMP TABLE IF NOT EXISTS import_first("
 	"  member_id INTEGER PRIMARY KEY, day TEXT NOT NULL)",
-	"DELETE FROM temp.import_first",
-	"INSERT INTO temp.import_first(member_id, day)"
-	" SELECT member_id, min(substr(sold_at, 1, 10)) FROM temp.import_lines"
+	"DELETE FROM " SQL_TEMP("import_first"),
+	"INSERT INTO " SQL_TEMP("import_first") "(member_id, day)"
+	" SELECT member_id, min(substr(sold_at, 1, 10)) FROM " SQL_TEMP("import_lines")
 	" WHERE member_id IS NOT NULL GROUP BY member_id",
 	"INSERT INTO audit(at, operator, action, member_id, old, new)"
-	" SELECT ?1, ?2, ?4, m.id, json_object('joined', m.joined),"
-	"        json_object('joined', f.day, 'import', ?3)"
-	" FROM temp.import_first f JOIN members m ON m.id = f.member_id"
+	" SELECT ?1, ?2, ?4, m.id, " SQL_JSON_OBJECT "('joined', m.joined),"
+	"        " SQL_JSON_OBJECT "('joined', f.day, 'import', ?3)"
+	" FROM " SQL_TEMP("import_first") " f JOIN members m ON m.id = f.member_id"
 	" WHERE f.day < m.joined"
-	"   AND f.member_id NOT IN (SELECT member_id FROM temp.import_created)",
-	"UPDATE members SET joined = f.day FROM temp.import_first f"
+	"   AND f.member_id NOT IN (SELECT member_id FROM " SQL_TEMP("import_created") ")",
+	"UPDATE members SET joined = f.day FROM " SQL_TEMP("import_first") " f"
 	" WHERE members.id = f.member_id AND f.day < members.joined",
 	"UPDATE members SET tier_since = joined"
-	" WHERE id IN (SELECT member_id FROM temp.import_created)",
+	" WHERE id IN (SELECT member_id FROM " SQL_TEMP("import_created") ")",
 };
 
 static int
 date_joined(struct import *im)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	size_t i;
 	int rc = MD_OK;
 
 	for (i = 0; i < sizeof joined_sql / sizeof *joined_sql && !rc; i++) {
 		if ((rc = db_stmt(im->md, joined_sql[i], &st)))
 			break;
-		if (sqlite3_bind_parameter_count(st) == 4) {
-			sqlite3_bind_text(st, 1, im->now, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 2, im->md->operator_name, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 3, im->detail, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 4, action_key(ACTION_MEMBER_JOINED), -1,
-					  SQLITE_STATIC);
+		if (db_params(st) == 4) {
+			db_bind_text(st, 1, im->now);
+			db_bind_text(st, 2, im->md->operator_name);
+			db_bind_text(st, 3, im->detail);
+			db_bind_text(st, 4, action_key(ACTION_MEMBER_JOINED));
 		}
 		rc = db_run(im->md, st);
 	}
@@ -426,7 +422,7 @@ sales_finish(struct import *im)
 
 	if ((rc = count_staged(im)) || (rc = make_sales(im)) || (rc = date_joined(im)))
 		return rc;
-	if ((rc = db_int(im->md, "SELECT count(*) FROM temp.import_created", &n)))
+	if ((rc = db_int(im->md, "SELECT count(*) FROM " SQL_TEMP("import_created"), &n)))
 		return rc;
 	im->res->created = n;
 	return MD_OK;
@@ -454,20 +450,20 @@ sales_begin(struct import *im)
 			       im->o->path);
 	if (!(im->state = calloc(1, sizeof(struct sales_state))))
 		return md_fail(md, MD_ENOMEM, _("out of memory"));
-	if ((rc = db_exec(md, "DROP TABLE IF EXISTS temp.import_lines;"
+	if ((rc = db_exec(md, "DROP TABLE IF EXISTS " SQL_TEMP("import_lines") ";"
 			  "CREATE TEMP TABLE import_lines("
 			  " line INTEGER PRIMARY KEY, ticket TEXT, member_id INTEGER,"
 			  " sold_at TEXT, amount INTEGER, category TEXT, promo INTEGER,"
 			  " payment TEXT);"
 			  "CREATE TEMP TABLE IF NOT EXISTS import_created("
 			  " member_id INTEGER PRIMARY KEY);"
-			  "DELETE FROM temp.import_created")))
+			  "DELETE FROM " SQL_TEMP("import_created"))))
 		return rc;
 	/* One row per ticket: a ticket seen earlier in the file is a
 	 * duplicate, looked up as each row comes.  Line items are grouped
 	 * by a sort at the end instead. */
 	if (!im->line_items)
-		rc = db_exec(md, "CREATE INDEX temp.import_lines_ticket ON import_lines(ticket)");
+		rc = db_exec(md, "CREATE INDEX " SQL_TEMP("import_lines_ticket") " ON import_lines(ticket)");
 	return rc;
 }
 

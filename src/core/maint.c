@@ -13,7 +13,7 @@
 #include "core/audit.h"
 #include "core/clock.h"
 #include "core/date.h"
-#include "core/db.h"
+#include "core/db_sql.h"
 #include "core/maint.h"
 #include "core/points.h"
 #include "core/rfm.h"
@@ -37,7 +37,7 @@ due_gifts(struct md *md, struct date day, bool week, struct gift **g, size_t *n)
 {
 	char lo[6], hi[6], lo2[6] = "", hi2[6] = "";
 	size_t cap = 0;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	*g = NULL;
@@ -65,14 +65,14 @@ due_gifts(struct md *md, struct date day, bool week, struct gift **g, size_t *n)
 			"        OR substr(birthday, -5) BETWEEN ?3 AND ?4)", &st);
 	if (rc)
 		return rc;
-	sqlite3_bind_text(st, 1, lo, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, *lo2 ? lo2 : "x", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, *hi2 ? hi2 : "x", -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_text(st, 1, lo);
+	db_bind_text(st, 2, hi);
+	db_bind_text(st, 3, *lo2 ? lo2 : "x");
+	db_bind_text(st, 4, *hi2 ? hi2 : "x");
+	while (db_row(md, st, &rc)) {
 		int bm = 0, bd = 0, year = day.y;
 
-		sscanf((const char *)sqlite3_column_text(st, 1), "%d-%d", &bm, &bd);
+		sscanf(db_col_text(st, 1), "%d-%d", &bm, &bd);
 		/* A birthday in January seen from late December is next year's. */
 		if (week && bm == 1 && day.m == 12)
 			year++;
@@ -82,12 +82,11 @@ due_gifts(struct md *md, struct date day, bool week, struct gift **g, size_t *n)
 			rc = MD_ENOMEM;
 			goto out;
 		}
-		(*g)[*n].member = sqlite3_column_int64(st, 0);
+		(*g)[*n].member = db_col_int(st, 0);
 		(*g)[(*n)++].year = year;
 	}
-	rc = rc == SQLITE_DONE ? MD_OK : db_fail(md);
 out:
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return rc;
 }
 
@@ -95,21 +94,20 @@ static int
 give(struct md *md, const struct gift *g, int64_t points, struct date day)
 {
 	char at[20], expires[11], year[8];
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int64_t entry;
 	int rc;
 
 	rc = db_stmt(md, "SELECT 1 FROM birthday_gifts WHERE member_id = ? AND year = ?", &st);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(st, 1, g->member);
-	sqlite3_bind_int(st, 2, g->year);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return MD_OK;
-	if (rc != SQLITE_DONE)
-		return db_fail(md);
+	db_bind_int(st, 1, g->member);
+	db_bind_int(st, 2, g->year);
+	if (db_row(md, st, &rc) || rc) {
+		db_reset(st);
+		return rc;	/* given already, or a failure */
+	}
+	db_reset(st);
 	date_format(day, at);
 	strcat(at, " 00:00:00");
 	snprintf(year, sizeof year, "%d", g->year);
@@ -121,9 +119,9 @@ give(struct md *md, const struct gift *g, int64_t points, struct date day)
 		     " VALUES (?, ?, ?)", &st);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(st, 1, g->member);
-	sqlite3_bind_int(st, 2, g->year);
-	sqlite3_bind_int64(st, 3, entry);
+	db_bind_int(st, 1, g->member);
+	db_bind_int(st, 2, g->year);
+	db_bind_int(st, 3, entry);
 	return db_run(md, st);
 }
 

@@ -7,7 +7,7 @@
 #include "core/audit.h"
 #include "core/clock.h"
 #include "core/date.h"
-#include "core/db.h"
+#include "core/db_sql.h"
 #include "core/member.h"
 #include "core/member_sql.h"
 #include "core/settings.h"
@@ -101,21 +101,22 @@ check_fields(struct md *md, const struct member_input *in, struct fields *f)
 static int
 card_taken(struct md *md, const char *card, int64_t except_id)
 {
-	sqlite3_stmt *st;
+	bool row;
+	struct db_stmt *st;
 	int rc;
 
 	if ((rc = db_stmt(md, "SELECT id, name FROM members WHERE card = ?", &st)))
 		return rc;
-	sqlite3_bind_text(st, 1, card, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW && sqlite3_column_int64(st, 0) != except_id) {
+	db_bind_copy(st, 1, card);
+	row = db_row(md, st, &rc);
+	if (row && db_col_int(st, 0) != except_id) {
 		rc = md_fail(md, MD_ECONFLICT, _("card %s already belongs to %s"),
-			     card, (const char *)sqlite3_column_text(st, 1));
-		sqlite3_reset(st);
+			     card, db_col_text(st, 1));
+		db_reset(st);
 		return rc;
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? MD_OK : db_fail(md);
+	db_reset(st);
+	return rc;
 }
 
 /* The next free generated card: the counter and its check digit. */
@@ -168,16 +169,16 @@ resolve_referrer(struct md *md, const char *key, int64_t self_id, int64_t *id)
 int
 member_snapshot(struct md *md, int64_t id, char **json)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	*json = NULL;
 	if ((rc = db_stmt(md, MEMBER_JSON_SQL, &st)))
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		*json = strdup((const char *)sqlite3_column_text(st, 0));
-	sqlite3_reset(st);
+	db_bind_int(st, 1, id);
+	if (db_row(md, st, &rc))
+		*json = strdup(db_col_text(st, 0));
+	db_reset(st);
 	return *json ? MD_OK : db_fail(md);
 }
 
@@ -198,32 +199,33 @@ member_audit(struct md *md, enum action action, int64_t id, const char *old)
 static int
 tag_id(struct md *md, const char *name, bool create, int64_t *id)
 {
-	sqlite3_stmt *st;
+	bool row;
+	struct db_stmt *st;
 	int rc;
 
 	if ((rc = db_stmt(md, "SELECT id FROM tags WHERE name = ?", &st)))
 		return rc;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	*id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_fail(md);
+	db_bind_copy(st, 1, name);
+	row = db_row(md, st, &rc);
+	*id = row ? db_col_int(st, 0) : 0;
+	db_reset(st);
+	if (rc)
+		return rc;
 	if (*id || !create)
 		return MD_OK;
 	if ((rc = db_stmt(md, "INSERT INTO tags(name) VALUES (?)", &st)))
 		return rc;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+	db_bind_copy(st, 1, name);
 	if ((rc = db_run(md, st)))
 		return rc;
-	*id = sqlite3_last_insert_rowid(md->db);
+	*id = db_last_id(md);
 	return MD_OK;
 }
 
 static int
 add_tags(struct md *md, int64_t member_id, const struct fields *f)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int64_t tid, count;
 	size_t i;
 	int rc;
@@ -231,12 +233,12 @@ add_tags(struct md *md, int64_t member_id, const struct fields *f)
 	for (i = 0; i < f->ntags; i++) {
 		if ((rc = tag_id(md, f->tags[i], true, &tid)))
 			return rc;
-		rc = db_stmt(md, "INSERT OR IGNORE INTO member_tags(member_id, tag_id)"
-			     " VALUES (?, ?)", &st);
+		rc = db_stmt(md, "INSERT INTO member_tags(member_id, tag_id)"
+			     " VALUES (?, ?) ON CONFLICT DO NOTHING", &st);
 		if (rc)
 			return rc;
-		sqlite3_bind_int64(st, 1, member_id);
-		sqlite3_bind_int64(st, 2, tid);
+		db_bind_int(st, 1, member_id);
+		db_bind_int(st, 2, tid);
 		if ((rc = db_run(md, st)))
 			return rc;
 	}
@@ -254,7 +256,7 @@ add_locked(struct md *md, const struct member_input *in, struct fields *f,
 	   char card_out[CARD_MAX])
 {
 	int64_t referrer = 0, id;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	bool required;
 	int rc;
 
@@ -285,18 +287,18 @@ add_locked(struct md *md, const struct member_input *in, struct fields *f,
 		     "  (SELECT id FROM tiers WHERE rank = 0), ?6)", &st);
 	if (rc)
 		return rc;
-	sqlite3_bind_text(st, 1, f->card, -1, SQLITE_STATIC);
+	db_bind_text(st, 1, f->card);
 	db_bind_text_or_null(st, 2, f->phone);
-	sqlite3_bind_text(st, 3, f->name, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 4, f->gender);
+	db_bind_text(st, 3, f->name);
+	db_bind_int(st, 4, f->gender);
 	db_bind_text_or_null(st, 5, f->birthday);
-	sqlite3_bind_text(st, 6, f->joined, -1, SQLITE_STATIC);
+	db_bind_text(st, 6, f->joined);
 	if (referrer)
-		sqlite3_bind_int64(st, 7, referrer);
-	sqlite3_bind_text(st, 8, f->note, -1, SQLITE_STATIC);
+		db_bind_int(st, 7, referrer);
+	db_bind_text(st, 8, f->note);
 	if ((rc = db_run(md, st)))
 		return rc;
-	id = sqlite3_last_insert_rowid(md->db);
+	id = db_last_id(md);
 	if ((rc = add_tags(md, id, f)))
 		return rc;
 	if ((rc = member_audit(md, in->imported ? ACTION_MEMBER_IMPORT : ACTION_MEMBER_ADD,
@@ -326,16 +328,17 @@ member_add(struct md *md, const struct member_input *in, char card_out[CARD_MAX]
 static int
 lookup(struct md *md, const char *sql, const char *value, int64_t *id)
 {
-	sqlite3_stmt *st;
+	bool row;
+	struct db_stmt *st;
 	int rc;
 
 	if ((rc = db_stmt(md, sql, &st)))
 		return rc;
-	sqlite3_bind_text(st, 1, value, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	*id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? MD_OK : db_fail(md);
+	db_bind_copy(st, 1, value);
+	row = db_row(md, st, &rc);
+	*id = row ? db_col_int(st, 0) : 0;
+	db_reset(st);
+	return rc;
 }
 
 int
@@ -370,19 +373,20 @@ none:
 int
 member_get_id(struct md *md, int64_t id, struct member *m)
 {
-	sqlite3_stmt *st;
+	bool row;
+	struct db_stmt *st;
 	int rc;
 
 	if ((rc = db_stmt(md, MEMBER_SELECT_SQL " WHERE m.id = ?", &st)))
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	db_bind_int(st, 1, id);
+	row = db_row(md, st, &rc);
+	if (row)
 		member_from_row(st, m);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
+	db_reset(st);
+	if (!row && !rc)
 		return md_fail(md, MD_ENOTFOUND, _("no member with id %lld"), (long long)id);
-	return rc == SQLITE_ROW ? MD_OK : db_fail(md);
+	return rc;
 }
 
 int
@@ -414,12 +418,12 @@ member_require_current(struct md *md, const struct member *m)
 static int
 replace_tags(struct md *md, int64_t member_id, const struct fields *f)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	if ((rc = db_stmt(md, "DELETE FROM member_tags WHERE member_id = ?", &st)))
 		return rc;
-	sqlite3_bind_int64(st, 1, member_id);
+	db_bind_int(st, 1, member_id);
 	return (rc = db_run(md, st)) ? rc : add_tags(md, member_id, f);
 }
 
@@ -429,7 +433,7 @@ edit_locked(struct md *md, const char *key, const struct member_input *in,
 {
 	struct member m;
 	int64_t referrer;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	char *old = NULL;
 	bool required;
 	int rc;
@@ -468,13 +472,13 @@ edit_locked(struct md *md, const char *key, const struct member_input *in,
 		     " gender = ?, birthday = ?, note = ? WHERE id = ?", &st);
 	if (rc)
 		goto out;
-	sqlite3_bind_text(st, 1, f->card, -1, SQLITE_STATIC);
+	db_bind_text(st, 1, f->card);
 	db_bind_text_or_null(st, 2, f->phone);
-	sqlite3_bind_text(st, 3, f->name, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 4, f->gender);
+	db_bind_text(st, 3, f->name);
+	db_bind_int(st, 4, f->gender);
 	db_bind_text_or_null(st, 5, f->birthday);
-	sqlite3_bind_text(st, 6, f->note, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 7, m.id);
+	db_bind_text(st, 6, f->note);
+	db_bind_int(st, 7, m.id);
 	if ((rc = db_run(md, st)))
 		goto out;
 	if (in->referrer) {
@@ -486,8 +490,8 @@ edit_locked(struct md *md, const char *key, const struct member_input *in,
 		if (rc)
 			goto out;
 		if (referrer)
-			sqlite3_bind_int64(st, 1, referrer);
-		sqlite3_bind_int64(st, 2, m.id);
+			db_bind_int(st, 1, referrer);
+		db_bind_int(st, 2, m.id);
 		if ((rc = db_run(md, st)))
 			goto out;
 	}
@@ -516,7 +520,7 @@ member_edit(struct md *md, const char *key, const struct member_input *in)
 static int
 untag_locked(struct md *md, int64_t member_id, const struct fields *f)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int64_t tid;
 	size_t i;
 	int rc;
@@ -528,11 +532,11 @@ untag_locked(struct md *md, int64_t member_id, const struct fields *f)
 			     &st);
 		if (rc)
 			return rc;
-		sqlite3_bind_int64(st, 1, member_id);
-		sqlite3_bind_int64(st, 2, tid);
+		db_bind_int(st, 1, member_id);
+		db_bind_int(st, 2, tid);
 		if ((rc = db_run(md, st)))
 			return rc;
-		if (sqlite3_changes(md->db) == 0)
+		if (db_changes(md) == 0)
 			return md_fail(md, MD_EINVAL,
 				       _("member does not have the tag \"%s\""),
 				       f->tags[i]);
@@ -582,27 +586,28 @@ member_untag(struct md *md, const char *key, const char *const *tags, size_t n)
 int
 member_joined_by(struct md *md, int64_t id, const char *at)
 {
+	bool row;
 	char day[11], joined[11];
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	text_copy(day, sizeof day, at);
 	if ((rc = db_stmt(md, "SELECT joined FROM members WHERE id = ?", &st)))
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	db_bind_int(st, 1, id);
+	row = db_row(md, st, &rc);
+	if (row)
 		db_column_text(st, 0, joined, sizeof joined);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
-		return rc == SQLITE_DONE ? md_fail(md, MD_ENOTFOUND, _("no member with id %lld"),
+	db_reset(st);
+	if (!row)
+		return (!row && !rc) ? md_fail(md, MD_ENOTFOUND, _("no member with id %lld"),
 						   (long long)id) : db_fail(md);
 	if (strcmp(day, joined) >= 0)
 		return MD_OK;
 	if ((rc = db_stmt(md, "UPDATE members SET joined = ? WHERE id = ?", &st)))
 		return rc;
-	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, id);
+	db_bind_text(st, 1, day);
+	db_bind_int(st, 2, id);
 	if ((rc = db_run(md, st)))
 		return rc;
 	return audit_log_value(md, ACTION_MEMBER_JOINED, id, "joined", joined, day);
@@ -615,7 +620,7 @@ set_status(struct md *md, const char *key, unsigned from, enum member_status to,
 	   enum action action)
 {
 	struct member m;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	char *old = NULL;
 	int rc;
 
@@ -642,8 +647,8 @@ set_status(struct md *md, const char *key, unsigned from, enum member_status to,
 		goto out;
 	if ((rc = db_stmt(md, "UPDATE members SET status = ? WHERE id = ?", &st)))
 		goto out;
-	sqlite3_bind_text(st, 1, member_status_key(to), -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, m.id);
+	db_bind_text(st, 1, member_status_key(to));
+	db_bind_int(st, 2, m.id);
 	if ((rc = db_run(md, st)))
 		goto out;
 	rc = member_audit(md, action, m.id, old);
@@ -682,8 +687,9 @@ member_restore(struct md *md, const char *key)
 /* Statements that fold DROP (?2) into KEEP (?1). */
 static const char *const fold_sql[] = {
 	/* Tags: the union. */
-	"INSERT OR IGNORE INTO member_tags(member_id, tag_id)"
-	"  SELECT ?1, tag_id FROM member_tags WHERE member_id = ?2",
+	"INSERT INTO member_tags(member_id, tag_id)"
+	"  SELECT ?1, tag_id FROM member_tags WHERE member_id = ?2"
+	"  ON CONFLICT DO NOTHING",
 	"DELETE FROM member_tags WHERE member_id = ?2",
 	/* Whoever DROP referred now counts as referred by KEEP. */
 	"UPDATE members SET referrer_id = NULL WHERE id = ?1 AND referrer_id = ?2",
@@ -695,7 +701,7 @@ static const char *const fold_sql[] = {
 	"           ELSE gender END,"
 	"  referrer_id = coalesce(referrer_id,"
 	"    (SELECT referrer_id FROM members WHERE id = ?2 AND referrer_id <> ?1)),"
-	"  joined = min(joined, (SELECT joined FROM members WHERE id = ?2))"
+	"  joined = " SQL_LEAST "(joined, (SELECT joined FROM members WHERE id = ?2))"
 	" WHERE id = ?1",
 	/* The phone moves when KEEP has none (below); either way DROP frees
 	 * it (the audit row keeps it). */
@@ -725,16 +731,16 @@ member_check_mergeable(struct md *md, const struct member *keep,
 int
 member_fold(struct md *md, const struct member *keep, const struct member *drop)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	size_t i;
 	int rc;
 
 	for (i = 0; i < sizeof fold_sql / sizeof *fold_sql; i++) {
 		if ((rc = db_stmt(md, fold_sql[i], &st)))
 			return rc;
-		sqlite3_bind_int64(st, 1, keep->id);
-		sqlite3_bind_int64(st, 2, drop->id);
-		if (sqlite3_bind_parameter_count(st) == 3)
+		db_bind_int(st, 1, keep->id);
+		db_bind_int(st, 2, drop->id);
+		if (db_params(st) == 3)
 			db_bind_text_or_null(st, 3, drop->phone);
 		if ((rc = db_run(md, st)))
 			return rc;

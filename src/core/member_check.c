@@ -11,7 +11,7 @@
 
 #include "core/clock.h"
 #include "core/date.h"
-#include "core/db.h"
+#include "core/db_sql.h"
 #include "core/member.h"
 #include "core/text.h"
 #include "i18n.h"
@@ -229,37 +229,34 @@ member_check_card(struct md *md, const char *in, char out[CARD_MAX])
 int
 member_check_phone_free(struct md *md, const char *phone, int64_t except_id)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	rc = db_stmt(md, "SELECT id, card, name, status FROM members WHERE phone = ?",
 		     &st);
 	if (rc)
 		return rc;
-	sqlite3_bind_text(st, 1, phone, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW && sqlite3_column_int64(st, 0) != except_id) {
+	db_bind_copy(st, 1, phone);
+	if (db_row(md, st, &rc) && db_col_int(st, 0) != except_id) {
 		enum member_status status = MEMBER_ACTIVE;
 
-		member_status_parse((const char *)sqlite3_column_text(st, 3), &status);
+		member_status_parse(db_col_text(st, 3), &status);
 		if (status == MEMBER_ACTIVE)
 			rc = md_fail(md, MD_ECONFLICT,
 				     _("phone %s already belongs to card %s (%s)"), phone,
-				     (const char *)sqlite3_column_text(st, 1),
-				     (const char *)sqlite3_column_text(st, 2));
+				     db_col_text(st, 1),
+				     db_col_text(st, 2));
 		else
 			rc = md_fail(md, MD_ECONFLICT,
 				     _("phone %s already belongs to card %s (%s, %s)"),
-				     phone, (const char *)sqlite3_column_text(st, 1),
-				     (const char *)sqlite3_column_text(st, 2),
+				     phone, db_col_text(st, 1),
+				     db_col_text(st, 2),
 				     member_status_label(status));
-		sqlite3_reset(st);
+		db_reset(st);
 		return rc;
 	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_fail(md);
-	sqlite3_reset(st);
-	return member_check_phone_not_card(md, phone, except_id, 0);
+	db_reset(st);
+	return rc ? rc : member_check_phone_not_card(md, phone, except_id, 0);
 }
 
 /* A key typed at the counter is looked up as a card first, then as a
@@ -271,23 +268,19 @@ int
 member_check_card_not_phone(struct md *md, const char *card, int64_t except_id)
 {
 	char phone[PHONE_MAX];
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	if (!phone_try(card, phone))
 		return MD_OK;
 	if ((rc = db_stmt(md, "SELECT id, card, name FROM members WHERE phone = ?", &st)))
 		return rc;
-	sqlite3_bind_text(st, 1, phone, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW && sqlite3_column_int64(st, 0) != except_id)
+	db_bind_copy(st, 1, phone);
+	if (db_row(md, st, &rc) && db_col_int(st, 0) != except_id)
 		rc = md_fail(md, MD_ECONFLICT,
 			     _("card %s is the phone number of card %s (%s): at the counter it would find the wrong member"),
-			     card, (const char *)sqlite3_column_text(st, 1),
-			     (const char *)sqlite3_column_text(st, 2));
-	else
-		rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? MD_OK : db_fail(md);
-	sqlite3_reset(st);
+			     card, db_col_text(st, 1), db_col_text(st, 2));
+	db_reset(st);
 	return rc;
 }
 
@@ -296,7 +289,7 @@ member_check_phone_not_card(struct md *md, const char *phone, int64_t except_id,
 			    int64_t also_except)
 {
 	char spell[PHONE_SPELLINGS][PHONE_SPELLING_MAX];
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int i, n, rc;
 
 	n = phone_spellings(phone, spell);
@@ -307,18 +300,14 @@ member_check_phone_not_card(struct md *md, const char *phone, int64_t except_id,
 			  "   AND id NOT IN (?5, ?6) LIMIT 1", &st)))
 		return rc;
 	for (i = 0; i < PHONE_SPELLINGS; i++)
-		sqlite3_bind_text(st, i + 1, spell[i < n ? i : 0], -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 5, except_id);
-	sqlite3_bind_int64(st, 6, also_except);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+		db_bind_copy(st, i + 1, spell[i < n ? i : 0]);
+	db_bind_int(st, 5, except_id);
+	db_bind_int(st, 6, also_except);
+	if (db_row(md, st, &rc))
 		rc = md_fail(md, MD_ECONFLICT,
 			     _("phone %s is the card number of %s (card %s): at the counter it would find the wrong member"),
-			     phone, (const char *)sqlite3_column_text(st, 2),
-			     (const char *)sqlite3_column_text(st, 1));
-	else
-		rc = rc == SQLITE_DONE ? MD_OK : db_fail(md);
-	sqlite3_reset(st);
+			     phone, db_col_text(st, 2), db_col_text(st, 1));
+	db_reset(st);
 	return rc;
 }
 

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "core/clock.h"
-#include "core/db.h"
+#include "core/db_sql.h"
 #include "core/member.h"
 #include "core/member_sql.h"
 #include "core/rfm.h"
@@ -19,43 +19,43 @@
 #include "i18n.h"
 
 void
-member_from_row(sqlite3_stmt *st, struct member *m)
+member_from_row(struct db_stmt *st, struct member *m)
 {
 	memset(m, 0, sizeof *m);
-	m->id = sqlite3_column_int64(st, 0);
+	m->id = db_col_int(st, 0);
 	db_column_text(st, 1, m->card, sizeof m->card);
 	db_column_text(st, 2, m->phone, sizeof m->phone);
 	db_column_text(st, 3, m->name, sizeof m->name);
-	m->gender = sqlite3_column_int(st, 4);
+	m->gender = (int)db_col_int(st, 4);
 	db_column_text(st, 5, m->birthday, sizeof m->birthday);
 	db_column_text(st, 6, m->joined, sizeof m->joined);
 	db_column_text(st, 7, m->referrer_card, sizeof m->referrer_card);
 	db_column_text(st, 8, m->referrer_name, sizeof m->referrer_name);
-	member_status_parse((const char *)sqlite3_column_text(st, 9), &m->status);
+	member_status_parse(db_col_text(st, 9), &m->status);
 	db_column_text(st, 10, m->merged_into, sizeof m->merged_into);
 	db_column_text(st, 11, m->tags, sizeof m->tags);
 	db_column_text(st, 12, m->note, sizeof m->note);
-	m->tier_id = sqlite3_column_int64(st, 13);
+	m->tier_id = db_col_int(st, 13);
 	db_column_text(st, 14, m->tier, sizeof m->tier);
 	db_column_text(st, 15, m->tier_since, sizeof m->tier_since);
-	m->points = sqlite3_column_int64(st, 16);
-	m->wallet_principal = sqlite3_column_int64(st, 17);
-	m->wallet_bonus = sqlite3_column_int64(st, 18);
+	m->points = db_col_int(st, 16);
+	m->wallet_principal = db_col_int(st, 17);
+	m->wallet_bonus = db_col_int(st, 18);
 }
 
 /* Run ST (already bound) and hand each row to CB. */
 static int
-walk(struct md *md, sqlite3_stmt *st, member_cb cb, void *arg)
+walk(struct md *md, struct db_stmt *st, member_cb cb, void *arg)
 {
 	struct member m;
 	int rc;
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (db_row(md, st, &rc)) {
 		member_from_row(st, &m);
 		if ((rc = cb(arg, &m)))
 			return rc;
 	}
-	return rc == SQLITE_DONE ? MD_OK : db_fail(md);
+	return rc;
 }
 
 int
@@ -64,7 +64,7 @@ member_find(struct md *md, const char *query, int limit, bool all,
 {
 	char folded[256], q[256], phone[PHONE_MAX], phrase[520], sql[2048];
 	const char *p;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	size_t chars, o;
 	bool digits4;
 	int rc;
@@ -105,23 +105,23 @@ member_find(struct md *md, const char *query, int limit, bool all,
 		 "   m.id"
 		 " LIMIT ?5",
 		 chars >= 3 ?
-		 "SELECT rowid, 3 FROM member_names WHERE member_names MATCH ?6" :
+		 SQL_NAME_IDS("3", "?6") :
 		 "SELECT member_id, 3 FROM name_grams WHERE gram = lower(?4)",
 		 MEMBER_SELECT_SQL,
 		 all ? "1" : "m.status IN ('active', 'frozen')");
 	if ((rc = db_prepare(md, sql, &st)))
 		return rc;
-	sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
+	db_bind_text(st, 1, q);
 	if (phone_try(q, phone))
-		sqlite3_bind_text(st, 2, phone, -1, SQLITE_STATIC);
+		db_bind_text(st, 2, phone);
 	if (digits4)
-		sqlite3_bind_text(st, 3, q, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, q, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 5, limit > 0 ? limit : -1);
+		db_bind_text(st, 3, q);
+	db_bind_text(st, 4, q);
+	db_bind_int(st, 5, limit > 0 ? limit : -1);
 	if (chars >= 3)
-		sqlite3_bind_text(st, 6, phrase, -1, SQLITE_STATIC);
+		db_bind_text(st, 6, phrase);
 	rc = walk(md, st, cb, arg);
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return rc;
 }
 
@@ -138,7 +138,7 @@ valid_status(const char *s)
 static int
 resolve_filter(struct md *md, const struct member_filter *f, int64_t *tag)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc, segment;
 
 	if (f->status && !valid_status(f->status))
@@ -150,10 +150,12 @@ resolve_filter(struct md *md, const struct member_filter *f, int64_t *tag)
 	if (f->tag) {
 		if ((rc = db_stmt(md, "SELECT id FROM tags WHERE name = ?", &st)))
 			return rc;
-		sqlite3_bind_text(st, 1, f->tag, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			*tag = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
+		db_bind_copy(st, 1, f->tag);
+		if (db_row(md, st, &rc))
+			*tag = db_col_int(st, 0);
+		db_reset(st);
+		if (rc)
+			return rc;
 		if (!*tag)
 			return md_fail(md, MD_ENOTFOUND, _("there is no tag \"%s\""),
 				       f->tag);
@@ -168,7 +170,7 @@ member_list(struct md *md, const struct member_filter *f, member_cb cb,
 {
 	char sql[2048];
 	int64_t tag = 0, tier = f->tier_id;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	if ((rc = resolve_filter(md, f, &tag)))
@@ -185,15 +187,15 @@ member_list(struct md *md, const struct member_filter *f, member_cb cb,
 		 f->before_id > 0 ? "DESC" : "");
 	if ((rc = db_prepare(md, sql, &st)))
 		return rc;
-	sqlite3_bind_int64(st, 1, f->after_id);
+	db_bind_int(st, 1, f->after_id);
 	if (f->status)
-		sqlite3_bind_text(st, 2, f->status, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, tag);
-	sqlite3_bind_int(st, 4, f->limit > 0 ? f->limit : -1);
-	sqlite3_bind_int64(st, 5, tier);
-	sqlite3_bind_text(st, 6, f->segment ? f->segment : "", -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 7, f->before_id > 0 ? f->before_id : INT64_MAX);
+		db_bind_text(st, 2, f->status);
+	db_bind_int(st, 3, tag);
+	db_bind_int(st, 4, f->limit > 0 ? f->limit : -1);
+	db_bind_int(st, 5, tier);
+	db_bind_text(st, 6, f->segment ? f->segment : "");
+	db_bind_int(st, 7, f->before_id > 0 ? f->before_id : INT64_MAX);
 	rc = walk(md, st, cb, arg);
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return rc;
 }

@@ -3,13 +3,12 @@
 #ifndef MD_MEMBER_SQL_H
 #define MD_MEMBER_SQL_H
 
-#include <sqlite3.h>
 
 #include "core/member.h"
 
 /* Tags of member m, sorted, joined by ';'. */
 #define MEMBER_TAGS_SQL \
-	"(SELECT group_concat(name, ';') FROM (SELECT t.name FROM member_tags mt" \
+	"(SELECT " SQL_GROUP_CONCAT("name", "';'") " FROM (SELECT t.name FROM member_tags mt" \
 	"   JOIN tags t ON t.id = mt.tag_id WHERE mt.member_id = m.id" \
 	"   ORDER BY t.name))"
 
@@ -26,7 +25,7 @@
 
 /* A member as a JSON object, for audit rows. */
 #define MEMBER_JSON_SQL \
-	"SELECT json_object('card', m.card, 'phone', m.phone, 'name', m.name," \
+	"SELECT " SQL_JSON_OBJECT "('card', m.card, 'phone', m.phone, 'name', m.name," \
 	"  'gender', m.gender, 'birthday', m.birthday, 'joined', m.joined," \
 	"  'referrer', (SELECT card FROM members r WHERE r.id = m.referrer_id)," \
 	"  'note', m.note, 'status', m.status," \
@@ -35,6 +34,6 @@
 	"  'tier', (SELECT name FROM tiers t WHERE t.id = m.tier_id))" \
 	"  FROM members m WHERE m.id = ?"
 
-void member_from_row(sqlite3_stmt *st, struct member *m);
+void member_from_row(struct db_stmt *st, struct member *m);
 
 #endif

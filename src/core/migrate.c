@@ -8,7 +8,7 @@
 
 #include <stdio.h>
 
-#include "core/db.h"
+#include "core/db_sql.h"
 #include "core/migrate.h"
 #include "i18n.h"
 

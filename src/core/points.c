@@ -14,7 +14,7 @@
 
 #include "core/audit.h"
 #include "core/clock.h"
-#include "core/db.h"
+#include "core/db_sql.h"
 #include "core/points.h"
 #include "core/settings.h"
 #include "core/text.h"
@@ -46,7 +46,7 @@ insert_entry(struct md *md, int64_t member_id, const char *kind, int64_t delta,
 	     int64_t sale_id, const char *at, const char *expires,
 	     const char *reason, int64_t *entry_id)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int64_t balance;
 	int rc;
 
@@ -54,16 +54,15 @@ insert_entry(struct md *md, int64_t member_id, const char *kind, int64_t delta,
 		     " RETURNING points", &st);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(st, 1, delta);
-	sqlite3_bind_int64(st, 2, member_id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		rc = db_fail(md);
-		sqlite3_reset(st);
-		return rc;
+	db_bind_int(st, 1, delta);
+	db_bind_int(st, 2, member_id);
+	if (!db_row(md, st, &rc)) {
+		db_reset(st);
+		return rc ? rc : md_fail(md, MD_ENOTFOUND, _("no member with id %lld"),
+					 (long long)member_id);
 	}
-	balance = sqlite3_column_int64(st, 0);
-	sqlite3_step(st);
-	sqlite3_reset(st);
+	balance = db_col_int(st, 0);
+	db_run(md, st);		/* to the end of the statement */
 	if (balance < 0 || balance > POINTS_MAX)
 		return md_fail(md, MD_EINVAL, _("the points balance would be out of range"));
 	rc = db_stmt(md, "INSERT INTO points_ledger(member_id, at, kind, delta,"
@@ -71,18 +70,18 @@ insert_entry(struct md *md, int64_t member_id, const char *kind, int64_t delta,
 		     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", &st);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(st, 1, member_id);
-	sqlite3_bind_text(st, 2, at, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, delta);
+	db_bind_int(st, 1, member_id);
+	db_bind_copy(st, 2, at);
+	db_bind_text(st, 3, kind);
+	db_bind_int(st, 4, delta);
 	if (sale_id)
-		sqlite3_bind_int64(st, 5, sale_id);
+		db_bind_int(st, 5, sale_id);
 	db_bind_text_or_null(st, 6, expires);
-	sqlite3_bind_text(st, 7, reason ? reason : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 8, md->operator_name, -1, SQLITE_STATIC);
+	db_bind_copy(st, 7, reason ? reason : "");
+	db_bind_text(st, 8, md->operator_name);
 	if ((rc = db_run(md, st)))
 		return rc;
-	*entry_id = sqlite3_last_insert_rowid(md->db);
+	*entry_id = db_last_id(md);
 	return MD_OK;
 }
 
@@ -91,7 +90,7 @@ points_credit(struct md *md, int64_t member_id, const char *kind, int64_t n,
 	      int64_t sale_id, const char *at, const char *expires,
 	      const char *reason, int64_t *entry_id)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int64_t id;
 	int rc;
 
@@ -102,9 +101,9 @@ points_credit(struct md *md, int64_t member_id, const char *kind, int64_t n,
 		     " VALUES (?, ?, ?, ?)", &st);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, member_id);
-	sqlite3_bind_int64(st, 3, n);
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, member_id);
+	db_bind_int(st, 3, n);
 	db_bind_text_or_null(st, 4, expires);
 	if ((rc = db_run(md, st)))
 		return rc;
@@ -117,24 +116,24 @@ points_credit(struct md *md, int64_t member_id, const char *kind, int64_t n,
 static int
 alloc(struct md *md, int64_t entry_id, int64_t lot_id, int64_t amount)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	rc = db_stmt(md, "UPDATE points_lots SET remaining = remaining - ? WHERE id = ?",
 		     &st);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(st, 1, amount);
-	sqlite3_bind_int64(st, 2, lot_id);
+	db_bind_int(st, 1, amount);
+	db_bind_int(st, 2, lot_id);
 	if ((rc = db_run(md, st)))
 		return rc;
 	rc = db_stmt(md, "INSERT INTO points_alloc(entry_id, lot_id, amount)"
 		     " VALUES (?, ?, ?)", &st);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(st, 1, entry_id);
-	sqlite3_bind_int64(st, 2, lot_id);
-	sqlite3_bind_int64(st, 3, amount);
+	db_bind_int(st, 1, entry_id);
+	db_bind_int(st, 2, lot_id);
+	db_bind_int(st, 3, amount);
 	return db_run(md, st);
 }
 
@@ -144,7 +143,7 @@ static int
 next_lot(struct md *md, int64_t member_id, int64_t first, int64_t *lot,
 	 int64_t *remaining)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	rc = db_stmt(md, "SELECT id, remaining FROM points_lots"
@@ -152,13 +151,15 @@ next_lot(struct md *md, int64_t member_id, int64_t first, int64_t *lot,
 		     " ORDER BY id <> ?2, expires IS NULL, expires, id LIMIT 1", &st);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(st, 1, member_id);
-	sqlite3_bind_int64(st, 2, first);
-	rc = sqlite3_step(st);
-	*lot = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	*remaining = rc == SQLITE_ROW ? sqlite3_column_int64(st, 1) : 0;
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? MD_OK : db_fail(md);
+	db_bind_int(st, 1, member_id);
+	db_bind_int(st, 2, first);
+	*lot = *remaining = 0;
+	if (db_row(md, st, &rc)) {
+		*lot = db_col_int(st, 0);
+		*remaining = db_col_int(st, 1);
+	}
+	db_reset(st);
+	return rc;
 }
 
 static int
@@ -210,7 +211,7 @@ points_restore(struct md *md, int64_t entry_id, int64_t sale_id,
 	struct { int64_t lot, amount; } *back = NULL;
 	int64_t member_id = 0, total = 0, id;
 	size_t n = 0, cap = 0, i;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	rc = db_prepare(md, "SELECT l.member_id, a.lot_id, a.amount FROM points_alloc a"
@@ -218,23 +219,18 @@ points_restore(struct md *md, int64_t entry_id, int64_t sale_id,
 			" WHERE a.entry_id = ? AND a.amount > 0", &st);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(st, 1, entry_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_int(st, 1, entry_id);
+	while (db_row(md, st, &rc)) {
 		if (!md_grow(md, &back, &cap, n, sizeof *back)) {
 			rc = MD_ENOMEM;
 			goto out;
 		}
-		member_id = sqlite3_column_int64(st, 0);
-		back[n].lot = sqlite3_column_int64(st, 1);
-		back[n].amount = sqlite3_column_int64(st, 2);
+		member_id = db_col_int(st, 0);
+		back[n].lot = db_col_int(st, 1);
+		back[n].amount = db_col_int(st, 2);
 		total += back[n++].amount;
 	}
-	if (rc != SQLITE_DONE) {
-		rc = db_fail(md);
-		goto out;
-	}
-	rc = MD_OK;
-	if (total == 0)
+	if (rc || total == 0)
 		goto out;
 	if ((rc = insert_entry(md, member_id, "void", total, sale_id, at, NULL,
 			       reason, &id)))
@@ -242,7 +238,7 @@ points_restore(struct md *md, int64_t entry_id, int64_t sale_id,
 	for (i = 0; i < n && rc == MD_OK; i++)
 		rc = alloc(md, id, back[i].lot, -back[i].amount);
 out:
-	sqlite3_finalize(st);
+	db_finalize(st);
 	free(back);
 	return rc;
 }
@@ -345,7 +341,7 @@ static int
 expire_group(struct md *md, int64_t member_id, const char *expires)
 {
 	struct date d;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int64_t total = 0, id, lot, amount;
 	char at[20];
 	int rc;
@@ -358,13 +354,13 @@ expire_group(struct md *md, int64_t member_id, const char *expires)
 		     " WHERE member_id = ? AND expires = ? AND remaining > 0", &st);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(st, 1, member_id);
-	sqlite3_bind_text(st, 2, expires, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		total = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (total == 0)
-		return MD_OK;
+	db_bind_int(st, 1, member_id);
+	db_bind_copy(st, 2, expires);
+	if (db_row(md, st, &rc))
+		total = db_col_int(st, 0);
+	db_reset(st);
+	if (rc || total == 0)
+		return rc;
 	if ((rc = insert_entry(md, member_id, "expire", -total, 0, at, NULL, "", &id)))
 		return rc;
 	for (;;) {
@@ -373,12 +369,16 @@ expire_group(struct md *md, int64_t member_id, const char *expires)
 			     " LIMIT 1", &st);
 		if (rc)
 			return rc;
-		sqlite3_bind_int64(st, 1, member_id);
-		sqlite3_bind_text(st, 2, expires, -1, SQLITE_TRANSIENT);
-		rc = sqlite3_step(st);
-		lot = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-		amount = rc == SQLITE_ROW ? sqlite3_column_int64(st, 1) : 0;
-		sqlite3_reset(st);
+		db_bind_int(st, 1, member_id);
+		db_bind_copy(st, 2, expires);
+		lot = amount = 0;
+		if (db_row(md, st, &rc)) {
+			lot = db_col_int(st, 0);
+			amount = db_col_int(st, 1);
+		}
+		db_reset(st);
+		if (rc)
+			return rc;
 		if (!lot)
 			break;
 		if ((rc = alloc(md, id, lot, amount)))
@@ -394,7 +394,7 @@ points_expire_locked(struct md *md, struct date as_of, int64_t *members,
 	struct { int64_t member; char expires[11]; int64_t n; } *g = NULL;
 	size_t n = 0, cap = 0, i;
 	int64_t nm = 0, np = 0, last = 0;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	char before[11];
 	int rc;
 
@@ -405,19 +405,18 @@ points_expire_locked(struct md *md, struct date as_of, int64_t *members,
 			" GROUP BY member_id, expires ORDER BY member_id, expires", &st);
 	if (rc)
 		return rc;
-	sqlite3_bind_text(st, 1, before, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_text(st, 1, before);
+	while (db_row(md, st, &rc)) {
 		if (!md_grow(md, &g, &cap, n, sizeof *g)) {
 			rc = MD_ENOMEM;
 			goto out;
 		}
-		g[n].member = sqlite3_column_int64(st, 0);
+		g[n].member = db_col_int(st, 0);
 		text_copy(g[n].expires, sizeof g[n].expires,
-			  (const char *)sqlite3_column_text(st, 1));
-		g[n++].n = sqlite3_column_int64(st, 2);
+			  db_col_text(st, 1));
+		g[n++].n = db_col_int(st, 2);
 	}
-	rc = rc == SQLITE_DONE ? MD_OK : db_fail(md);
-	sqlite3_finalize(st);
+	db_finalize(st);
 	st = NULL;
 	for (i = 0; i < n && rc == MD_OK; i++) {
 		rc = expire_group(md, g[i].member, g[i].expires);
@@ -426,7 +425,7 @@ points_expire_locked(struct md *md, struct date as_of, int64_t *members,
 		np += g[i].n;
 	}
 out:
-	sqlite3_finalize(st);
+	db_finalize(st);
 	free(g);
 	if (members)
 		*members = nm;
@@ -450,7 +449,7 @@ points_expire(struct md *md, struct date as_of, int64_t *members, int64_t *point
 int
 points_soonest(struct md *md, int64_t member_id, int64_t *n, char date[11])
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	*n = 0;
@@ -461,14 +460,13 @@ points_soonest(struct md *md, int64_t member_id, int64_t *n, char date[11])
 		     "  AND remaining > 0)", &st);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(st, 1, member_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
-		text_copy(date, 11, (const char *)sqlite3_column_text(st, 0));
-		*n = sqlite3_column_int64(st, 1);
+	db_bind_int(st, 1, member_id);
+	if (db_row(md, st, &rc) && !db_col_null(st, 0)) {
+		text_copy(date, 11, db_col_text(st, 0));
+		*n = db_col_int(st, 1);
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? MD_OK : db_fail(md);
+	db_reset(st);
+	return rc;
 }
 
 int
@@ -477,7 +475,7 @@ points_merge(struct md *md, int64_t keep, int64_t drop)
 	struct { int64_t n; char expires[11]; } *lots = NULL;
 	size_t n = 0, cap = 0, i;
 	int64_t total = 0;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	char now[20];
 	int rc;
 
@@ -486,19 +484,18 @@ points_merge(struct md *md, int64_t keep, int64_t drop)
 			" ORDER BY expires IS NULL, expires, id", &st);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(st, 1, drop);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_int(st, 1, drop);
+	while (db_row(md, st, &rc)) {
 		if (!md_grow(md, &lots, &cap, n, sizeof *lots)) {
 			rc = MD_ENOMEM;
 			goto out;
 		}
-		lots[n].n = sqlite3_column_int64(st, 0);
+		lots[n].n = db_col_int(st, 0);
 		text_copy(lots[n].expires, sizeof lots[n].expires,
-			  (const char *)sqlite3_column_text(st, 1));
+			  db_col_text(st, 1));
 		total += lots[n++].n;
 	}
-	rc = rc == SQLITE_DONE ? MD_OK : db_fail(md);
-	sqlite3_finalize(st);
+	db_finalize(st);
 	st = NULL;
 	if (rc || total == 0)
 		goto out;
@@ -511,7 +508,7 @@ points_merge(struct md *md, int64_t keep, int64_t drop)
 		rc = points_credit(md, keep, "merge", lots[i].n, 0, now,
 				   lots[i].expires, "", NULL);
 out:
-	sqlite3_finalize(st);
+	db_finalize(st);
 	free(lots);
 	return rc;
 }
@@ -521,7 +518,7 @@ points_history(struct md *md, const char *key,
 	       int (*cb)(void *arg, const struct points_entry *e), void *arg)
 {
 	struct points_entry e;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int64_t id;
 	int rc;
 
@@ -532,23 +529,22 @@ points_history(struct md *md, const char *key,
 			"  FROM points_ledger WHERE member_id = ? ORDER BY id", &st);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		e.id = sqlite3_column_int64(st, 0);
-		e.at = (const char *)sqlite3_column_text(st, 1);
-		e.kind = (const char *)sqlite3_column_text(st, 2);
-		e.delta = sqlite3_column_int64(st, 3);
-		e.balance = sqlite3_column_int64(st, 4);
-		e.expires = (const char *)sqlite3_column_text(st, 5);
-		e.sale_id = sqlite3_column_int64(st, 6);
-		e.reason = (const char *)sqlite3_column_text(st, 7);
-		e.operator_name = (const char *)sqlite3_column_text(st, 8);
+	db_bind_int(st, 1, id);
+	while (db_row(md, st, &rc)) {
+		e.id = db_col_int(st, 0);
+		e.at = db_col_text(st, 1);
+		e.kind = db_col_text(st, 2);
+		e.delta = db_col_int(st, 3);
+		e.balance = db_col_int(st, 4);
+		e.expires = db_col_text(st, 5);
+		e.sale_id = db_col_int(st, 6);
+		e.reason = db_col_text(st, 7);
+		e.operator_name = db_col_text(st, 8);
 		if ((rc = cb(arg, &e)))
 			goto out;
 	}
-	rc = rc == SQLITE_DONE ? MD_OK : db_fail(md);
 out:
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return rc;
 }
 

@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "core/clock.h"
-#include "core/db.h"
+#include "core/db_sql.h"
 #include "core/money.h"
 #include "core/report.h"
 #include "i18n.h"
@@ -95,29 +95,31 @@ kpis(struct md *md, struct date week_end, struct report_kpis *k)
 {
 	int64_t end = date_to_days(week_end);
 	char lo[11], hi[11];
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	date_format(date_from_days(end - 6), lo);
 	date_format(date_from_days(end + 1), hi);
 	if ((rc = db_stmt(md, kpi_sql, &st)))
 		return rc;
-	sqlite3_bind_text(st, 1, lo, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_ROW)
-		return db_fail(md);
-	k->members = sqlite3_column_int64(st, 0);
-	k->new_members = sqlite3_column_int64(st, 1);
-	k->active_members = sqlite3_column_int64(st, 2);
-	k->sales = sqlite3_column_int64(st, 3);
-	k->paid = sqlite3_column_int64(st, 4);
-	k->points_issued = sqlite3_column_int64(st, 5);
-	k->points_redeemed = sqlite3_column_int64(st, 6);
-	k->points_expired = sqlite3_column_int64(st, 7);
-	k->wallet_recharged = sqlite3_column_int64(st, 8);
-	k->wallet_spent = sqlite3_column_int64(st, 9);
+	db_bind_text(st, 1, lo);
+	db_bind_text(st, 2, hi);
+	if (!db_row(md, st, &rc)) {
+		db_reset(st);
+		return rc ? rc : md_fail(md, MD_EDB, _("the key figures gave no row"));
+	}
+	k->members = db_col_int(st, 0);
+	k->new_members = db_col_int(st, 1);
+	k->active_members = db_col_int(st, 2);
+	k->sales = db_col_int(st, 3);
+	k->paid = db_col_int(st, 4);
+	k->points_issued = db_col_int(st, 5);
+	k->points_redeemed = db_col_int(st, 6);
+	k->points_expired = db_col_int(st, 7);
+	k->wallet_recharged = db_col_int(st, 8);
+	k->wallet_spent = db_col_int(st, 9);
 	k->average_ticket = k->sales ? money_mul_div(k->paid, 1, k->sales) : 0;
-	sqlite3_reset(st);
+	db_reset(st);
 	return MD_OK;
 }
 
@@ -134,7 +136,7 @@ segment_of(const char *key)
 static int
 counts(struct md *md, const char *week, int64_t seg[RFM_SEGMENTS])
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	if ((rc = db_stmt(md, "SELECT segment, count(*) FROM rfm_snapshots"
@@ -142,12 +144,12 @@ counts(struct md *md, const char *week, int64_t seg[RFM_SEGMENTS])
 			  " UNION ALL SELECT 'no_purchase', no_purchase FROM rfm_weeks"
 			  " WHERE week = ?1", &st)))
 		return rc;
-	sqlite3_bind_text(st, 1, week, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		seg[segment_of((const char *)sqlite3_column_text(st, 0))] +=
-			sqlite3_column_int64(st, 1);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? MD_OK : db_fail(md);
+	db_bind_text(st, 1, week);
+	while (db_row(md, st, &rc))
+		seg[segment_of(db_col_text(st, 0))] +=
+			db_col_int(st, 1);
+	db_reset(st);
+	return rc;
 }
 
 /* Who moved into important_winback or important_keep since the earlier
@@ -155,7 +157,7 @@ counts(struct md *md, const char *week, int64_t seg[RFM_SEGMENTS])
 static int
 calls(struct md *md, struct report_weekly *w, const char *week)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	size_t cap = 0;
 	int rc;
 
@@ -170,9 +172,9 @@ calls(struct md *md, struct report_weekly *w, const char *week)
 			     " ORDER BY c.segment = 'important_keep', c.monetary DESC, mb.card",
 			     &st)))
 		return rc;
-	sqlite3_bind_text(st, 1, week, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, w->before, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_text(st, 1, week);
+	db_bind_text(st, 2, w->before);
+	while (db_row(md, st, &rc)) {
 		struct report_call *c;
 
 		if (!md_grow(md, &w->calls, &cap, w->ncalls, sizeof *w->calls)) {
@@ -183,15 +185,14 @@ calls(struct md *md, struct report_weekly *w, const char *week)
 		db_column_text(st, 0, c->card, sizeof c->card);
 		db_column_text(st, 1, c->name, sizeof c->name);
 		db_column_text(st, 2, c->phone, sizeof c->phone);
-		c->segment = segment_of((const char *)sqlite3_column_text(st, 3));
-		c->was = segment_of((const char *)sqlite3_column_text(st, 4));
+		c->segment = segment_of(db_col_text(st, 3));
+		c->was = segment_of(db_col_text(st, 4));
 		date_format(date_from_days(date_to_days(w->week_end) -
-					   sqlite3_column_int64(st, 5)), c->last);
-		c->monetary = sqlite3_column_int64(st, 6);
+					   db_col_int(st, 5)), c->last);
+		c->monetary = db_col_int(st, 6);
 	}
-	rc = rc == SQLITE_DONE ? MD_OK : db_fail(md);
 out:
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return rc;
 }
 
@@ -200,7 +201,7 @@ static int
 segments(struct md *md, struct report_weekly *w)
 {
 	char week[11];
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	date_format(w->week_end, week);
@@ -208,13 +209,13 @@ segments(struct md *md, struct report_weekly *w)
 	    (rc = counts(md, week, w->segments)) ||
 	    (rc = db_stmt(md, "SELECT max(week) FROM rfm_weeks WHERE week < ?", &st)))
 		return rc;
-	sqlite3_bind_text(st, 1, week, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_ROW)
-		return db_fail(md);
-	db_column_text(st, 0, w->before, sizeof w->before);
-	sqlite3_reset(st);
-	if (!*w->before)
-		return MD_OK;
+	db_bind_text(st, 1, week);
+	w->before[0] = '\0';
+	if (db_row(md, st, &rc))
+		db_column_text(st, 0, w->before, sizeof w->before);
+	db_reset(st);
+	if (rc || !*w->before)
+		return rc;
 	if ((rc = counts(md, w->before, w->segments_before)))
 		return rc;
 	return calls(md, w, week);

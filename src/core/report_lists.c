@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/db.h"
+#include "core/db_sql.h"
 #include "core/report.h"
 #include "i18n.h"
 
@@ -31,7 +31,7 @@ birthdays_on(struct md *md, struct date day,
 {
 	char mmdd[11], also[11], born[11];
 	struct report_birthday b;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	snprintf(mmdd, sizeof mmdd, "%02u-%02u", (unsigned)day.m % 100u,
@@ -43,10 +43,10 @@ birthdays_on(struct md *md, struct date day,
 			  " WHERE birthday IS NOT NULL AND substr(birthday, -5) IN (?1, ?2)"
 			  "   AND status IN ('active', 'frozen') ORDER BY card", &st)))
 		return rc;
-	sqlite3_bind_text(st, 1, mmdd, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, also, -1, SQLITE_STATIC);
+	db_bind_text(st, 1, mmdd);
+	db_bind_text(st, 2, also);
 	date_format(day, b.date);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (db_row(md, st, &rc)) {
 		db_column_text(st, 0, b.card, sizeof b.card);
 		db_column_text(st, 1, b.name, sizeof b.name);
 		db_column_text(st, 2, b.phone, sizeof b.phone);
@@ -55,12 +55,12 @@ birthdays_on(struct md *md, struct date day,
 		if (b.age < 0)
 			b.age = 0;
 		if ((rc = cb(arg, &b))) {
-			sqlite3_reset(st);
+			db_reset(st);
 			return rc;
 		}
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? MD_OK : db_fail(md);
+	db_reset(st);
+	return rc;
 }
 
 int
@@ -83,7 +83,7 @@ static const struct {
 	const char *order;
 } bys[] = {
 	[REPORT_BY_DAY] = {"day", "substr(sold_at, 1, 10)", "1"},
-	[REPORT_BY_WEEK] = {"week", "date(substr(sold_at, 1, 10), 'weekday 0')", "1"},
+	[REPORT_BY_WEEK] = {"week", SQL_SUNDAY_ON_OR_AFTER("substr(sold_at, 1, 10)"), "1"},
 	[REPORT_BY_MONTH] = {"month", "substr(sold_at, 1, 7)", "1"},
 	[REPORT_BY_CATEGORY] = {"category", "category", "3 DESC, 1"},
 	[REPORT_BY_PAYMENT] = {"payment", "payment", "3 DESC, 1"},
@@ -105,24 +105,24 @@ report_by_parse(struct md *md, const char *s, enum report_by *by)
 }
 
 static int
-sales_rows(struct md *md, sqlite3_stmt *st, struct report_sales *out)
+sales_rows(struct md *md, struct db_stmt *st, struct report_sales *out)
 {
 	size_t cap = 0;
 	int rc;
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (db_row(md, st, &rc)) {
 		struct report_sales_row *r;
 
 		if (!md_grow(md, &out->rows, &cap, out->n, sizeof *out->rows))
 			return MD_ENOMEM;
 		r = &out->rows[out->n++];
 		db_column_text(st, 0, r->key, sizeof r->key);
-		r->sales = sqlite3_column_int64(st, 1);
-		r->paid = sqlite3_column_int64(st, 2);
+		r->sales = db_col_int(st, 1);
+		r->paid = db_col_int(st, 2);
 		out->sales += r->sales;
 		out->paid += r->paid;
 	}
-	return rc == SQLITE_DONE ? MD_OK : db_fail(md);
+	return rc;
 }
 
 int
@@ -130,7 +130,7 @@ report_sales(struct md *md, struct date from, struct date to, enum report_by by,
 	     struct report_sales *out)
 {
 	char sql[512], lo[11], hi[11], a[11], b[11];
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	memset(out, 0, sizeof *out);
@@ -147,10 +147,10 @@ report_sales(struct md *md, struct date from, struct date to, enum report_by by,
 		 " GROUP BY k ORDER BY %s", bys[by].key, bys[by].order);
 	if ((rc = db_prepare(md, sql, &st)))
 		return rc;
-	sqlite3_bind_text(st, 1, lo, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
+	db_bind_text(st, 1, lo);
+	db_bind_text(st, 2, hi);
 	rc = sales_rows(md, st, out);
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return rc;
 }
 

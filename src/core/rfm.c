@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "core/rfm_buyers.h"
-#include "core/db.h"
+#include "core/db_sql.h"
 #include "core/rfm.h"
 #include "core/rfm_scored.h"
 #include "i18n.h"
@@ -198,7 +198,7 @@ int
 rfm_idle_count(struct md *md, const struct rfm_scored *s, int64_t *count)
 {
 	char day[11];
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	*count = 0;
@@ -206,11 +206,11 @@ rfm_idle_count(struct md *md, const struct rfm_scored *s, int64_t *count)
 	if ((rc = db_prepare(md, "SELECT id FROM members"
 			     " WHERE status IN ('active', 'frozen') AND joined <= ?", &st)))
 		return rc;
-	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*count += !scored(s, sqlite3_column_int64(st, 0));
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? MD_OK : db_fail(md);
+	db_bind_text(st, 1, day);
+	while (db_row(md, st, &rc))
+		*count += !scored(s, db_col_int(st, 0));
+	db_finalize(st);
+	return rc;
 }
 
 int

@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "core/rfm_buyers.h"
-#include "core/db.h"
+#include "core/db_sql.h"
 #include "i18n.h"
 
 struct scan {
@@ -35,21 +35,21 @@ static int
 excluded(struct md *md, struct scan *s)
 {
 	size_t cap = 0;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	if ((rc = db_prepare(md, "SELECT id FROM members"
 			     " WHERE status IN ('deleted', 'merged') ORDER BY id", &st)))
 		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (db_row(md, st, &rc)) {
 		if (!md_grow(md, &s->skip, &cap, s->nskip, sizeof *s->skip)) {
-			sqlite3_finalize(st);
+			db_finalize(st);
 			return MD_ENOMEM;
 		}
-		s->skip[s->nskip++] = sqlite3_column_int64(st, 0);
+		s->skip[s->nskip++] = db_col_int(st, 0);
 	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? MD_OK : db_fail(md);
+	db_finalize(st);
+	return rc;
 }
 
 static bool
@@ -137,26 +137,26 @@ walk(struct md *md, struct scan *s)
 {
 	int64_t d = date_to_days(s->sp->as_of);
 	char hi[11];
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	date_format(date_from_days(d + 1), hi);
 	if ((rc = db_prepare(md, "SELECT member_id, sold_at, paid, promo"
-			     " FROM sales INDEXED BY sales_counted"
+			     " FROM " SQL_INDEXED_BY("sales", "sales_counted")
 			     " WHERE voided_at IS NULL AND member_id IS NOT NULL"
 			     "   AND sold_at >= ?1 AND sold_at < ?2"
 			     " ORDER BY member_id, sold_at", &st)))
 		return rc;
-	sqlite3_bind_text(st, 1, s->sp->history ? "" : s->lo, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if ((rc = take(md, s, sqlite3_column_int64(st, 0),
-			       (const char *)sqlite3_column_text(st, 1),
-			       sqlite3_column_int64(st, 2), sqlite3_column_int(st, 3))))
+	db_bind_text(st, 1, s->sp->history ? "" : s->lo);
+	db_bind_text(st, 2, hi);
+	while (db_row(md, st, &rc))
+		if ((rc = take(md, s, db_col_int(st, 0),
+			       db_col_text(st, 1),
+			       db_col_int(st, 2), (int)db_col_int(st, 3))))
 			goto out;
-	rc = rc == SQLITE_DONE ? flush(md, s) : db_fail(md);
+	rc = (rc ? rc : flush(md, s));
 out:
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return rc;
 }
 

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 
 #include "core/clock.h"
-#include "core/db.h"
+#include "core/db_sql.h"
 #include "core/rfm.h"
 #include "core/rfm_scored.h"
 #include "i18n.h"
@@ -19,16 +19,16 @@
  * their scores), and the active and frozen members who had joined by
  * the day and bought nothing, as no_purchase. */
 static const char create_sql[] =
-	"DROP TABLE IF EXISTS temp.rfm_scores;"
+	"DROP TABLE IF EXISTS " SQL_TEMP("rfm_scores") ";"
 	"CREATE TEMP TABLE rfm_scores("
 	"  id INTEGER PRIMARY KEY, r INTEGER, f INTEGER, m INTEGER,"
 	"  rs INTEGER, fs INTEGER, ms INTEGER, segment TEXT NOT NULL)";
 
 static const char idle_sql[] =
-	"INSERT INTO temp.rfm_scores(id, segment)"
+	"INSERT INTO " SQL_TEMP("rfm_scores") "(id, segment)"
 	" SELECT id, 'no_purchase' FROM members"
 	"  WHERE status IN ('active', 'frozen') AND joined <= ?1"
-	"    AND id NOT IN (SELECT id FROM temp.rfm_scores)";
+	"    AND id NOT IN (SELECT id FROM " SQL_TEMP("rfm_scores") ")";
 
 /* What was last scored into temp.rfm_scores, and the state of the
  * database then: scoring a large shop takes seconds, and paging through
@@ -43,21 +43,19 @@ struct rfm_cache {
 static int
 state(struct md *md, int64_t *changes, int64_t *version)
 {
-	*changes = sqlite3_total_changes64(md->db);
-	return db_int(md, "PRAGMA data_version", version);
+	*changes = db_total_changes(md);
+	return db_data_version(md, version);
 }
 
 static bool
 cached(struct md *md, int64_t day, int window)
 {
-	int64_t changes, version, exists;
-
 	const struct rfm_cache *c = md->rfm;
+	int64_t changes, version;
+	bool exists;
 
 	if (!c || !c->valid || c->as_of != day || c->window != window ||
-	    state(md, &changes, &version) ||
-	    db_int(md, "SELECT count(*) FROM temp.sqlite_schema"
-		   " WHERE name = 'rfm_scores'", &exists))
+	    state(md, &changes, &version) || db_temp_exists(md, "rfm_scores", &exists))
 		return false;
 	return exists && changes == c->changes && version == c->version;
 }
@@ -68,26 +66,26 @@ static int
 insert_scores(struct md *md, const char *sql, const struct rfm_scored *s,
 	      const char *week)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	size_t i;
 	int rc;
 
 	if ((rc = db_prepare(md, sql, &st)))
 		return rc;
 	if (week)
-		sqlite3_bind_text(st, 9, week, -1, SQLITE_STATIC);
+		db_bind_text(st, 9, week);
 	for (i = 0; i < s->n && rc == MD_OK; i++) {
-		sqlite3_bind_int64(st, 1, s->b[i].id);
-		sqlite3_bind_text(st, 2, rfm_segment_key(s->segment[i]), -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 3, s->day - s->b[i].last);
-		sqlite3_bind_int64(st, 4, s->b[i].f);
-		sqlite3_bind_int64(st, 5, s->b[i].m);
-		sqlite3_bind_int(st, 6, s->rs[i]);
-		sqlite3_bind_int(st, 7, s->fs[i]);
-		sqlite3_bind_int(st, 8, s->ms[i]);
+		db_bind_int(st, 1, s->b[i].id);
+		db_bind_text(st, 2, rfm_segment_key(s->segment[i]));
+		db_bind_int(st, 3, s->day - s->b[i].last);
+		db_bind_int(st, 4, s->b[i].f);
+		db_bind_int(st, 5, s->b[i].m);
+		db_bind_int(st, 6, s->rs[i]);
+		db_bind_int(st, 7, s->fs[i]);
+		db_bind_int(st, 8, s->ms[i]);
 		rc = db_run(md, st);
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return rc;
 }
 
@@ -95,18 +93,18 @@ static int
 store(struct md *md, const struct rfm_scored *s)
 {
 	char day[11];
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
-	if ((rc = insert_scores(md, "INSERT INTO temp.rfm_scores(id, segment, r, f, m,"
+	if ((rc = insert_scores(md, "INSERT INTO " SQL_TEMP("rfm_scores") "(id, segment, r, f, m,"
 				" rs, fs, ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 				s, NULL)) ||
 	    (rc = db_prepare(md, idle_sql, &st)))
 		return rc;
 	date_format(date_from_days(s->day), day);
-	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+	db_bind_text(st, 1, day);
 	rc = db_run(md, st);
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return rc;
 }
 
@@ -142,18 +140,18 @@ rfm_compute(struct md *md, struct date as_of, int window)
 }
 
 static void
-scores_from_row(sqlite3_stmt *st, int64_t day, struct rfm_member *m)
+scores_from_row(struct db_stmt *st, int64_t day, struct rfm_member *m)
 {
 	db_column_text(st, 0, m->card, sizeof m->card);
 	db_column_text(st, 1, m->name, sizeof m->name);
 	db_column_text(st, 2, m->phone, sizeof m->phone);
-	m->segment = rfm_segment_find((const char *)sqlite3_column_text(st, 3));
-	m->recency = sqlite3_column_int64(st, 4);
-	m->frequency = sqlite3_column_int64(st, 5);
-	m->monetary = sqlite3_column_int64(st, 6);
-	m->r = sqlite3_column_int(st, 7);
-	m->f = sqlite3_column_int(st, 8);
-	m->m = sqlite3_column_int(st, 9);
+	m->segment = rfm_segment_find(db_col_text(st, 3));
+	m->recency = db_col_int(st, 4);
+	m->frequency = db_col_int(st, 5);
+	m->monetary = db_col_int(st, 6);
+	m->r = (int)db_col_int(st, 7);
+	m->f = (int)db_col_int(st, 8);
+	m->m = (int)db_col_int(st, 9);
 	m->last[0] = '\0';
 	if (m->segment != RFM_NO_PURCHASE)
 		date_format(date_from_days(day - m->recency), m->last);
@@ -164,43 +162,41 @@ rfm_members(struct md *md, struct date as_of, int window, int segment,
 	    int (*cb)(void *arg, const struct rfm_member *m), void *arg)
 {
 	struct rfm_member m;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	if ((rc = rfm_compute(md, as_of, window)) ||
 	    (rc = db_prepare(md, "SELECT mb.card, mb.name, mb.phone, s.segment,"
 			     "  coalesce(s.r, 0), coalesce(s.f, 0), coalesce(s.m, 0),"
 			     "  coalesce(s.rs, 0), coalesce(s.fs, 0), coalesce(s.ms, 0)"
-			     " FROM temp.rfm_scores s JOIN members mb ON mb.id = s.id"
+			     " FROM " SQL_TEMP("rfm_scores") " s JOIN members mb ON mb.id = s.id"
 			     " WHERE ?1 IS NULL OR s.segment = ?1"
 			     " ORDER BY mb.card", &st)))
 		return rc;
 	if (segment >= 0)
-		sqlite3_bind_text(st, 1, rfm_segment_key(segment), -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		db_bind_text(st, 1, rfm_segment_key(segment));
+	while (db_row(md, st, &rc)) {
 		scores_from_row(st, date_to_days(as_of), &m);
 		if ((rc = cb(arg, &m)))
 			goto out;
 	}
-	rc = rc == SQLITE_DONE ? MD_OK : db_fail(md);
 out:
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return rc;
 }
 
 static int
 week_taken(struct md *md, const char *week, bool *taken)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	if ((rc = db_stmt(md, "SELECT count(*) FROM rfm_weeks WHERE week = ?", &st)))
 		return rc;
-	sqlite3_bind_text(st, 1, week, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	*taken = rc == SQLITE_ROW && sqlite3_column_int64(st, 0) > 0;
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? MD_OK : db_fail(md);
+	db_bind_text(st, 1, week);
+	*taken = db_row(md, st, &rc) && db_col_int(st, 0) > 0;
+	db_reset(st);
+	return rc;
 }
 
 static int
@@ -209,7 +205,7 @@ snapshot_locked(struct md *md, struct date week_end, bool *taken)
 	char week[11], now[20];
 	struct rfm_scored s;
 	int64_t idle;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	bool have;
 	int rc;
 
@@ -223,11 +219,11 @@ snapshot_locked(struct md *md, struct date week_end, bool *taken)
 	if ((rc = db_stmt(md, "INSERT INTO rfm_weeks(week, taken_at, window_days,"
 			  " scored, no_purchase) VALUES (?, ?, ?, ?, ?)", &st)))
 		goto out;
-	sqlite3_bind_text(st, 1, week, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 3, RFM_WINDOW);
-	sqlite3_bind_int64(st, 4, (int64_t)s.n);
-	sqlite3_bind_int64(st, 5, idle);
+	db_bind_text(st, 1, week);
+	db_bind_text(st, 2, now);
+	db_bind_int(st, 3, RFM_WINDOW);
+	db_bind_int(st, 4, (int64_t)s.n);
+	db_bind_int(st, 5, idle);
 	if ((rc = db_run(md, st)) ||
 	    (rc = insert_scores(md, "INSERT INTO rfm_snapshots(member_id, segment,"
 				" recency, frequency, monetary, r, f, m, week)"
@@ -258,7 +254,7 @@ rfm_snapshot(struct md *md, struct date week_end, bool *taken)
 int
 rfm_member_segment(struct md *md, int64_t member_id, char week[11], int *segment)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	*segment = -1;
@@ -269,12 +265,11 @@ rfm_member_segment(struct md *md, int64_t member_id, char week[11], int *segment
 			  "   ON s.week = w.week AND s.member_id = ?"
 			  " WHERE w.week IS NOT NULL", &st)))
 		return rc;
-	sqlite3_bind_int64(st, 1, member_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	db_bind_int(st, 1, member_id);
+	if (db_row(md, st, &rc)) {
 		db_column_text(st, 0, week, 11);
-		*segment = rfm_segment_find((const char *)sqlite3_column_text(st, 1));
+		*segment = rfm_segment_find(db_col_text(st, 1));
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? MD_OK : db_fail(md);
+	db_reset(st);
+	return rc;
 }

@@ -15,7 +15,7 @@
 #include "core/audit.h"
 #include "core/clock.h"
 #include "core/date.h"
-#include "core/db.h"
+#include "core/db_sql.h"
 #include "core/money.h"
 #include "core/payment.h"
 #include "core/points.h"
@@ -68,25 +68,26 @@ sale_check_label(struct md *md, const char *what, const char *in, int cols,
 static int
 check_ticket_free(struct md *md, const char *ticket)
 {
-	sqlite3_stmt *st;
+	bool row;
+	struct db_stmt *st;
 	int rc;
 
 	if (!*ticket)
 		return MD_OK;
 	if ((rc = db_stmt(md, "SELECT id, sold_at FROM sales WHERE ticket = ?", &st)))
 		return rc;
-	sqlite3_bind_text(st, 1, ticket, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	db_bind_copy(st, 1, ticket);
+	row = db_row(md, st, &rc);
+	if (row) {
 		rc = md_fail(md, MD_ECONFLICT,
 			     _("ticket %s was already recorded as sale %lld at %s; nothing was recorded again"),
-			     ticket, (long long)sqlite3_column_int64(st, 0),
-			     (const char *)sqlite3_column_text(st, 1));
-		sqlite3_reset(st);
+			     ticket, (long long)db_col_int(st, 0),
+			     db_col_text(st, 1));
+		db_reset(st);
 		return rc;
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? MD_OK : db_fail(md);
+	db_reset(st);
+	return rc;
 }
 
 /* Whether DAY falls in the birthday period of a member born on BIRTHDAY
@@ -302,7 +303,7 @@ sale_quote(struct md *md, const struct sale_input *in, struct sale *s)
 static int
 insert_sale(struct md *md, struct sale *s, int64_t tier_id)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	char now[20];
 	int rc;
 
@@ -315,29 +316,29 @@ insert_sale(struct md *md, struct sale *s, int64_t tier_id)
 		return rc;
 	clock_timestamp(md, now);
 	if (s->member_id)
-		sqlite3_bind_int64(st, 1, s->member_id);
-	sqlite3_bind_text(st, 2, s->sold_at, -1, SQLITE_STATIC);
+		db_bind_int(st, 1, s->member_id);
+	db_bind_text(st, 2, s->sold_at);
 	db_bind_text_or_null(st, 3, s->ticket);
-	sqlite3_bind_text(st, 4, s->category, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 5, s->promo);
-	sqlite3_bind_text(st, 6, s->payment, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 7, s->amount);
+	db_bind_text(st, 4, s->category);
+	db_bind_int(st, 5, s->promo);
+	db_bind_text(st, 6, s->payment);
+	db_bind_int(st, 7, s->amount);
 	if (tier_id)
-		sqlite3_bind_int64(st, 8, tier_id);
-	sqlite3_bind_int64(st, 9, s->tier_discount);
-	sqlite3_bind_int64(st, 10, s->coupon_discount);
-	sqlite3_bind_int64(st, 11, s->points_used);
-	sqlite3_bind_int64(st, 12, s->points_value);
-	sqlite3_bind_int64(st, 13, s->paid);
-	sqlite3_bind_int64(st, 14, s->wallet_principal);
-	sqlite3_bind_int64(st, 15, s->wallet_bonus);
-	sqlite3_bind_int64(st, 16, s->points_earned);
-	sqlite3_bind_text(st, 17, s->note, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 18, md->operator_name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 19, now, -1, SQLITE_TRANSIENT);
+		db_bind_int(st, 8, tier_id);
+	db_bind_int(st, 9, s->tier_discount);
+	db_bind_int(st, 10, s->coupon_discount);
+	db_bind_int(st, 11, s->points_used);
+	db_bind_int(st, 12, s->points_value);
+	db_bind_int(st, 13, s->paid);
+	db_bind_int(st, 14, s->wallet_principal);
+	db_bind_int(st, 15, s->wallet_bonus);
+	db_bind_int(st, 16, s->points_earned);
+	db_bind_text(st, 17, s->note);
+	db_bind_text(st, 18, md->operator_name);
+	db_bind_copy(st, 19, now);
 	if ((rc = db_run(md, st)))
 		return rc;
-	s->id = sqlite3_last_insert_rowid(md->db);
+	s->id = db_last_id(md);
 	return MD_OK;
 }
 
@@ -348,7 +349,7 @@ referral(struct md *md, const struct member *m, const struct sale *s)
 	char expires[11], day_text[11];
 	struct member r;
 	struct date day;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int64_t points, earlier = 0;
 	int rc;
 
@@ -360,11 +361,11 @@ referral(struct md *md, const struct member *m, const struct sale *s)
 		     " AND voided_at IS NULL AND id <> ?", &st);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(st, 1, m->id);
-	sqlite3_bind_int64(st, 2, s->id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		earlier = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	db_bind_int(st, 1, m->id);
+	db_bind_int(st, 2, s->id);
+	if (db_row(md, st, &rc))
+		earlier = db_col_int(st, 0);
+	db_reset(st);
 	if (earlier)
 		return MD_OK;
 	if ((rc = member_get(md, m->referrer_card, &r)))
@@ -446,11 +447,11 @@ sale_add(struct md *md, const struct sale_input *in, struct sale *s)
 	"  LEFT JOIN tiers t ON t.id = s.tier_id"
 
 static void
-sale_from_row(sqlite3_stmt *st, struct sale *s)
+sale_from_row(struct db_stmt *st, struct sale *s)
 {
 	memset(s, 0, sizeof *s);
-	s->id = sqlite3_column_int64(st, 0);
-	s->member_id = sqlite3_column_int64(st, 1);
+	s->id = db_col_int(st, 0);
+	s->member_id = db_col_int(st, 1);
 	db_column_text(st, 2, s->card, sizeof s->card);
 	db_column_text(st, 3, s->name, sizeof s->name);
 	db_column_text(st, 4, s->sold_at, sizeof s->sold_at);
@@ -459,30 +460,31 @@ sale_from_row(sqlite3_stmt *st, struct sale *s)
 	db_column_text(st, 7, s->payment, sizeof s->payment);
 	db_column_text(st, 8, s->note, sizeof s->note);
 	db_column_text(st, 9, s->operator_name, sizeof s->operator_name);
-	s->promo = sqlite3_column_int(st, 10);
-	s->amount = sqlite3_column_int64(st, 11);
+	s->promo = (int)db_col_int(st, 10);
+	s->amount = db_col_int(st, 11);
 	db_column_text(st, 12, s->tier, sizeof s->tier);
-	s->tier_discount = sqlite3_column_int64(st, 13);
-	s->coupon_discount = sqlite3_column_int64(st, 14);
-	s->points_used = sqlite3_column_int64(st, 15);
-	s->points_value = sqlite3_column_int64(st, 16);
-	s->paid = sqlite3_column_int64(st, 17);
-	s->wallet_principal = sqlite3_column_int64(st, 18);
-	s->wallet_bonus = sqlite3_column_int64(st, 19);
-	s->points_earned = sqlite3_column_int64(st, 20);
+	s->tier_discount = db_col_int(st, 13);
+	s->coupon_discount = db_col_int(st, 14);
+	s->points_used = db_col_int(st, 15);
+	s->points_value = db_col_int(st, 16);
+	s->paid = db_col_int(st, 17);
+	s->wallet_principal = db_col_int(st, 18);
+	s->wallet_bonus = db_col_int(st, 19);
+	s->points_earned = db_col_int(st, 20);
 	db_column_text(st, 21, s->voided_at, sizeof s->voided_at);
 	db_column_text(st, 22, s->voided_by, sizeof s->voided_by);
 	db_column_text(st, 23, s->void_reason, sizeof s->void_reason);
-	s->points_after = sqlite3_column_int64(st, 24);
-	s->wallet_after = sqlite3_column_int64(st, 25);
-	s->discount_pct = s->tier_discount ? sqlite3_column_int(st, 26) : 0;
+	s->points_after = db_col_int(st, 24);
+	s->wallet_after = db_col_int(st, 25);
+	s->discount_pct = s->tier_discount ? (int)db_col_int(st, 26) : 0;
 }
 
 int
 sale_get(struct md *md, const char *key, struct sale *s)
 {
+	bool row;
 	char buf[128], *end;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	long long id;
 	int rc;
 
@@ -491,27 +493,27 @@ sale_get(struct md *md, const char *key, struct sale *s)
 	if (*buf && !*end && id > 0) {
 		if ((rc = db_stmt(md, SALE_SELECT " WHERE s.id = ?", &st)))
 			return rc;
-		sqlite3_bind_int64(st, 1, id);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW)
+		db_bind_int(st, 1, id);
+		row = db_row(md, st, &rc);
+		if (row)
 			sale_from_row(st, s);
-		sqlite3_reset(st);
-		if (rc == SQLITE_ROW)
+		db_reset(st);
+		if (row)
 			return MD_OK;
-		if (rc != SQLITE_DONE)
+		if ((row || rc))
 			return db_fail(md);
 	}
 	if ((rc = db_stmt(md, SALE_SELECT " WHERE s.ticket = ?", &st)))
 		return rc;
-	sqlite3_bind_text(st, 1, buf, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	db_bind_copy(st, 1, buf);
+	row = db_row(md, st, &rc);
+	if (row)
 		sale_from_row(st, s);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
+	db_reset(st);
+	if (!row && !rc)
 		return md_fail(md, MD_ENOTFOUND, _("no sale has the number or ticket \"%s\""),
 			       key);
-	return rc == SQLITE_ROW ? MD_OK : db_fail(md);
+	return rc;
 }
 
 /* Points the sale gave (to KIND's owner) that must come back now. */
@@ -519,8 +521,9 @@ static int
 take_back(struct md *md, int64_t sale_id, const char *kind, const char *at,
 	  const char *reason, bool forgive)
 {
+	bool row;
 	int64_t entry, member, n, balance;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	struct member m;
 	char have[32], got[32];
 	int rc;
@@ -529,15 +532,15 @@ take_back(struct md *md, int64_t sale_id, const char *kind, const char *at,
 		     " WHERE sale_id = ? AND kind = ?", &st);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(st, 1, sale_id);
-	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	entry = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	member = rc == SQLITE_ROW ? sqlite3_column_int64(st, 1) : 0;
-	n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 2) : 0;
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_fail(md);
+	db_bind_int(st, 1, sale_id);
+	db_bind_text(st, 2, kind);
+	row = db_row(md, st, &rc);
+	entry = row ? db_col_int(st, 0) : 0;
+	member = row ? db_col_int(st, 1) : 0;
+	n = row ? db_col_int(st, 2) : 0;
+	db_reset(st);
+	if (rc)
+		return rc;
 	if (!entry)
 		return MD_OK;
 	if ((rc = member_get_id(md, member, &m)))
@@ -561,8 +564,9 @@ take_back(struct md *md, int64_t sale_id, const char *kind, const char *at,
 static int
 void_locked(struct md *md, const char *key, const char *reason, bool forgive)
 {
+	bool row;
 	char now[20], id[24];
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	struct sale s;
 	int64_t entry;
 	int rc;
@@ -579,10 +583,10 @@ void_locked(struct md *md, const char *key, const char *reason, bool forgive)
 		     &st);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(st, 1, s.id);
-	rc = sqlite3_step(st);
-	entry = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
+	db_bind_int(st, 1, s.id);
+	row = db_row(md, st, &rc);
+	entry = row ? db_col_int(st, 0) : 0;
+	db_reset(st);
 	if (entry && (rc = points_restore(md, entry, s.id, now, reason)))
 		return rc;
 	if ((rc = take_back(md, s.id, "earn", now, reason, forgive)) ||
@@ -596,10 +600,10 @@ void_locked(struct md *md, const char *key, const char *reason, bool forgive)
 		     " WHERE id = ?", &st);
 	if (rc)
 		return rc;
-	sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, md->operator_name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, reason, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, s.id);
+	db_bind_copy(st, 1, now);
+	db_bind_text(st, 2, md->operator_name);
+	db_bind_text(st, 3, reason);
+	db_bind_int(st, 4, s.id);
 	if ((rc = db_run(md, st)))
 		return rc;
 	if (s.member_id && (rc = tier_after_void(md, s.member_id, s.id, now)))
@@ -629,7 +633,7 @@ sale_list(struct md *md, const struct sale_filter *f,
 {
 	char from[20] = "0000-00-00", to[20] = "9999-99-99";
 	struct date d;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	struct sale s;
 	int64_t member = 0;
 	int rc;
@@ -654,29 +658,28 @@ sale_list(struct md *md, const struct sale_filter *f,
 	if (rc)
 		return rc;
 	if (member)
-		sqlite3_bind_int64(st, 1, member);
-	sqlite3_bind_text(st, 2, from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, to, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		db_bind_int(st, 1, member);
+	db_bind_text(st, 2, from);
+	db_bind_text(st, 3, to);
+	while (db_row(md, st, &rc)) {
 		sale_from_row(st, &s);
 		if ((rc = cb(arg, &s)))
 			goto out;
 	}
-	rc = rc == SQLITE_DONE ? MD_OK : db_fail(md);
 out:
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return rc;
 }
 
 int
 sale_merge(struct md *md, int64_t keep, int64_t drop)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	if ((rc = db_stmt(md, "UPDATE sales SET member_id = ? WHERE member_id = ?", &st)))
 		return rc;
-	sqlite3_bind_int64(st, 1, keep);
-	sqlite3_bind_int64(st, 2, drop);
+	db_bind_int(st, 1, keep);
+	db_bind_int(st, 2, drop);
 	return db_run(md, st);
 }

@@ -12,7 +12,7 @@
 #include <strings.h>
 
 #include "core/audit.h"
-#include "core/db.h"
+#include "core/db_sql.h"
 #include "core/money.h"
 #include "core/wallet_rules.h"
 #include "core/settings.h"
@@ -269,23 +269,20 @@ int
 settings_get(struct md *md, const char *key, char out[SETTING_MAX])
 {
 	const struct setting_def *def = settings_find(key);
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	if (!def)
 		return md_fail(md, MD_EINVAL, _("unknown setting \"%s\""), key);
 	if ((rc = db_stmt(md, "SELECT value FROM settings WHERE key = ?", &st)))
 		return rc;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		text_copy(out, SETTING_MAX, (const char *)sqlite3_column_text(st, 0));
-	else if (rc == SQLITE_DONE)
+	db_bind_text(st, 1, key);
+	if (db_row(md, st, &rc))
+		text_copy(out, SETTING_MAX, db_col_text(st, 0));
+	else if (!rc)
 		text_copy(out, SETTING_MAX, def->def);
-	else
-		return db_fail(md);
-	sqlite3_reset(st);
-	return MD_OK;
+	db_reset(st);
+	return rc;
 }
 
 int
@@ -316,7 +313,7 @@ static int
 set_locked(struct md *md, const struct setting_def *def, const char *value)
 {
 	char norm[SETTING_MAX], old[SETTING_MAX];
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	if ((rc = def->check(md, def, value, norm)))
@@ -329,14 +326,14 @@ set_locked(struct md *md, const struct setting_def *def, const char *value)
 		rc = db_stmt(md, "DELETE FROM settings WHERE key = ?", &st);
 		if (rc)
 			return rc;
-		sqlite3_bind_text(st, 1, def->key, -1, SQLITE_STATIC);
+		db_bind_text(st, 1, def->key);
 	} else {
 		rc = db_stmt(md, "INSERT INTO settings(key, value) VALUES (?, ?)"
 			     " ON CONFLICT(key) DO UPDATE SET value = excluded.value", &st);
 		if (rc)
 			return rc;
-		sqlite3_bind_text(st, 1, def->key, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, norm, -1, SQLITE_STATIC);
+		db_bind_text(st, 1, def->key);
+		db_bind_text(st, 2, norm);
 	}
 	if ((rc = db_run(md, st)))
 		return rc;
@@ -361,14 +358,14 @@ settings_set(struct md *md, const char *key, const char *value)
 int
 settings_put_raw(struct md *md, const char *key, const char *value)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	rc = db_stmt(md, "INSERT INTO settings(key, value) VALUES (?, ?)"
 		     " ON CONFLICT(key) DO UPDATE SET value = excluded.value", &st);
 	if (rc)
 		return rc;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, value, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 1, key);
+	db_bind_copy(st, 2, value);
 	return db_run(md, st);
 }

@@ -15,7 +15,7 @@
 
 #include "core/audit.h"
 #include "core/clock.h"
-#include "core/db.h"
+#include "core/db_sql.h"
 #include "core/money.h"
 #include "core/settings.h"
 #include "core/text.h"
@@ -25,24 +25,25 @@
 #define TIER_COLS "id, rank, name, min_spend, min_visits, keep_spend, discount, points_rate"
 
 static void
-tier_from_row(sqlite3_stmt *st, struct tier *t)
+tier_from_row(struct db_stmt *st, struct tier *t)
 {
 	memset(t, 0, sizeof *t);
-	t->id = sqlite3_column_int64(st, 0);
-	t->rank = sqlite3_column_type(st, 1) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 1);
-	text_copy(t->name, sizeof t->name, (const char *)sqlite3_column_text(st, 2));
-	t->min_spend = sqlite3_column_int64(st, 3);
-	t->min_visits = sqlite3_column_int64(st, 4);
-	t->keep_spend = sqlite3_column_int64(st, 5);
-	t->discount = sqlite3_column_int(st, 6);
-	t->points_rate = sqlite3_column_int(st, 7);
+	t->id = db_col_int(st, 0);
+	t->rank = db_col_null(st, 1) ? -1 : (int)db_col_int(st, 1);
+	text_copy(t->name, sizeof t->name, db_col_text(st, 2));
+	t->min_spend = db_col_int(st, 3);
+	t->min_visits = db_col_int(st, 4);
+	t->keep_spend = db_col_int(st, 5);
+	t->discount = (int)db_col_int(st, 6);
+	t->points_rate = (int)db_col_int(st, 7);
 }
 
 /* All active tiers, lowest rank first. */
 static int
 load(struct md *md, struct tier t[TIERS_MAX], int *n)
 {
-	sqlite3_stmt *st;
+	bool row;
+	struct db_stmt *st;
 	int rc;
 
 	*n = 0;
@@ -50,11 +51,11 @@ load(struct md *md, struct tier t[TIERS_MAX], int *n)
 		     " ORDER BY rank", &st);
 	if (rc)
 		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < TIERS_MAX)
+	while ((row = db_row(md, st, &rc)) && *n < TIERS_MAX)
 		tier_from_row(st, &t[(*n)++]);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_fail(md);
+	db_reset(st);
+	if (rc)
+		return rc;
 	if (*n == 0)
 		return md_fail(md, MD_EDB, _("there are no tiers; run \"memberdesk check\""));
 	return MD_OK;
@@ -64,7 +65,7 @@ int
 tier_list(struct md *md, int (*cb)(void *arg, const struct tier *t), void *arg)
 {
 	struct tier t[TIERS_MAX];
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int n, i, rc;
 
 	if ((rc = load(md, t, &n)))
@@ -74,10 +75,10 @@ tier_list(struct md *md, int (*cb)(void *arg, const struct tier *t), void *arg)
 	if (rc)
 		return rc;
 	for (i = 0; i < n; i++) {
-		sqlite3_bind_int64(st, 1, t[i].id);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			t[i].members = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
+		db_bind_int(st, 1, t[i].id);
+		if (db_row(md, st, &rc))
+			t[i].members = db_col_int(st, 0);
+		db_reset(st);
 	}
 	for (i = 0; i < n; i++)
 		if ((rc = cb(arg, &t[i])))
@@ -88,26 +89,28 @@ tier_list(struct md *md, int (*cb)(void *arg, const struct tier *t), void *arg)
 int
 tier_get_id(struct md *md, int64_t id, struct tier *t)
 {
-	sqlite3_stmt *st;
+	bool row;
+	struct db_stmt *st;
 	int rc;
 
 	if ((rc = db_stmt(md, "SELECT " TIER_COLS " FROM tiers WHERE id = ?", &st)))
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	db_bind_int(st, 1, id);
+	row = db_row(md, st, &rc);
+	if (row)
 		tier_from_row(st, t);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
+	db_reset(st);
+	if (!row && !rc)
 		return md_fail(md, MD_ENOTFOUND, _("no tier with id %lld"), (long long)id);
-	return rc == SQLITE_ROW ? MD_OK : db_fail(md);
+	return rc;
 }
 
 int
 tier_get(struct md *md, const char *name, struct tier *t)
 {
+	bool row;
 	char buf[256];
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	text_trim(name, buf, sizeof buf);
@@ -115,16 +118,16 @@ tier_get(struct md *md, const char *name, struct tier *t)
 		     " AND rank IS NOT NULL", &st);
 	if (rc)
 		return rc;
-	sqlite3_bind_text(st, 1, buf, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	db_bind_copy(st, 1, buf);
+	row = db_row(md, st, &rc);
+	if (row)
 		tier_from_row(st, t);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
+	db_reset(st);
+	if (!row && !rc)
 		return md_fail(md, MD_ENOTFOUND,
 			       _("there is no tier \"%s\" (\"memberdesk tier list\" shows them)"),
 			       name);
-	return rc == SQLITE_ROW ? MD_OK : db_fail(md);
+	return rc;
 }
 
 static int
@@ -159,9 +162,10 @@ tier_window(struct md *md, int64_t member_id, struct date as_of, int64_t *spend,
 	    int64_t *visits)
 {
 	char from[20], to[20];
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
+	*spend = *visits = 0;
 	if ((rc = window_bounds(md, as_of, from, to)))
 		return rc;
 	rc = db_stmt(md, "SELECT coalesce(sum(paid), 0),"
@@ -170,14 +174,15 @@ tier_window(struct md *md, int64_t member_id, struct date as_of, int64_t *spend,
 		     "   AND sold_at >= ? AND sold_at < ?", &st);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(st, 1, member_id);
-	sqlite3_bind_text(st, 2, from, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, to, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	*spend = sqlite3_column_int64(st, 0);
-	*visits = sqlite3_column_int64(st, 1);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? MD_OK : db_fail(md);
+	db_bind_int(st, 1, member_id);
+	db_bind_copy(st, 2, from);
+	db_bind_copy(st, 3, to);
+	if (db_row(md, st, &rc)) {
+		*spend = db_col_int(st, 0);
+		*visits = db_col_int(st, 1);
+	}
+	db_reset(st);
+	return rc;
 }
 
 static bool
@@ -228,7 +233,7 @@ static int
 set_tier(struct md *md, int64_t member_id, int64_t from, int64_t to,
 	 const char *reason, int64_t sale_id, const char *at, const char *detail)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	char day[11];
 	int rc;
 
@@ -236,9 +241,9 @@ set_tier(struct md *md, int64_t member_id, int64_t from, int64_t to,
 	rc = db_stmt(md, "UPDATE members SET tier_id = ?, tier_since = ? WHERE id = ?", &st);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(st, 1, to);
-	sqlite3_bind_text(st, 2, day, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 3, member_id);
+	db_bind_int(st, 1, to);
+	db_bind_copy(st, 2, day);
+	db_bind_int(st, 3, member_id);
 	if ((rc = db_run(md, st)))
 		return rc;
 	rc = db_stmt(md, "INSERT INTO tier_history(member_id, at, from_tier, to_tier,"
@@ -246,16 +251,16 @@ set_tier(struct md *md, int64_t member_id, int64_t from, int64_t to,
 		     &st);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(st, 1, member_id);
-	sqlite3_bind_text(st, 2, at, -1, SQLITE_TRANSIENT);
+	db_bind_int(st, 1, member_id);
+	db_bind_copy(st, 2, at);
 	if (from)
-		sqlite3_bind_int64(st, 3, from);
-	sqlite3_bind_int64(st, 4, to);
-	sqlite3_bind_text(st, 5, reason, -1, SQLITE_STATIC);
+		db_bind_int(st, 3, from);
+	db_bind_int(st, 4, to);
+	db_bind_text(st, 5, reason);
 	if (sale_id)
-		sqlite3_bind_int64(st, 6, sale_id);
-	sqlite3_bind_text(st, 7, detail ? detail : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 8, md->operator_name, -1, SQLITE_STATIC);
+		db_bind_int(st, 6, sale_id);
+	db_bind_copy(st, 7, detail ? detail : "");
+	db_bind_text(st, 8, md->operator_name);
 	return db_run(md, st);
 }
 
@@ -296,25 +301,26 @@ tier_after_sale(struct md *md, int64_t member_id, int64_t sale_id,
 int
 tier_after_void(struct md *md, int64_t member_id, int64_t sale_id, const char *at)
 {
+	bool row;
 	struct tier t[TIERS_MAX];
 	const struct tier *cur, *q, *before, *target;
 	int64_t spend, visits, cur_id, from_id = 0;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int n, rc;
 
 	rc = db_stmt(md, "SELECT coalesce(from_tier, 0) FROM tier_history"
 		     " WHERE sale_id = ? AND member_id = ? AND reason = 'upgrade'", &st);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(st, 1, sale_id);
-	sqlite3_bind_int64(st, 2, member_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		from_id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
+	db_bind_int(st, 1, sale_id);
+	db_bind_int(st, 2, member_id);
+	row = db_row(md, st, &rc);
+	if (row)
+		from_id = db_col_int(st, 0);
+	db_reset(st);
+	if (!row && !rc)
 		return MD_OK;	/* the sale upgraded nobody */
-	if (rc != SQLITE_ROW)
+	if (!row)
 		return db_fail(md);
 	if ((rc = load(md, t, &n)) || (rc = member_tier_id(md, member_id, &cur_id)) ||
 	    (rc = tier_window(md, member_id, clock_today(md), &spend, &visits)))
@@ -375,16 +381,16 @@ static const char review_drops_sql[] =
  * they move (up to the best tier they qualify for, or down when they
  * held theirs a whole window without its keep spend). */
 static bool
-judge(const struct tier *t, int n, sqlite3_stmt *st, struct tier_move *mv,
+judge(const struct tier *t, int n, struct db_stmt *st, struct tier_move *mv,
       struct pending *p)
 {
-	const struct tier *cur = find(t, n, sqlite3_column_int64(st, 3));
-	bool whole_window = sqlite3_column_int(st, 4);
+	const struct tier *cur = find(t, n, db_col_int(st, 3));
+	bool whole_window = (int)db_col_int(st, 4);
 	const struct tier *q;
 
 	memset(mv, 0, sizeof *mv);
-	mv->spend = sqlite3_column_int64(st, 5);
-	mv->visits = sqlite3_column_int64(st, 6);
+	mv->spend = db_col_int(st, 5);
+	mv->visits = db_col_int(st, 6);
 	q = best(t, n, mv->spend, mv->visits);
 	if (!cur || q->rank > cur->rank)
 		mv->reason = "upgrade";
@@ -392,9 +398,9 @@ judge(const struct tier *t, int n, sqlite3_stmt *st, struct tier_move *mv,
 		mv->reason = "downgrade";
 	else
 		return false;
-	mv->member_id = sqlite3_column_int64(st, 0);
-	mv->card = (const char *)sqlite3_column_text(st, 1);
-	mv->name = (const char *)sqlite3_column_text(st, 2);
+	mv->member_id = db_col_int(st, 0);
+	mv->card = db_col_text(st, 1);
+	mv->name = db_col_text(st, 2);
 	mv->from = cur ? cur->name : "";
 	mv->to = q->name;
 	mv->keep_spend = cur ? cur->keep_spend : 0;
@@ -405,7 +411,7 @@ judge(const struct tier *t, int n, sqlite3_stmt *st, struct tier_move *mv,
 /* Walk the review's members, telling CB of every move; the moves to
  * make into *P (*NP of them) unless DRY_RUN. */
 static int
-walk(struct md *md, const struct tier *t, int n, sqlite3_stmt *st, bool dry_run,
+walk(struct md *md, const struct tier *t, int n, struct db_stmt *st, bool dry_run,
      int (*cb)(void *arg, const struct tier_move *mv), void *arg,
      struct pending **p, size_t *np, int64_t *moved)
 {
@@ -414,7 +420,7 @@ walk(struct md *md, const struct tier *t, int n, sqlite3_stmt *st, bool dry_run,
 	size_t cap = 0;
 	int rc;
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (db_row(md, st, &rc)) {
 		if (!judge(t, n, st, &mv, &one))
 			continue;
 		(*moved)++;
@@ -426,7 +432,7 @@ walk(struct md *md, const struct tier *t, int n, sqlite3_stmt *st, bool dry_run,
 			return MD_ENOMEM;
 		(*p)[(*np)++] = one;
 	}
-	return rc == SQLITE_DONE ? MD_OK : db_fail(md);
+	return rc;
 }
 
 int
@@ -438,7 +444,7 @@ tier_evaluate_locked(struct md *md, struct date as_of, bool dry_run, bool full,
 	struct pending *p = NULL;
 	size_t np = 0, i;
 	char from[20], to[20], held[11], at[20];
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	int n, w, rc;
 
 	*moved = 0;
@@ -451,11 +457,11 @@ tier_evaluate_locked(struct md *md, struct date as_of, bool dry_run, bool full,
 	strcat(at, " 00:00:00");
 	if ((rc = db_prepare(md, full ? review_all_sql : review_drops_sql, &st)))
 		return rc;
-	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, held, -1, SQLITE_STATIC);
+	db_bind_text(st, 1, from);
+	db_bind_text(st, 2, to);
+	db_bind_text(st, 3, held);
 	rc = walk(md, t, n, st, dry_run, cb, arg, &p, &np, moved);
-	sqlite3_finalize(st);
+	db_finalize(st);
 	/* Applied after the walk: the updates change what it reads. */
 	for (i = 0; i < np && rc == MD_OK; i++)
 		rc = set_tier(md, p[i].member_id, p[i].from, p[i].to, p[i].reason,
@@ -681,7 +687,7 @@ name_free(struct md *md, const char *name, int64_t except)
 static int
 store(struct md *md, const struct tier *t, bool insert)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	rc = db_stmt(md, insert ?
@@ -691,13 +697,13 @@ store(struct md *md, const struct tier *t, bool insert)
 		     " keep_spend = ?, discount = ?, points_rate = ? WHERE id = ?", &st);
 	if (rc)
 		return rc;
-	sqlite3_bind_text(st, 1, t->name, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, t->min_spend);
-	sqlite3_bind_int64(st, 3, t->min_visits);
-	sqlite3_bind_int64(st, 4, t->keep_spend);
-	sqlite3_bind_int(st, 5, t->discount);
-	sqlite3_bind_int(st, 6, t->points_rate);
-	sqlite3_bind_int64(st, 7, insert ? t->rank : t->id);
+	db_bind_text(st, 1, t->name);
+	db_bind_int(st, 2, t->min_spend);
+	db_bind_int(st, 3, t->min_visits);
+	db_bind_int(st, 4, t->keep_spend);
+	db_bind_int(st, 5, t->discount);
+	db_bind_int(st, 6, t->points_rate);
+	db_bind_int(st, 7, insert ? t->rank : t->id);
 	return db_run(md, st);
 }
 
@@ -744,13 +750,13 @@ add_locked(struct md *md, const struct tier_input *in)
 	if ((rc = db_exec(md, "UPDATE tiers SET rank = rank + 1000 WHERE rank IS NOT NULL")))
 		return rc;
 	{
-		sqlite3_stmt *st;
+		struct db_stmt *st;
 
 		rc = db_stmt(md, "UPDATE tiers SET rank = rank - 1000 + (rank - 1000 >= ?)"
 			     " WHERE rank >= 1000", &st);
 		if (rc)
 			return rc;
-		sqlite3_bind_int(st, 1, nt.rank);
+		db_bind_int(st, 1, nt.rank);
 		if ((rc = db_run(md, st)))
 			return rc;
 	}
@@ -797,7 +803,7 @@ static int
 delete_locked(struct md *md, const char *name, const char *move_to)
 {
 	struct tier t, to;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int64_t count = 0;
 	char now[20];
 	int rc;
@@ -828,25 +834,25 @@ delete_locked(struct md *md, const char *name, const char *move_to)
 			     " WHERE tier_id = ?2", &st);
 		if (rc)
 			return rc;
-		sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 2, t.id);
-		sqlite3_bind_int64(st, 3, to.id);
-		sqlite3_bind_text(st, 4, md->operator_name, -1, SQLITE_STATIC);
+		db_bind_copy(st, 1, now);
+		db_bind_int(st, 2, t.id);
+		db_bind_int(st, 3, to.id);
+		db_bind_text(st, 4, md->operator_name);
 		if ((rc = db_run(md, st)))
 			return rc;
 		rc = db_stmt(md, "UPDATE members SET tier_id = ?1, tier_since = substr(?3, 1, 10)"
 			     " WHERE tier_id = ?2", &st);
 		if (rc)
 			return rc;
-		sqlite3_bind_int64(st, 1, to.id);
-		sqlite3_bind_int64(st, 2, t.id);
-		sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
+		db_bind_int(st, 1, to.id);
+		db_bind_int(st, 2, t.id);
+		db_bind_copy(st, 3, now);
 		if ((rc = db_run(md, st)))
 			return rc;
 	}
 	if ((rc = db_stmt(md, "UPDATE tiers SET rank = NULL WHERE id = ?", &st)))
 		return rc;
-	sqlite3_bind_int64(st, 1, t.id);
+	db_bind_int(st, 1, t.id);
 	if ((rc = db_run(md, st)))
 		return rc;
 	return audit_log_pairs(md, ACTION_TIER_DELETE, 0, "name", t.name, "moved_to",

@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "core/rfm_buyers.h"
-#include "core/db.h"
+#include "core/db_sql.h"
 #include "core/money.h"
 #include "core/settings.h"
 #include "core/value_types.h"
@@ -254,24 +254,24 @@ value_types_summary(struct md *md, struct date as_of,
 static int
 store(struct md *md, const struct classified *c)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	size_t i;
 	int rc;
 
-	if ((rc = db_exec(md, "DROP TABLE IF EXISTS temp.value_types;"
+	if ((rc = db_exec(md, "DROP TABLE IF EXISTS " SQL_TEMP("value_types") ";"
 			  "CREATE TEMP TABLE value_types(id INTEGER PRIMARY KEY,"
 			  "  types INTEGER NOT NULL)")) ||
-	    (rc = db_prepare(md, "INSERT INTO temp.value_types(id, types)"
+	    (rc = db_prepare(md, "INSERT INTO " SQL_TEMP("value_types") "(id, types)"
 			     " VALUES (?, ?)", &st)))
 		return rc;
 	for (i = 0; i < c->n && rc == MD_OK; i++) {
 		if (!c->types[i])
 			continue;
-		sqlite3_bind_int64(st, 1, c->b[i].id);
-		sqlite3_bind_int64(st, 2, c->types[i]);
+		db_bind_int(st, 1, c->b[i].id);
+		db_bind_int(st, 2, c->types[i]);
 		rc = db_run(md, st);
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return rc;
 }
 
@@ -283,7 +283,7 @@ value_types_members(struct md *md, struct date as_of,
 	struct value_types_summary s;
 	struct value_types_member m;
 	struct classified c;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	if ((rc = compute(md, as_of, &c, &s)) ||
@@ -296,19 +296,18 @@ value_types_members(struct md *md, struct date as_of,
 	db_exec(md, rc ? "ROLLBACK TO value_types; RELEASE value_types" :
 		"RELEASE value_types");
 	if (rc || (rc = db_prepare(md, "SELECT mb.card, mb.name, mb.phone, v.types"
-				   " FROM temp.value_types v JOIN members mb ON mb.id = v.id"
+				   " FROM " SQL_TEMP("value_types") " v JOIN members mb ON mb.id = v.id"
 				   " ORDER BY mb.card", &st)))
 		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (db_row(md, st, &rc)) {
 		db_column_text(st, 0, m.card, sizeof m.card);
 		db_column_text(st, 1, m.name, sizeof m.name);
 		db_column_text(st, 2, m.phone, sizeof m.phone);
-		m.types = (unsigned)sqlite3_column_int64(st, 3);
+		m.types = (unsigned)db_col_int(st, 3);
 		if ((rc = cb(arg, &m)))
 			goto out;
 	}
-	rc = rc == SQLITE_DONE ? MD_OK : db_fail(md);
 out:
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return rc;
 }

@@ -13,7 +13,7 @@
 
 #include "core/audit.h"
 #include "core/clock.h"
-#include "core/db.h"
+#include "core/db_sql.h"
 #include "core/money.h"
 #include "core/payment.h"
 #include "core/settings.h"
@@ -58,7 +58,7 @@ wallet_post(struct md *md, int64_t member_id, const char *kind,
 	    int64_t principal, int64_t bonus, int64_t sale_id, const char *at,
 	    const char *payment, const char *reason)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int64_t p, b;
 	int rc;
 
@@ -67,18 +67,17 @@ wallet_post(struct md *md, int64_t member_id, const char *kind,
 		     " RETURNING wallet_principal, wallet_bonus", &st);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(st, 1, principal);
-	sqlite3_bind_int64(st, 2, bonus);
-	sqlite3_bind_int64(st, 3, member_id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		rc = db_fail(md);
-		sqlite3_reset(st);
-		return rc;
+	db_bind_int(st, 1, principal);
+	db_bind_int(st, 2, bonus);
+	db_bind_int(st, 3, member_id);
+	if (!db_row(md, st, &rc)) {
+		db_reset(st);
+		return rc ? rc : md_fail(md, MD_ENOTFOUND, _("no member with id %lld"),
+					 (long long)member_id);
 	}
-	p = sqlite3_column_int64(st, 0);
-	b = sqlite3_column_int64(st, 1);
-	sqlite3_step(st);
-	sqlite3_reset(st);
+	p = db_col_int(st, 0);
+	b = db_col_int(st, 1);
+	db_run(md, st);		/* to the end of the statement */
 	/* The callers check first and say it better; this is the floor. */
 	if (p < 0 || b < 0)
 		return md_fail(md, MD_EINVAL, _("stored value cannot go below zero"));
@@ -87,16 +86,16 @@ wallet_post(struct md *md, int64_t member_id, const char *kind,
 		     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", &st);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(st, 1, member_id);
-	sqlite3_bind_text(st, 2, at, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, principal);
-	sqlite3_bind_int64(st, 5, bonus);
+	db_bind_int(st, 1, member_id);
+	db_bind_copy(st, 2, at);
+	db_bind_text(st, 3, kind);
+	db_bind_int(st, 4, principal);
+	db_bind_int(st, 5, bonus);
 	if (sale_id)
-		sqlite3_bind_int64(st, 6, sale_id);
+		db_bind_int(st, 6, sale_id);
 	db_bind_text_or_null(st, 7, payment);
-	sqlite3_bind_text(st, 8, reason ? reason : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 9, md->operator_name, -1, SQLITE_STATIC);
+	db_bind_copy(st, 8, reason ? reason : "");
+	db_bind_text(st, 9, md->operator_name);
 	return db_run(md, st);
 }
 
@@ -266,7 +265,7 @@ wallet_history(struct md *md, const char *key,
 	       int (*cb)(void *arg, const struct wallet_entry *e), void *arg)
 {
 	struct wallet_entry e;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int64_t id;
 	int rc;
 
@@ -278,24 +277,23 @@ wallet_history(struct md *md, const char *key,
 			"  FROM wallet_ledger WHERE member_id = ? ORDER BY id", &st);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		e.id = sqlite3_column_int64(st, 0);
-		e.at = (const char *)sqlite3_column_text(st, 1);
-		e.kind = (const char *)sqlite3_column_text(st, 2);
-		e.principal = sqlite3_column_int64(st, 3);
-		e.bonus = sqlite3_column_int64(st, 4);
-		e.balance = sqlite3_column_int64(st, 5);
-		e.sale_id = sqlite3_column_int64(st, 6);
-		e.payment = (const char *)sqlite3_column_text(st, 7);
-		e.reason = (const char *)sqlite3_column_text(st, 8);
-		e.operator_name = (const char *)sqlite3_column_text(st, 9);
+	db_bind_int(st, 1, id);
+	while (db_row(md, st, &rc)) {
+		e.id = db_col_int(st, 0);
+		e.at = db_col_text(st, 1);
+		e.kind = db_col_text(st, 2);
+		e.principal = db_col_int(st, 3);
+		e.bonus = db_col_int(st, 4);
+		e.balance = db_col_int(st, 5);
+		e.sale_id = db_col_int(st, 6);
+		e.payment = db_col_text(st, 7);
+		e.reason = db_col_text(st, 8);
+		e.operator_name = db_col_text(st, 9);
 		if ((rc = cb(arg, &e)))
 			goto out;
 	}
-	rc = rc == SQLITE_DONE ? MD_OK : db_fail(md);
 out:
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return rc;
 }
 

@@ -7,8 +7,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "core/clock.h"
-#include "core/db.h"
+#include "core/db_sql.h"
 #include "tap.h"
 
 static char testdb_dir[64];
