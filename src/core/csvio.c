@@ -146,22 +146,6 @@ traditional_user(void)
 	return false;
 }
 
-/* How many bytes a UTF-8 sequence starting with LEAD has; 0 if LEAD
- * cannot start one. */
-static int
-utf8_len(unsigned char lead)
-{
-	if (lead < 0x80)
-		return 1;
-	if (lead >= 0xC2 && lead <= 0xDF)
-		return 2;
-	if (lead >= 0xE0 && lead <= 0xEF)
-		return 3;
-	if (lead >= 0xF0 && lead <= 0xF4)
-		return 4;
-	return 0;
-}
-
 /* Validate BUF[0..N) as UTF-8 and return how many bytes at its end are
  * an unfinished sequence to carry into the next chunk; -1 (with *BAD the
  * offset) when invalid.  AT_END: nothing follows, so unfinished is bad. */
@@ -178,9 +162,7 @@ utf8_check(const unsigned char *buf, size_t n, bool at_end, size_t *bad)
 		}
 		k = text_decode((const char *)buf + i, n - i, &cp);
 		if (k == 0) {
-			int need = utf8_len(buf[i]);
-
-			if (!at_end && need > 0 && (size_t)need > n - i)
+			if (!at_end && text_unfinished((const char *)buf + i, n - i))
 				return (long)(n - i);
 			*bad = i;
 			return -1;
@@ -267,7 +249,7 @@ csvio_scan(struct md *md, const char *path, struct csvio_info *info)
 	struct sha256 sha;
 	enum csvio_encoding bom_enc = CSVIO_AUTO;
 	bool check_utf8, valid = true;
-	size_t n, carry = 0, bad;
+	size_t n, carry = 0, bad = 0;
 	int64_t line = 1;
 	FILE *fp;
 	int rc;

@@ -15,6 +15,41 @@
 #include "core/text.h"
 #include "i18n.h"
 
+/* The length of the sequence a lead byte starts (0: none), with the
+ * bits it carries and the least code point that length may hold. */
+static size_t
+lead(unsigned char b, uint32_t *c, uint32_t *min)
+{
+	if ((b & 0xE0) == 0xC0) {
+		*c = b & 0x1F, *min = 0x80;
+		return 2;
+	}
+	if ((b & 0xF0) == 0xE0) {
+		*c = b & 0x0F, *min = 0x800;
+		return 3;
+	}
+	if ((b & 0xF8) == 0xF0) {
+		*c = b & 0x07, *min = 0x10000;
+		return 4;
+	}
+	return 0;
+}
+
+bool
+text_unfinished(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint32_t c, min;
+	size_t len = n ? lead(u[0], &c, &min) : 0;
+
+	if (len <= n)
+		return false;
+	for (size_t i = 1; i < n; i++)
+		if ((u[i] & 0xC0) != 0x80)
+			return false;
+	return true;
+}
+
 size_t
 text_decode(const char *s, size_t n, uint32_t *cp)
 {
@@ -27,16 +62,8 @@ text_decode(const char *s, size_t n, uint32_t *cp)
 	if (u[0] < 0x80) {
 		*cp = u[0];
 		return 1;
-	} else if ((u[0] & 0xE0) == 0xC0) {
-		len = 2, c = u[0] & 0x1F, min = 0x80;
-	} else if ((u[0] & 0xF0) == 0xE0) {
-		len = 3, c = u[0] & 0x0F, min = 0x800;
-	} else if ((u[0] & 0xF8) == 0xF0) {
-		len = 4, c = u[0] & 0x07, min = 0x10000;
-	} else {
-		return 0;
 	}
-	if (len > n)
+	if (!(len = lead(u[0], &c, &min)) || len > n)
 		return 0;
 	for (i = 1; i < len; i++) {
 		if ((u[i] & 0xC0) != 0x80)

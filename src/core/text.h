@@ -12,6 +12,10 @@
  * forms, surrogates and values past U+10FFFF are invalid too). */
 size_t text_decode(const char *s, size_t n, uint32_t *cp);
 
+/* True when S (N bytes, to its end) is the start of a UTF-8 sequence
+ * the next bytes may finish: a reader of chunks carries it over. */
+bool text_unfinished(const char *s, size_t n);
+
 /* Encode CP as UTF-8 into OUT (4 bytes room); returns the length. */
 size_t text_encode(uint32_t cp, char *out);
 
