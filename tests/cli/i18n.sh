@@ -33,6 +33,14 @@ export LANGUAGE=
 rejects 1 "phone 13800138000 already belongs to card 100008 (张三)" "English without LANGUAGE" \
 	md member add --phone 13800138000 --name 李四
 
+# Every source file with a message for people is in POTFILES.in (a
+# header's X-macro too), or its messages never reach the catalogs.
+missing=
+for f in $(cd "$top_srcdir" && grep -l -e 'N_("' -e '_("' src/*.c src/*/*.c src/*/*.h); do
+	grep -qx "$f" "$top_srcdir/po/POTFILES.in" || missing="$missing $f"
+done
+is "$missing" "" "every source file with messages is in po/POTFILES.in"
+
 # Every catalog translates every message in the sources, and is valid.
 if command -v xgettext >/dev/null 2>&1 && command -v msgcmp >/dev/null 2>&1; then
 	(cd "$top_srcdir" &&
