@@ -20,6 +20,7 @@ static const struct cli_command commands[] = {
 	{"sale", cli_sale, NULL, N_("record, void and list sales")},
 	{"points", cli_points, NULL, N_("adjust points, show their history, expire them")},
 	{"wallet", cli_wallet, NULL, N_("stored value: recharge, refund, history, bonus rules")},
+	{"coupon", cli_coupon, NULL, N_("coupon campaigns: issue, give, redeem, revoke")},
 	{"tier", cli_tier, NULL, N_("tiers: rules, review, manual assignment")},
 	{"report", cli_report, NULL, N_("RFM segments, value types, the weekly report, birthdays, sales")},
 	{"settings", cli_settings, NULL, N_("show and change the shop's settings")},

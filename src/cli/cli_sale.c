@@ -26,6 +26,8 @@ static const struct table_col sale_cols[] = {
 	{"name", N_("Name"), .kind = COL_TEXT},
 	{"amount", N_("Amount"), .kind = COL_MONEY},
 	{"tier_discount", N_("Discount"), .kind = COL_MONEY, .only = TABLE_SCRIPTS},
+	{"coupon_discount", N_("Coupon"), .kind = COL_MONEY, .only = TABLE_SCRIPTS},
+	{"coupon", N_("Coupon code"), .kind = COL_TEXT, .only = TABLE_SCRIPTS},
 	{"points_used", N_("Points used"), .kind = COL_COUNT, .only = TABLE_SCRIPTS},
 	{"points_value", N_("Points value"), .kind = COL_MONEY, .only = TABLE_SCRIPTS},
 	{"paid", N_("Paid"), .kind = COL_MONEY},
@@ -45,7 +47,8 @@ sale_row(void *arg, const struct sale *s)
 	const struct table_cell cells[] = {
 		TABLE_INT(s->id), TABLE_STR(s->sold_at), TABLE_STR(s->card),
 		TABLE_STR(s->name), TABLE_INT(s->amount),
-		TABLE_INT(s->tier_discount + s->coupon_discount),
+		TABLE_INT(s->tier_discount), TABLE_INT(s->coupon_discount),
+		TABLE_STR(s->coupons),
 		TABLE_INT(s->points_used), TABLE_INT(s->points_value),
 		TABLE_INT(s->paid), TABLE_STR(s->payment),
 		TABLE_INT(s->wallet_principal), TABLE_INT(s->wallet_bonus),
@@ -97,6 +100,7 @@ static const struct option add_opts[] = {
 	{"promo", no_argument, NULL, 'P'},
 	{"pay", required_argument, NULL, 'p'},
 	{"use-points", required_argument, NULL, 'u'},
+	{"coupon", required_argument, NULL, 'C'},
 	{"ticket", required_argument, NULL, 't'},
 	{"note", required_argument, NULL, 'N'},
 	{"dry-run", no_argument, NULL, 'n'},
@@ -117,6 +121,8 @@ static const struct option add_opts[] = {
 	"                       promo_tier_discount is yes)\n" \
 	"  -p, --pay METHOD     cash (default), wechat, alipay, card, wallet, other\n" \
 	"  -u, --use-points N   pay part of the bill with N points\n" \
+	"      --coupon CODE    take a coupon's discount (after the tier\n" \
+	"                       discount, before points); again for another\n" \
 	"  -t, --ticket NO      the ticket number; the same number twice is refused\n" \
 	"      --note TEXT      a note\n" \
 	"  -n, --dry-run        work out the bill without recording anything\n" \
@@ -130,6 +136,7 @@ sale_add_cmd(struct cli *cli, int argc, char **argv)
 	const struct cli_opts o = {"sale add", ADD_SYNOPSIS, ADD_HELP, "a:p:u:t:n",
 				   add_opts, &fmt, NULL};
 	struct sale_input in = {0};
+	const char *coupons[SALE_COUPONS_MAX + 1];
 	bool dry = false;
 	struct sale s;
 	int c, st, rc, width = 32;
@@ -143,6 +150,11 @@ sale_add_cmd(struct cli *cli, int argc, char **argv)
 		case 'P': in.promo = true; break;
 		case 'p': in.payment = optarg; break;
 		case 'u': in.use_points = optarg; break;
+		case 'C':
+			/* One more than may be: the core says how many. */
+			if (in.ncoupons <= SALE_COUPONS_MAX)
+				coupons[in.ncoupons++] = optarg;
+			break;
 		case 't': in.ticket = optarg; break;
 		case 'N': in.note = optarg; break;
 		case 'n': dry = true; break;
@@ -158,6 +170,7 @@ sale_add_cmd(struct cli *cli, int argc, char **argv)
 		in.member = argv[optind];
 	if (!in.amount)
 		return cli_usage("sale add", _("--amount is required"));
+	in.coupons = coupons;
 	if ((rc = cli_open(cli)))
 		return cli_fail(cli, rc);
 	rc = dry ? sale_quote(cli->md, &in, &s) : sale_add(cli->md, &in, &s);

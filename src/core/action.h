@@ -41,6 +41,15 @@
 	_(EXPORT_SALES, "export.sales", N_("export sales")) \
 	_(EXPORT_POINTS, "export.points", N_("export points")) \
 	_(EXPORT_WALLET, "export.wallet", N_("export stored value")) \
+	_(CAMPAIGN_ADD, "campaign.add", N_("add a coupon campaign")) \
+	_(CAMPAIGN_EDIT, "campaign.edit", N_("change a coupon campaign")) \
+	_(CAMPAIGN_START, "campaign.start", N_("start a coupon campaign")) \
+	_(CAMPAIGN_END, "campaign.end", N_("end a coupon campaign")) \
+	_(COUPON_ISSUE, "coupon.issue", N_("issue a campaign's coupons")) \
+	_(COUPON_GIVE, "coupon.give", N_("give a member a coupon")) \
+	_(COUPON_BUY, "coupon.buy", N_("sell a member a coupon for points")) \
+	_(COUPON_REVOKE, "coupon.revoke", N_("revoke a coupon")) \
+	_(COUPON_EXPIRE, "coupon.expire", N_("let coupons past their last day expire")) \
 	_(MAINT_CLOCK, "maint.clock", N_("start the daily rules again after a wrong clock")) \
 	_(DATABASE_BACKUP, "database.backup", N_("write a backup of the database")) \
 	_(DATABASE_RESTORE, "database.restore", N_("put a backup in place of the database"))

@@ -89,6 +89,8 @@ int db_fail(struct md *md);
  * is no row. */
 int db_int(struct md *md, const char *sql, int64_t *v);
 int db_int_arg(struct md *md, const char *sql, int64_t arg, int64_t *v);
+/* The same with one text parameter ?1 = ARG; *V is 0 when there is no row. */
+int db_int_text(struct md *md, const char *sql, const char *arg, int64_t *v);
 
 /* SQLite's own features, by name. */
 

@@ -239,6 +239,22 @@ db_int_arg(struct md *md, const char *sql, int64_t arg, int64_t *v)
 }
 
 int
+db_int_text(struct md *md, const char *sql, const char *arg, int64_t *v)
+{
+	struct db_stmt *st;
+	int rc = db_stmt(md, sql, &st);
+
+	*v = 0;
+	if (rc)
+		return rc;
+	db_bind_copy(st, 1, arg);
+	if (db_row(md, st, &rc))
+		*v = db_col_int(st, 0);
+	db_reset(st);
+	return rc;
+}
+
+int
 db_data_version(struct md *md, int64_t *v)
 {
 	return db_int(md, "PRAGMA data_version", v);

@@ -12,6 +12,7 @@
 
 #include "core/audit.h"
 #include "core/clock.h"
+#include "core/coupon.h"
 #include "core/date.h"
 #include "core/db_sql.h"
 #include "core/maint.h"
@@ -180,6 +181,7 @@ run(struct md *md, struct date today)
 	 * new week (and a no-op on the other days). */
 	last_week = date_week_end(date_from_days(date_to_days(today) - 1));
 	if ((rc = points_expire_locked(md, today, NULL, NULL)) ||
+	    (rc = coupon_expire_locked(md, today, NULL)) ||
 	    (rc = birthdays(md, from, today)) ||
 	    (rc = tier_evaluate_locked(md, today, false, false, NULL, NULL, &moved)) ||
 	    (rc = rfm_snapshot(md, last_week, NULL)))

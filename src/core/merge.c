@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 
+#include "core/coupon.h"
 #include "core/db.h"
 #include "core/member.h"
 #include "core/merge.h"
@@ -22,6 +23,7 @@ static int (*const steps[])(struct md *md, int64_t keep, int64_t drop) = {
 	points_merge,	/* points lots, each with its own expiry */
 	wallet_merge,	/* stored value, principal and bonus apart */
 	tier_merge,	/* the higher tier */
+	coupon_merge,	/* coupons, whatever their state */
 };
 
 static int

@@ -318,12 +318,81 @@ static const char migration_4[] =
 static const char migration_5[] =
 	"CREATE INDEX members_card_digits ON members(replace(card, '-', ''));";
 
+/* 6: coupon campaigns.  A campaign is the offer and its rules; a coupon
+ * is one member's copy of it, with its own code and the days it may be
+ * used (fixed when issued).  The money a coupon takes off a sale is the
+ * sale's coupon_discount (the sum of its coupons' discount).  period
+ * keys the automatic coupons (the year of a birthday, the week of a
+ * win-back, the tier of an upgrade), so that none comes twice. */
+static const char migration_6[] =
+	"CREATE TABLE campaigns("
+	"  id          INTEGER PRIMARY KEY,"
+	"  name        TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+	"  kind        TEXT NOT NULL CHECK (kind IN ('cash', 'percent', 'voucher', 'gift')),"
+	"  value       INTEGER NOT NULL CHECK (value >= 0),"
+	"  gift        TEXT NOT NULL DEFAULT '',"
+	"  min_spend   INTEGER NOT NULL DEFAULT 0 CHECK (min_spend >= 0),"
+	"  cap         INTEGER NOT NULL DEFAULT 0 CHECK (cap >= 0),"
+	"  valid_from  TEXT,"
+	"  valid_to    TEXT,"
+	"  valid_days  INTEGER CHECK (valid_days > 0),"
+	"  not_on      TEXT NOT NULL DEFAULT '',"
+	"  per_member  INTEGER NOT NULL DEFAULT 1 CHECK (per_member > 0),"
+	"  total       INTEGER CHECK (total > 0),"
+	"  points      INTEGER CHECK (points > 0),"
+	"  target      TEXT NOT NULL DEFAULT 'all',"
+	"  no_blacklist INTEGER NOT NULL DEFAULT 0 CHECK (no_blacklist IN (0, 1)),"
+	"  status      TEXT NOT NULL CHECK (status IN ('draft', 'active', 'ended')),"
+	"  created_at  TEXT NOT NULL,"
+	"  operator    TEXT NOT NULL,"
+	"  CHECK ((valid_days IS NULL) <> (valid_to IS NULL))"
+	") STRICT;"
+	"CREATE TABLE campaign_members("
+	"  campaign_id INTEGER NOT NULL REFERENCES campaigns(id),"
+	"  member_id   INTEGER NOT NULL REFERENCES members(id),"
+	"  PRIMARY KEY (campaign_id, member_id)"
+	") STRICT, WITHOUT ROWID;"
+	"CREATE TABLE coupons("
+	"  id          INTEGER PRIMARY KEY,"
+	"  code        TEXT NOT NULL UNIQUE,"
+	"  campaign_id INTEGER NOT NULL REFERENCES campaigns(id),"
+	"  member_id   INTEGER NOT NULL REFERENCES members(id),"
+	"  how         TEXT NOT NULL CHECK (how IN ('issue', 'give', 'buy', 'welcome',"
+	"              'birthday', 'upgrade', 'winback')),"
+	"  period      TEXT,"
+	"  status      TEXT NOT NULL CHECK (status IN ('issued', 'redeemed', 'expired', 'revoked')),"
+	"  issued_at   TEXT NOT NULL,"
+	"  valid_from  TEXT NOT NULL,"
+	"  expires     TEXT NOT NULL,"
+	"  tier_id     INTEGER REFERENCES tiers(id),"
+	"  segment     TEXT,"
+	"  points_entry INTEGER REFERENCES points_ledger(id),"
+	"  sale_id     INTEGER REFERENCES sales(id),"
+	"  discount    INTEGER NOT NULL DEFAULT 0 CHECK (discount >= 0),"
+	"  ended_at    TEXT,"
+	"  reason      TEXT NOT NULL DEFAULT '',"
+	"  operator    TEXT NOT NULL,"
+	"  CHECK ((status = 'redeemed') = (sale_id IS NOT NULL))"
+	") STRICT;"
+	"CREATE INDEX coupons_member ON coupons(member_id, status);"
+	"CREATE INDEX coupons_campaign ON coupons(campaign_id, member_id);"
+	"CREATE INDEX coupons_sale ON coupons(sale_id) WHERE sale_id IS NOT NULL;"
+	"CREATE INDEX coupons_due ON coupons(expires) WHERE status = 'issued';"
+	"CREATE UNIQUE INDEX coupons_period ON coupons(campaign_id, member_id, how, period)"
+	"  WHERE period IS NOT NULL;"
+	"CREATE TABLE coupon_rules("
+	"  rule        TEXT PRIMARY KEY CHECK (rule IN ('welcome', 'birthday', 'upgrade', 'winback')),"
+	"  campaign_id INTEGER NOT NULL REFERENCES campaigns(id),"
+	"  days        INTEGER NOT NULL DEFAULT 0 CHECK (days >= 0)"
+	") STRICT, WITHOUT ROWID;";
+
 static const char *const migrations[] = {
 	migration_1,
 	migration_2,
 	migration_3,
 	migration_4,
 	migration_5,
+	migration_6,
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof *migrations))

@@ -97,6 +97,8 @@ receipt_write(FILE *fp, const struct sale *s, const char *shop, int width)
 	}
 	if (s->coupon_discount)
 		money_line(fp, _("Coupon"), s->coupon_discount, true, width);
+	if (*s->gift)
+		line(fp, _("Gift"), s->gift, width);
 	if (s->points_used) {
 		text_format_int(s->points_used, n);
 		snprintf(buf, sizeof buf, _("Points used %s"), n);

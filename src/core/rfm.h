@@ -17,6 +17,7 @@
 
 #include "core/card.h"
 #include "core/date.h"
+#include "core/db_dialect.h"
 #include "core/md.h"
 #include "core/member.h"
 #include "core/phone.h"
@@ -92,7 +93,7 @@ int rfm_members(struct md *md, struct date as_of, int window, int segment,
 /* The SQL condition "member ?N (an id) is in segment ?N+1 (a key)" as of
  * the last rfm_compute(), for member_list(). */
 #define RFM_IN_SEGMENT_SQL(id, key) \
-	"(SELECT segment FROM temp.rfm_scores WHERE id = " id ") = " key
+	"(SELECT segment FROM " SQL_TEMP("rfm_scores") " WHERE id = " id ") = " key
 
 /* The week ending WEEK_END (a Sunday): store each scored member's
  * segment as of that day over the default window, unless that week was

@@ -14,6 +14,7 @@
 
 #include "core/audit.h"
 #include "core/clock.h"
+#include "core/coupon.h"
 #include "core/date.h"
 #include "core/db_sql.h"
 #include "core/money.h"
@@ -213,6 +214,49 @@ use_points(struct md *md, const struct member *m, const struct sale_input *in,
 	return MD_OK;
 }
 
+/* The coupons after the tier discount, each on what the ones before it
+ * left; none makes the bill negative, and a minimum spend is measured
+ * after the tier discount. */
+static int
+apply_coupons(struct md *md, const struct sale_input *in, struct sale *s)
+{
+	char day[11], shown[COUPON_SHOWN_MAX];
+	struct coupon k;
+	int64_t most, off;
+	size_t i, j, o = 0;
+	struct date d;
+	int rc;
+
+	if ((rc = settings_get_int(md, "coupons_per_sale", &most)))
+		return rc;
+	if ((int64_t)in->ncoupons > most)
+		return md_fail(md, MD_EINVAL, most == 1 ?
+			       _("one coupon per sale (the setting coupons_per_sale allows more)") :
+			       _("at most %lld coupons per sale (the setting coupons_per_sale)"),
+			       (long long)most);
+	text_copy(day, sizeof day, s->sold_at);
+	date_parse_iso(day, &d);
+	for (i = 0; i < in->ncoupons; i++) {
+		if ((rc = coupon_apply(md, in->coupons[i], s->member_id, d,
+				       s->amount - s->tier_discount - s->coupon_discount, &k, &off)))
+			return rc;
+		for (j = 0; j < s->ncoupons; j++)
+			if (s->coupon_id[j] == k.id) {
+				coupon_code_show(k.code, shown);
+				return md_fail(md, MD_EINVAL, _("coupon %s is given twice"), shown);
+			}
+		s->coupon_id[s->ncoupons] = k.id;
+		s->coupon_off[s->ncoupons++] = off;
+		s->coupon_discount += off;
+		coupon_code_show(k.code, shown);
+		o += (size_t)snprintf(s->coupons + o, sizeof s->coupons - o, "%s%s",
+				      o ? ";" : "", shown);
+		if (k.campaign.kind == CAMPAIGN_GIFT)
+			snprintf(s->gift, sizeof s->gift, "%s", k.campaign.gift);
+	}
+	return MD_OK;
+}
+
 static int
 compute(struct md *md, const struct sale_input *in, struct sale *s,
 	struct member *m)
@@ -272,6 +316,8 @@ compute(struct md *md, const struct sale_input *in, struct sale *s,
 	} else if (!strcmp(s->payment, "wallet")) {
 		return md_fail(md, MD_EINVAL, _("a walk-in customer has no stored value"));
 	}
+	if (in->ncoupons && (rc = apply_coupons(md, in, s)))
+		return rc;
 	if (in->use_points && (rc = use_points(md, m, in, s)))
 		return rc;
 	s->paid = s->amount - s->tier_discount - s->coupon_discount - s->points_value;
@@ -392,6 +438,12 @@ add_locked(struct md *md, const struct sale_input *in, struct sale *s)
 	if ((rc = compute(md, in, s, &m)) ||
 	    (rc = insert_sale(md, s, s->member_id ? m.tier_id : 0)))
 		return rc;
+	for (size_t i = 0; i < s->ncoupons; i++) {
+		struct coupon k = { .id = s->coupon_id[i] };
+
+		if ((rc = coupon_redeem(md, &k, s->id, s->coupon_off[i], s->sold_at)))
+			return rc;
+	}
 	if (s->member_id) {
 		if (s->points_used &&
 		    (rc = points_debit(md, m.id, "redeem", s->points_used, s->id,
@@ -422,7 +474,7 @@ add_locked(struct md *md, const struct sale_input *in, struct sale *s)
 	snprintf(day, sizeof day, "%lld", (long long)s->id);
 	return audit_log_pairs(md, ACTION_SALE_ADD, s->member_id, "sale", day,
 			       "amount", a, "paid", p, "payment", s->payment,
-			       "ticket", s->ticket, NULL);
+			       "ticket", s->ticket, "coupons", s->coupons, NULL);
 }
 
 int
@@ -442,7 +494,11 @@ sale_add(struct md *md, const struct sale_input *in, struct sale *s)
 	"  s.points_used, s.points_value, s.paid, s.wallet_principal, s.wallet_bonus," \
 	"  s.points_earned, coalesce(s.voided_at, ''), coalesce(s.voided_by, '')," \
 	"  coalesce(s.void_reason, ''), coalesce(m.points, 0)," \
-	"  coalesce(m.wallet_principal + m.wallet_bonus, 0), coalesce(t.discount, 100)" \
+	"  coalesce(m.wallet_principal + m.wallet_bonus, 0), coalesce(t.discount, 100)," \
+	"  coalesce((SELECT " SQL_GROUP_CONCAT("substr(k.code, 1, 5) || '-' || substr(k.code, 6)", "';'") \
+	"    FROM coupons k WHERE k.sale_id = s.id), '')," \
+	"  coalesce((SELECT c.gift FROM coupons k JOIN campaigns c ON c.id = k.campaign_id" \
+	"    WHERE k.sale_id = s.id AND c.kind = 'gift' LIMIT 1), '')" \
 	"  FROM sales s LEFT JOIN members m ON m.id = s.member_id" \
 	"  LEFT JOIN tiers t ON t.id = s.tier_id"
 
@@ -477,6 +533,8 @@ sale_from_row(struct db_stmt *st, struct sale *s)
 	s->points_after = db_col_int(st, 24);
 	s->wallet_after = db_col_int(st, 25);
 	s->discount_pct = s->tier_discount ? (int)db_col_int(st, 26) : 0;
+	db_column_text(st, 27, s->coupons, sizeof s->coupons);
+	db_column_text(st, 28, s->gift, sizeof s->gift);
 }
 
 int
@@ -595,6 +653,9 @@ void_locked(struct md *md, const char *key, const char *reason, bool forgive)
 	if ((s.wallet_principal || s.wallet_bonus) &&
 	    (rc = wallet_post(md, s.member_id, "void", s.wallet_principal,
 			      s.wallet_bonus, s.id, now, NULL, reason)))
+		return rc;
+	/* Its coupons come back, or expire if their days are over. */
+	if (*s.coupons && (rc = coupon_void(md, s.id, clock_today(md))))
 		return rc;
 	rc = db_stmt(md, "UPDATE sales SET voided_at = ?, voided_by = ?, void_reason = ?"
 		     " WHERE id = ?", &st);

@@ -13,6 +13,8 @@
 
 #define SALE_TICKET_MAX 68
 #define SALE_CATEGORY_MAX 68
+#define SALE_COUPONS_MAX 5	/* the setting coupons_per_sale goes up to this */
+#define SALE_COUPONS_TEXT (SALE_COUPONS_MAX * 12)
 
 /* What a face hands in, as text; the core parses and checks it. */
 struct sale_input {
@@ -24,6 +26,8 @@ struct sale_input {
 	const char *ticket;
 	const char *note;
 	const char *use_points;	/* points to redeem */
+	const char *const *coupons;	/* codes, as typed */
+	size_t ncoupons;
 	bool promo;
 };
 
@@ -44,7 +48,12 @@ struct sale {
 	char tier[TIER_NAME_MAX];	/* the member's tier at the sale */
 	int discount_pct;		/* that tier's discount, if it applied */
 	int64_t tier_discount;
-	int64_t coupon_discount;
+	int64_t coupon_discount;	/* all its coupons took off */
+	size_t ncoupons;
+	int64_t coupon_id[SALE_COUPONS_MAX];	/* sale_add, sale_quote */
+	int64_t coupon_off[SALE_COUPONS_MAX];
+	char coupons[SALE_COUPONS_TEXT];	/* "ABCDE-FGHJK;..." as shown */
+	char gift[132];			/* a gift coupon's gift, "" for none */
 	int64_t points_used;
 	int64_t points_value;		/* fen the points paid */
 	int64_t paid;			/* what the customer paid */

@@ -34,6 +34,8 @@ static const struct setting_def defs[] = {
 	 settings_check_int, 1, 100000, NULL, false},
 	{"points_cap", "50", N_("at most this percentage of a bill can be paid with points"),
 	 settings_check_int, 0, 100, NULL, false},
+	{"coupons_per_sale", "1", N_("how many coupons one sale may use"),
+	 settings_check_int, 1, 5, NULL, false},
 	{"points_on_wallet", "no", N_("whether amounts paid from stored value earn points (yes/no)"),
 	 settings_check_bool, 0, 0, NULL, false},
 	{"points_expiry", "none", N_("when earned points expire: none, months:N (N months after they were earned) or year-end:N (at the end of the year N years after)"),

@@ -276,14 +276,10 @@ store(struct md *md, const struct classified *c)
 }
 
 int
-value_types_members(struct md *md, struct date as_of,
-		    int (*cb)(void *arg, const struct value_types_member *m),
-		    void *arg)
+value_types_compute(struct md *md, struct date as_of)
 {
 	struct value_types_summary s;
-	struct value_types_member m;
 	struct classified c;
-	struct db_stmt *st;
 	int rc;
 
 	if ((rc = compute(md, as_of, &c, &s)) ||
@@ -293,11 +289,24 @@ value_types_members(struct md *md, struct date as_of,
 	}
 	rc = store(md, &c);
 	classified_free(&c);
-	db_exec(md, rc ? "ROLLBACK TO value_types; RELEASE value_types" :
-		"RELEASE value_types");
-	if (rc || (rc = db_prepare(md, "SELECT mb.card, mb.name, mb.phone, v.types"
-				   " FROM " SQL_TEMP("value_types") " v JOIN members mb ON mb.id = v.id"
-				   " ORDER BY mb.card", &st)))
+	db_exec_quiet(md, rc ? "ROLLBACK TO value_types; RELEASE value_types" :
+		      "RELEASE value_types");
+	return rc;
+}
+
+int
+value_types_members(struct md *md, struct date as_of,
+		    int (*cb)(void *arg, const struct value_types_member *m),
+		    void *arg)
+{
+	struct value_types_member m;
+	struct db_stmt *st;
+	int rc;
+
+	if ((rc = value_types_compute(md, as_of)) ||
+	    (rc = db_prepare(md, "SELECT mb.card, mb.name, mb.phone, v.types"
+			     " FROM " SQL_TEMP("value_types") " v JOIN members mb ON mb.id = v.id"
+			     " ORDER BY mb.card", &st)))
 		return rc;
 	while (db_row(md, st, &rc)) {
 		db_column_text(st, 0, m.card, sizeof m.card);

@@ -11,6 +11,7 @@
 
 #include "core/card.h"
 #include "core/date.h"
+#include "core/db_dialect.h"
 #include "core/md.h"
 #include "core/member.h"
 #include "core/phone.h"
@@ -57,6 +58,15 @@ struct value_types_member {
 /* The types as of AS_OF (a day). */
 int value_types_summary(struct md *md, struct date as_of,
 			struct value_types_summary *out);
+
+/* Classify every member as of AS_OF into the temporary table that
+ * VALUE_TYPES_HAS_SQL reads (one per connection, replaced each time). */
+int value_types_compute(struct md *md, struct date as_of);
+
+/* SQL: true when the member ID (an SQL expression) carried type T (an
+ * SQL expression: a parameter) at the last value_types_compute(). */
+#define VALUE_TYPES_HAS_SQL(id, t) \
+	id " IN (SELECT id FROM " SQL_TEMP("value_types") " WHERE (types >> " t ") & 1)"
 
 /* The members with at least one type, by card. */
 int value_types_members(struct md *md, struct date as_of,

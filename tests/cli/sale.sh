@@ -153,7 +153,7 @@ md member unfreeze 100016
 run md sale list 100016 --format csv
 exits 0 "sale list of a member"
 is "$(printf '%s\n' "$out" | head -n 1)" \
-   "sale,sold_at,card,name,amount,tier_discount,points_used,points_value,paid,payment,wallet_principal,wallet_bonus,points_earned,category,promo,ticket,status" \
+   "sale,sold_at,card,name,amount,tier_discount,coupon_discount,coupon,points_used,points_value,paid,payment,wallet_principal,wallet_bonus,points_earned,category,promo,ticket,status" \
    "sale list csv columns"
 is "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f2 | tr '\n' ' ')" \
    "2026-04-01 18:00:00 2026-04-09 12:00:00 2026-04-11 10:00:00 2026-04-11 10:00:00 " \
