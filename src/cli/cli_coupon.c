@@ -294,7 +294,8 @@ campaign_show_cmd(struct cli *cli, int argc, char **argv)
 		fprintf(cli->out, _("  Valid      %s to %s\n"), c.valid_from, c.valid_to);
 	if (*c.not_on)
 		fprintf(cli->out, _("  Not on     %s\n"), c.not_on);
-	fprintf(cli->out, _("  Target     %s: %lld members now\n"), target, (long long)reach);
+	fprintf(cli->out, P_("  Target     %s: %lld member now\n", "  Target     %s: %lld members now\n",
+			     reach), target, (long long)reach);
 	fprintf(cli->out, _("  Limits     %d per member, %s in all\n"), c.per_member,
 		c.total ? total : _("no total"));
 	if (c.points)
@@ -427,8 +428,9 @@ issue_cmd(struct cli *cli, int argc, char **argv)
 				     "; %lld members have as many as one may", r.at_limit),
 			(long long)r.at_limit);
 	if (!members && r.over_total)
-		fprintf(cli->out, P_("; %lld more would pass the campaign's total",
-				     "; %lld more would pass the campaign's total", r.over_total),
+		fprintf(cli->out, P_("; %lld member got none: the campaign's total is reached",
+				     "; %lld members got none: the campaign's total is reached",
+				     r.over_total),
 			(long long)r.over_total);
 	if (!members)
 		fputc('\n', cli->out);
@@ -446,14 +448,14 @@ print_coupon(struct cli *cli, const struct coupon *k, bool all)
 	fprintf(cli->out, _("Coupon %s: %s, %s\n"), shown, k->campaign.name, offer);
 	fprintf(cli->out, _("  For        %s (%s)\n"), k->card, k->name);
 	fprintf(cli->out, _("  Valid      %s to %s\n"), k->valid_from, k->expires);
-	if (!all)
-		return;
-	fprintf(cli->out, _("  Status     %s\n"), coupon_status_label(k->status));
-	fprintf(cli->out, _("  Issued     %s, %s\n"), k->issued_at, coupon_how_label(k->how));
 	if (k->points_paid) {
 		text_format_int(k->points_paid, paid);
 		fprintf(cli->out, _("  Paid       %s points\n"), paid);
 	}
+	if (!all)
+		return;
+	fprintf(cli->out, _("  Status     %s\n"), coupon_status_label(k->status));
+	fprintf(cli->out, _("  Issued     %s, %s\n"), k->issued_at, coupon_how_label(k->how));
 	if (k->sale_id) {
 		money_format_human(k->discount, paid);
 		fprintf(cli->out, _("  Used in    sale %lld, %s off\n"), (long long)k->sale_id, paid);

@@ -159,7 +159,7 @@ check_value(struct md *md, const struct campaign_input *in, struct campaign *c)
 static int
 check_offer(struct md *md, struct campaign *c)
 {
-	char a[32], b[32];
+	char a[40], b[40];
 
 	if (c->kind == CAMPAIGN_GIFT && !*c->gift)
 		return md_fail(md, MD_EINVAL, _("a gift campaign needs the gift, as its value"));
@@ -170,8 +170,8 @@ check_offer(struct md *md, struct campaign *c)
 		return md_fail(md, MD_EINVAL,
 			       _("a cash-off campaign needs its minimum spend (满100减20: --min 100)"));
 	if (c->kind == CAMPAIGN_CASH && c->min_spend < c->value) {
-		money_format(c->value, a);
-		money_format(c->min_spend, b);
+		money_format_human(c->value, a);
+		money_format_human(c->min_spend, b);
 		return md_fail(md, MD_EINVAL,
 			       _("%s off from a spend of %s would give away more than is spent"),
 			       a, b);
@@ -269,15 +269,15 @@ check_validity(struct md *md, const struct campaign_input *in, struct campaign *
 	if (!c->valid_days && !*c->valid_to)
 		return md_fail(md, MD_EINVAL,
 			       _("when can the coupons be used? Give --from and --to, or --days N"));
-	if (*c->valid_to && !*c->valid_from)
-		clock_today_text(md, c->valid_from);
 	clock_today_text(md, today);
-	if (*c->valid_to && strcmp(c->valid_from, c->valid_to) > 0)
-		return md_fail(md, MD_EINVAL, _("--from %s is after --to %s"), c->valid_from,
-			       c->valid_to);
 	if (*c->valid_to && strcmp(c->valid_to, today) < 0)
 		return md_fail(md, MD_EINVAL,
 			       _("the campaign would end on %s, before today: no coupon could be used"),
+			       c->valid_to);
+	if (*c->valid_to && !*c->valid_from)
+		strcpy(c->valid_from, today);
+	if (*c->valid_to && strcmp(c->valid_from, c->valid_to) > 0)
+		return md_fail(md, MD_EINVAL, _("--from %s is after --to %s"), c->valid_from,
 			       c->valid_to);
 	return MD_OK;
 }
@@ -913,7 +913,7 @@ campaign_target_text(struct md *md, const struct campaign *c, char *out, size_t 
 		if (db_row(md, st, &rc))
 			db_column_text(st, 0, name, sizeof name);
 		db_reset(st);
-		snprintf(out, n, _("tag %s"), name);
+		snprintf(out, n, _("members tagged %s"), name);
 	} else if (!strncmp(c->target, "segment:", 8)) {
 		if (rfm_segment_parse(md, arg, &i) == MD_OK)
 			snprintf(out, n, _("segment %s"), rfm_segment_label(i));
@@ -922,9 +922,9 @@ campaign_target_text(struct md *md, const struct campaign *c, char *out, size_t 
 			;
 		snprintf(out, n, _("value type %s"), i < VALUE_TYPES ? value_types_label(i) : arg);
 	} else if (!strncmp(c->target, "birthday-month:", 15)) {
-		snprintf(out, n, _("birthday in month %s"), arg);
+		snprintf(out, n, _("birthdays in month %s"), arg);
 	} else if (!strncmp(c->target, "joined-within:", 14)) {
-		snprintf(out, n, _("joined in the last %s days"), arg);
+		snprintf(out, n, _("members who joined in the last %s days"), arg);
 	} else {
 		if ((rc = db_int_arg(md, "SELECT count(*) FROM campaign_members WHERE campaign_id = ?",
 				     c->id, &v)))

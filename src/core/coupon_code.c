@@ -1,8 +1,11 @@
 /* coupon_code.c - making and reading coupon codes
  *
- * The check character is Luhn's algorithm taken to base 31 ("Luhn mod
- * N"): it catches every single mistyped symbol and every swap of two
- * neighbours.  The random part comes from getrandom(), rejecting the
+ * The check character makes the weighted sum of all ten symbols a
+ * multiple of 31 (as ISO 7064's pure systems do).  31 is prime and the
+ * weights 10..1 are distinct, so a single mistyped symbol changes the
+ * sum by w*d and a swap of any two symbols by (w1-w2)*d, neither ever a
+ * multiple of 31: both are always caught.  (Luhn's doubling, taken to
+ * an odd base, folds 2*1 and 2*16 to the same addend and misses some.)  The random part comes from getrandom(), rejecting the
  * bytes that would make some symbols likelier than others.
  */
 #include <config.h>
@@ -30,14 +33,13 @@ value_of(char c)
 char
 coupon_code_check(const char *code, int len)
 {
-	int factor = 2, sum = 0, i;
+	int sum = 0, i;
 
-	for (i = len - 1; i >= 0; i--) {
-		int addend = factor * value_of(code[i]);
-
-		factor = factor == 2 ? 1 : 2;
-		sum += addend / N + addend % N;
-	}
+	/* The symbol LEN places from the end weighs LEN + 1, the check
+	 * character itself 1; the weights differ and none is a multiple of
+	 * 31, which is prime. */
+	for (i = 0; i < len; i++)
+		sum += (len + 1 - i) * value_of(code[i]);
 	return alphabet[(N - sum % N) % N];
 }
 
