@@ -36,7 +36,7 @@ static const struct text_label kinds[] = {
 
 static const struct text_label statuses[] = {
 	[CAMPAIGN_DRAFT] = { "draft", N_("draft") },
-	[CAMPAIGN_ACTIVE] = { "active", N_("active") },
+	[CAMPAIGN_ACTIVE] = { "active", N_("running") },
 	[CAMPAIGN_ENDED] = { "ended", N_("ended") },
 };
 

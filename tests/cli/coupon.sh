@@ -72,7 +72,7 @@ is "$out" "1" "it prints its number"
 rejects 1 'there is already a campaign "满100减20"' "the same name twice" \
 	md coupon campaign add 满100减20 --kind voucher --value 10 --days 30
 run md coupon campaign show 满100减20
-is "$out" "Campaign 1: 满100减20 (active)
+is "$out" "Campaign 1: 满100减20 (running)
   Offer      cash off (满减), ¥20.00 off from ¥100.00
   Valid      30 days from the day it is issued
   Target     every active member: 4 members now
@@ -134,7 +134,7 @@ run md coupon campaign edit 贵宾券 --kind percent --value 88 --cap 30
 exits 0 "a draft may change anything"
 run md coupon campaign start 贵宾券
 exits 0 "start it"
-rejects 1 "campaign 贵宾券 is active, not draft" "starting it twice" md coupon campaign start 贵宾券
+rejects 1 "campaign 贵宾券 is running, not draft" "starting it twice" md coupon campaign start 贵宾券
 rejects 1 "campaign 贵宾券 is active: it can only widen" "lowering an active campaign's offer" \
 	md coupon campaign edit 贵宾券 --value 95
 rejects 1 "campaign 贵宾券 is active: it can only widen" "retargeting an active campaign" \
