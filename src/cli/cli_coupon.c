@@ -184,12 +184,19 @@ static const struct table_col campaign_cols[] = {
 	{"name", N_("Campaign"), .kind = COL_TEXT},
 	{"kind", N_("Kind"), .kind = COL_ENUM, .enum_key = kind_key, .enum_label = kind_label},
 	{"offer", N_("Offer"), .kind = COL_TEXT, .only = TABLE_PEOPLE},
-	{"value", N_("Value"), .kind = COL_COUNT, .only = TABLE_SCRIPTS},
+	{"off", N_("Off"), .kind = COL_MONEY, .only = TABLE_SCRIPTS},
+	{"percent_paid", N_("Percent paid"), .kind = COL_COUNT, .only = TABLE_SCRIPTS},
+	{"gift", N_("Gift"), .kind = COL_TEXT, .only = TABLE_SCRIPTS},
 	{"min_spend", N_("Minimum"), .kind = COL_MONEY, .only = TABLE_SCRIPTS},
 	{"cap", N_("Cap"), .kind = COL_MONEY, .only = TABLE_SCRIPTS},
 	{"from", N_("First day"), .kind = COL_TEXT},
-	{"to", N_("Last day"), .kind = COL_TEXT},
+	{"to", N_("Last day"), .kind = COL_TEXT, .only = TABLE_SCRIPTS},
+	{"until", N_("Last day"), .kind = COL_TEXT, .only = TABLE_PEOPLE},
 	{"days", N_("Days"), .kind = COL_COUNT, .only = TABLE_SCRIPTS},
+	{"not_on", N_("Not on"), .kind = COL_TEXT, .only = TABLE_SCRIPTS},
+	{"per_member", N_("Per member"), .kind = COL_COUNT, .only = TABLE_SCRIPTS},
+	{"total", N_("Total"), .kind = COL_COUNT, .only = TABLE_SCRIPTS},
+	{"points", N_("Points"), .kind = COL_COUNT, .only = TABLE_SCRIPTS},
 	{"target", N_("Target"), .kind = COL_TEXT, .only = TABLE_SCRIPTS},
 	{"status", N_("Status"), .kind = COL_ENUM, .enum_key = status_key,
 	 .enum_label = status_label},
@@ -206,19 +213,26 @@ static int
 campaign_row(void *arg, const struct campaign *c)
 {
 	struct rows *r = arg;
-	char offer[200], to[32];
+	char offer[200], to[32], target[CAMPAIGN_TARGET_MAX * 2];
+	int rc;
 
 	campaign_offer(c, offer, sizeof offer);
+	if ((rc = campaign_target_key(r->md, c, target, sizeof target)))
+		return rc;
 	if (c->valid_days)
 		snprintf(to, sizeof to, P_("%d day", "%d days", c->valid_days), c->valid_days);
 	else
 		snprintf(to, sizeof to, "%s", c->valid_to);
+	bool money = c->kind == CAMPAIGN_CASH || c->kind == CAMPAIGN_VOUCHER;
 	const struct table_cell cells[] = {
 		TABLE_INT(c->id), TABLE_STR(c->name), TABLE_INT(c->kind), TABLE_STR(offer),
-		TABLE_INT(c->kind == CAMPAIGN_GIFT ? 0 : c->value),
+		TABLE_INT(money ? c->value : 0),
+		TABLE_INT(c->kind == CAMPAIGN_PERCENT ? c->value : 0), TABLE_STR(c->gift),
 		TABLE_INT(c->min_spend), TABLE_INT(c->cap),
-		TABLE_STR(c->valid_from), TABLE_STR(to), TABLE_INT(c->valid_days),
-		TABLE_STR(c->target), TABLE_INT(c->status), TABLE_INT(c->issued),
+		TABLE_STR(c->valid_from), TABLE_STR(c->valid_to), TABLE_STR(to),
+		TABLE_INT(c->valid_days), TABLE_STR(c->not_on), TABLE_INT(c->per_member),
+		TABLE_INT(c->total), TABLE_INT(c->points),
+		TABLE_STR(target), TABLE_INT(c->status), TABLE_INT(c->issued),
 		TABLE_INT(c->redeemed),
 	};
 
@@ -393,6 +407,7 @@ issue_cmd(struct cli *cli, int argc, char **argv)
 				      "      --members        with --dry-run: to whom (csv: card,name,phone)\n"),
 				   "n", issue_opts, &fmt, NULL};
 	struct coupon_issue_result r;
+	struct campaign k;
 	struct table *t = NULL;
 	bool dry = false, members = false;
 	int c, st, rc;
@@ -409,7 +424,8 @@ issue_cmd(struct cli *cli, int argc, char **argv)
 		return cli_usage("coupon issue", _("give the campaign (its number or name)"));
 	if (members && !dry)
 		return cli_usage("coupon issue", _("--members goes with --dry-run"));
-	if ((rc = cli_open(cli)))
+	/* The campaign first: a header on stdout says there are rows to come. */
+	if ((rc = cli_open(cli)) || (rc = campaign_get(cli->md, argv[optind], &k)))
 		return cli_fail(cli, rc);
 	if (members && !(t = cli_table_open(cli, fmt, target_cols)))
 		return cli_fail(cli, MD_ENOMEM);

@@ -888,31 +888,62 @@ campaign_targets_sql(struct md *md, const struct campaign *c, struct date day,
 	return MD_OK;
 }
 
+/* The name of the tier or tag a target names by number, into NAME. */
+static int
+target_name(struct md *md, const struct campaign *c, char *name, size_t n)
+{
+	const char *arg = strchr(c->target, ':');
+	struct db_stmt *st;
+	struct tier t;
+	int rc = MD_OK;
+
+	name[0] = '\0';
+	if (!strncmp(c->target, "tier:", 5)) {
+		if ((rc = tier_get_id(md, atoll(arg + 1), &t)))
+			return rc;
+		snprintf(name, n, "%s", t.name);
+	} else if (!strncmp(c->target, "tag:", 4)) {
+		if ((rc = db_stmt(md, "SELECT name FROM tags WHERE id = ?", &st)))
+			return rc;
+		db_bind_int(st, 1, atoll(arg + 1));
+		if (db_row(md, st, &rc))
+			db_column_text(st, 0, name, n);
+		db_reset(st);
+	}
+	return rc;
+}
+
+int
+campaign_target_key(struct md *md, const struct campaign *c, char *out, size_t n)
+{
+	char name[TIER_NAME_MAX + 64];
+	int rc;
+
+	if ((rc = target_name(md, c, name, sizeof name)))
+		return rc;
+	if (*name)
+		snprintf(out, n, "%.*s:%s", (int)strcspn(c->target, ":"), c->target, name);
+	else
+		snprintf(out, n, "%s", c->target);
+	return MD_OK;
+}
+
 int
 campaign_target_text(struct md *md, const struct campaign *c, char *out, size_t n)
 {
 	const char *arg = strchr(c->target, ':');
-	struct tier t;
+	char name[TIER_NAME_MAX + 64];
 	int64_t v;
 	int rc, i;
 
 	arg = arg ? arg + 1 : "";
+	if ((rc = target_name(md, c, name, sizeof name)))
+		return rc;
 	if (!strcmp(c->target, "all")) {
 		snprintf(out, n, "%s", _("every active member"));
 	} else if (!strncmp(c->target, "tier:", 5)) {
-		if ((rc = tier_get_id(md, atoll(arg), &t)))
-			return rc;
-		snprintf(out, n, _("tier %s"), t.name);
+		snprintf(out, n, _("tier %s"), name);
 	} else if (!strncmp(c->target, "tag:", 4)) {
-		char name[64] = "";
-		struct db_stmt *st;
-
-		if ((rc = db_stmt(md, "SELECT name FROM tags WHERE id = ?", &st)))
-			return rc;
-		db_bind_int(st, 1, atoll(arg));
-		if (db_row(md, st, &rc))
-			db_column_text(st, 0, name, sizeof name);
-		db_reset(st);
 		snprintf(out, n, _("members tagged %s"), name);
 	} else if (!strncmp(c->target, "segment:", 8)) {
 		if (rfm_segment_parse(md, arg, &i) == MD_OK)

@@ -97,8 +97,13 @@ receipt_write(FILE *fp, const struct sale *s, const char *shop, int width)
 	}
 	if (s->coupon_discount)
 		money_line(fp, _("Coupon"), s->coupon_discount, true, width);
-	if (*s->gift)
-		line(fp, _("Gift"), s->gift, width);
+	for (const char *g = s->gift, *nl; *g; g = *nl ? nl + 1 : nl) {
+		char one[sizeof s->gift];
+
+		nl = g + strcspn(g, "\n");
+		snprintf(one, sizeof one, "%.*s", (int)(nl - g), g);
+		line(fp, _("Gift"), one, width);
+	}
 	if (s->points_used) {
 		text_format_int(s->points_used, n);
 		snprintf(buf, sizeof buf, _("Points used %s"), n);

@@ -81,6 +81,10 @@ is "$out" "Campaign 1: 满100减20 (running)
 
 # ---- Issuing: per member and in all, across runs ---------------------------
 
+rejects 1 'there is no campaign "满100减21"' "a dry run of no campaign" \
+	md coupon issue 满100减21 --dry-run --members
+rejects 2 "--members goes with --dry-run" "--members without --dry-run" \
+	md coupon issue 满100减20 --members
 run md coupon issue 满100减20 --dry-run --members
 exits 0 "a dry run"
 is "$(printf '%s\n' "$out" | head -n 1)" "card,name,phone" "names whom, as csv"
@@ -233,6 +237,11 @@ rejects 1 'coupons_per_sale must be between 1 and 5' "more than five coupons a s
 run md sale void "$sale" --reason 退货
 exits 0 "void the sale"
 is "$(status_of "$pc"),$(status_of "$gc")" "issued,issued" "its coupons may be used again"
+md coupon campaign add 小礼品 --kind gift --value 钥匙扣 --days 7 >/dev/null
+md coupon give 小礼品 100032 >/dev/null
+run md sale add 100032 --amount 100 --coupon "$gc" --coupon "$(code_of 11 100032)" --dry-run
+is "$(printf '%s\n' "$out" | grep '^Gift')" "Gift                    茶点一份
+Gift                      钥匙扣" "two gift coupons: two gifts to hand over"
 md sale add 100032 --amount 100 --coupon "$gc" >/dev/null
 sale=$(sql "SELECT max(id) FROM sales")
 at "2026-06-20 10:00:00"
@@ -245,7 +254,8 @@ at "2026-07-10 09:00:00"
 md coupon list >/dev/null
 is "$(sql "SELECT count(*) FROM coupons WHERE status = 'issued' AND expires < '2026-07-10'")" "0" \
    "the day's maintenance expires what is past its last day"
-is "$(sql "SELECT count(*) FROM audit WHERE action = 'coupon.expire'")" "1" "with an audit row"
+is "$(sql "SELECT count(*) FROM audit WHERE action = 'coupon.expire'")" "2" \
+   "with an audit row for each day that expired some (小礼品's on 06-17, the rest on 07-10)"
 md coupon give 积分换券 100016 >/dev/null
 md coupon give 积分换券 100008 >/dev/null
 run md member merge 100008 100016
@@ -265,6 +275,15 @@ rejects 1 "campaign 积分换券 has ended" "giving from an ended campaign" \
 	md coupon give 积分换券 100024
 
 # ---- Lists -------------------------------------------------------------------
+
+run md coupon campaign list --format csv
+is "$(printf '%s\n' "$out" | head -n 1)" \
+   "campaign,name,kind,off,percent_paid,gift,min_spend,cap,from,to,days,not_on,per_member,total,points,target,status,issued,redeemed" \
+   "campaign list csv columns"
+is "$(printf '%s\n' "$out" | grep '^1,')" "1,满百减二十,cash,20.00,0,,100.00,0.00,,,30,,3,8,0,all,active,8,1" \
+   "a 满减 in csv: money in yuan, its limits, keys for scripts"
+is "$(printf '%s\n' "$out" | grep '^2,' | cut -d, -f3,5,8,16)" "percent,88,30.00,tag:VIP" \
+   "a targeted 折扣: the percentage paid, its cap, the tag by name"
 
 run md coupon list 100032 --format csv
 is "$(printf '%s\n' "$out" | head -n 1)" "code,campaign,card,status,issued_at,expires,sale" \
