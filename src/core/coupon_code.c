@@ -1,12 +1,13 @@
 /* coupon_code.c - making and reading coupon codes
  *
- * The check character makes the weighted sum of all ten symbols a
- * multiple of 31 (as ISO 7064's pure systems do).  31 is prime and the
- * weights 10..1 are distinct, so a single mistyped symbol changes the
- * sum by w*d and a swap of any two symbols by (w1-w2)*d, neither ever a
- * multiple of 31: both are always caught.  (Luhn's doubling, taken to
- * an odd base, folds 2*1 and 2*16 to the same addend and misses some.)  The random part comes from getrandom(), rejecting the
- * bytes that would make some symbols likelier than others.
+ * The check character is Luhn's algorithm taken to base 31 ("Luhn mod
+ * N"), as the codes are specified.  It catches every single mistyped
+ * symbol except, in a doubled place, one mistaken for the symbol 15
+ * along the alphabet (3 for J, H for Z: 31 being odd, 2*1 and 2*16 fold
+ * alike), 1 such typo in 31; and every swap of neighbours except 2Z for
+ * Z2.  What slips through is still looked up, and is an unknown code.
+ * The random part comes from getrandom(), rejecting the bytes that would
+ * make some symbols likelier than others.
  */
 #include <config.h>
 
@@ -33,13 +34,16 @@ value_of(char c)
 char
 coupon_code_check(const char *code, int len)
 {
-	int sum = 0, i;
+	int factor = 2, sum = 0, i;
 
-	/* The symbol LEN places from the end weighs LEN + 1, the check
-	 * character itself 1; the weights differ and none is a multiple of
-	 * 31, which is prime. */
-	for (i = 0; i < len; i++)
-		sum += (len + 1 - i) * value_of(code[i]);
+	/* From the right, every other symbol doubled, the doubled value's
+	 * two base-31 digits added. */
+	for (i = len - 1; i >= 0; i--) {
+		int addend = factor * value_of(code[i]);
+
+		factor = factor == 2 ? 1 : 2;
+		sum += addend / N + addend % N;
+	}
 	return alphabet[(N - sum % N) % N];
 }
 

@@ -2,7 +2,7 @@
  *
  * 9 random characters from 23456789ABCDEFGHJKMNPQRSTUVWXYZ (31 symbols,
  * no 0/O, no 1/I/L: nothing to misread across a counter), then a check
- * character (a weighted sum mod 31 over the same alphabet), so that a mistyped
+ * character (Luhn mod 31 over the same alphabet), so that a mistyped
  * code is caught without looking it up.  Shown as XXXXX-XXXXX. */
 #ifndef MD_COUPON_CODE_H
 #define MD_COUPON_CODE_H
