@@ -180,7 +180,7 @@ rejects 1 "was revoked" "revoking it twice" md coupon revoke "$code" --reason ag
 is "$(md check >/dev/null 2>&1; echo $?)" "0" "check proves the points ledger"
 rejects 1 "campaign 国庆券's coupons are not sold for points" "buying what is not for sale" \
 	md coupon buy 国庆券 100024
-rejects 1 "mistyped code" "revoking a mistyped code" md coupon revoke ABCDE-FGHJK --reason x
+rejects 1 "mistyped code" "revoking a mistyped code" md coupon revoke ABCDE-FGHJL --reason x
 
 # ---- The counter -------------------------------------------------------------
 
