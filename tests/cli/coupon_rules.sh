@@ -198,7 +198,7 @@ LANGUAGE=zh_TW rejects 1 "未知的規則「referral」：welcome、birthday、u
 run env LANGUAGE=zh_CN "$MEMBERDESK" --db "$DB" coupon rules
 like "$out" "生日（提前若干天）" "zh_CN: the rules' names"
 run env LANGUAGE=zh_TW "$MEMBERDESK" --db "$DB" coupon rules run
-like "$out" "birthday：其活動現在不發券" "zh_TW: an idle rule"
+like "$out" "birthday: 其活動現在不發券" "zh_TW: an idle rule"
 
 run md check
 exits 0 "the database checks"
