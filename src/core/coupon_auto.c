@@ -383,7 +383,8 @@ coupon_auto_upgrade_locked(struct md *md, int64_t member_id)
 /* ---- Birthday -------------------------------------------------------------- */
 
 /* The members whose birthday is on TARGET: a 29 February birthday is
- * kept on the 28th in a common year. */
+ * kept on the 28th in a common year.  Through the birthday index: the
+ * planner, without statistics, would read every active member. */
 static int
 birthdays_on(struct md *md, struct date target)
 {
@@ -394,7 +395,8 @@ birthdays_on(struct md *md, struct date target)
 		 (unsigned)target.d % 100u);
 	strcpy(md2, common && target.m == 2 && target.d == 28 ? "02-29" : md1);
 	return due_fill(md, "INSERT INTO " SQL_TEMP("coupon_due") "(id)"
-			" SELECT id FROM members WHERE birthday IS NOT NULL"
+			" SELECT id FROM " SQL_INDEXED_BY("members", "members_birthday")
+			" WHERE birthday IS NOT NULL"
 			" AND substr(birthday, -5) IN (?1, ?2) AND status = 'active'",
 			(const char *[]){ md1, md2 }, 2);
 }
