@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_coupon.h"
 #include "core/campaign.h"
 #include "core/coupon.h"
 #include "core/money.h"
@@ -485,7 +486,14 @@ static const struct option plain_opts[] = {
 	{NULL, 0, NULL, 0},
 };
 
-#define GIVE_SYNOPSIS N_("coupon give|buy CAMPAIGN MEMBER")
+static const struct option give_opts[] = {
+	{"print", no_argument, NULL, 'p'},
+	{"width", required_argument, NULL, 'w'},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0},
+};
+
+#define GIVE_SYNOPSIS N_("coupon give|buy CAMPAIGN MEMBER [--print [--width 32|48]]")
 
 static int
 give_cmd(struct cli *cli, int argc, char **argv, bool buy)
@@ -493,14 +501,22 @@ give_cmd(struct cli *cli, int argc, char **argv, bool buy)
 	const char *cmd = buy ? "coupon buy" : "coupon give";
 	const struct cli_opts o = {cmd, GIVE_SYNOPSIS,
 				   N_("give: one coupon of the campaign to the member.  buy: the same,\n"
-				      "paid with the campaign's points price.\n"),
-				   "", plain_opts, NULL, NULL};
+				      "paid with the campaign's points price.\n"
+				      "      --print          print the coupon's slip on the default printer\n"
+				      "      --width N        the slip: 32 (default) or 48 columns\n"),
+				   "", give_opts, NULL, NULL};
 	struct coupon k;
-	int c, st, rc;
+	bool print = false;
+	int c, st, rc, width = 32;
 
-	while ((c = cli_next_option(cli, &o, argc, argv, &st)) != -1)
+	while ((c = cli_next_option(cli, &o, argc, argv, &st)) != -1) {
 		if (c == -2)
 			return st;
+		if (c == 'p')
+			print = true;
+		if (c == 'w' && !cli_slip_width(cmd, optarg, &width))
+			return EXIT_USAGE;
+	}
 	if (argc - optind != 2)
 		return cli_usage(cmd, _("give the campaign and the member"));
 	if ((rc = cli_open(cli)))
@@ -510,7 +526,7 @@ give_cmd(struct cli *cli, int argc, char **argv, bool buy)
 	if (rc)
 		return cli_fail(cli, rc);
 	print_coupon(cli, &k, false);
-	return EXIT_OK;
+	return print ? cli_coupon_print_slip(cli, &k, width, true) : EXIT_OK;
 }
 
 static int
@@ -672,6 +688,9 @@ static const struct cli_command coupon_cmds[] = {
 	{"list", list_cmd, LIST_SYNOPSIS, N_("list coupons")},
 	{"show", show_cmd, CSHOW_SYNOPSIS, N_("show one coupon")},
 	{"revoke", revoke_cmd, REVOKE_SYNOPSIS, N_("take back an unused coupon")},
+	{"rules", cli_coupon_rules, NULL, N_("automatic coupons: list, set, unset, run")},
+	{"stats", cli_coupon_stats, NULL, N_("a campaign's figures: did it pay off")},
+	{"slip", cli_coupon_slip, NULL, N_("a coupon's slip, for the receipt printer")},
 	{NULL, NULL, NULL, NULL},
 };
 

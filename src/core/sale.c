@@ -15,6 +15,7 @@
 #include "core/audit.h"
 #include "core/clock.h"
 #include "core/coupon.h"
+#include "core/coupon_auto.h"
 #include "core/date.h"
 #include "core/db_sql.h"
 #include "core/money.h"
@@ -467,6 +468,7 @@ add_locked(struct md *md, const struct sale_input *in, struct sale *s)
 		}
 		if ((rc = referral(md, &m, s)) ||
 		    (rc = tier_after_sale(md, m.id, s->id, s->sold_at, s->upgraded_to)) ||
+		    (*s->upgraded_to && (rc = coupon_auto_upgrade_locked(md, m.id))) ||
 		    (rc = member_joined_by(md, m.id, s->sold_at)))
 			return rc;
 		s->points_after = m.points - s->points_used + s->points_earned;
