@@ -29,6 +29,7 @@ static const struct cli_command commands[] = {
 	{"import", cli_import, NULL, N_("import another system's CSV: members, sales, balances")},
 	{"export", cli_export, NULL, N_("export members, sales and balances as CSV")},
 	{"backup", cli_backup, NULL, N_("write a verified copy of the database")},
+	{"operator", cli_operator, NULL, N_("operators, their roles and PINs")},
 	{"restore", cli_restore, NULL, N_("put a backup back in place of the database")},
 	{NULL, NULL, NULL, NULL},
 };
@@ -38,11 +39,15 @@ usage(void)
 {
 	const struct cli_command *c;
 
-	printf(_("Usage: %s [--db FILE] [COMMAND [ARG]...]\n"), PACKAGE);
+	printf(_("Usage: %s [--db FILE] [--operator NAME] [COMMAND [ARG]...]\n"), PACKAGE);
 	printf(_("Membership, points and stored value for a small shop.\n"
 		 "With no COMMAND, open the full-screen interface.\n\n"));
 	printf(_("      --db FILE      use the database FILE (default:\n"
 		 "                     $XDG_DATA_HOME/memberdesk/memberdesk.db)\n"
+		 "      --operator NAME\n"
+		 "                     who is at the PC, in a shop with operators (or\n"
+		 "                     $MEMBERDESK_OPERATOR; the PIN is asked, or read\n"
+		 "                     from $MEMBERDESK_PIN)\n"
 		 "  -h, --help         display this help and exit\n"
 		 "  -V, --version      output version information and exit\n\n"));
 	printf(_("Commands:\n"));
@@ -96,6 +101,7 @@ main(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"db", required_argument, NULL, 'd'},
+		{"operator", required_argument, NULL, 'o'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		/* The manual's key table, from the TUI's action table. */
@@ -125,6 +131,9 @@ main(int argc, char **argv)
 		switch (opt) {
 		case 'd':
 			cli.db_path = optarg;
+			break;
+		case 'o':
+			cli.operator_name = optarg;
 			break;
 		case 'h':
 			usage();

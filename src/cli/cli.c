@@ -5,10 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sodium.h>
+
 #include "cli/cli.h"
 #include "core/backup.h"
 #include "core/db.h"
 #include "core/maint.h"
+#include "core/operator.h"
 #include "i18n.h"
 
 int
@@ -41,10 +44,8 @@ cli_usage(const char *cmd, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
-/* What the open said to the owner (a database others can read, an
- * empty file), once, on stderr: the screens show it themselves. */
-static void
-show_notice(struct cli *cli)
+void
+cli_show_notice(struct cli *cli)
 {
 	char *line, *next;
 
@@ -80,6 +81,30 @@ waiting(void *arg, int waited_ms, const char *holder)
 	return true;
 }
 
+/* In a shop with operators, who is there: --operator or
+ * $MEMBERDESK_OPERATOR, and their PIN. */
+static int
+sign_in(struct cli *cli)
+{
+	const char *name = cli->operator_name;
+	char pin[64], prompt[160];
+	int64_t n;
+	int rc;
+
+	if ((rc = operator_count(cli->md, &n)) || !n)
+		return rc;
+	if (!name || !*name)
+		name = getenv("MEMBERDESK_OPERATOR");
+	if (!name || !*name)
+		return md_fail(cli->md, MD_EPERM, _("this shop has operators: say who you are with --operator NAME (or MEMBERDESK_OPERATOR)"));
+	snprintf(prompt, sizeof prompt, _("PIN for %s: "), name);
+	if ((rc = cli_read_pin(cli, "MEMBERDESK_PIN", prompt, pin, sizeof pin)))
+		return rc;
+	rc = operator_login(cli->md, name, pin);
+	sodium_memzero(pin, sizeof pin);
+	return rc;
+}
+
 int
 cli_open_only(struct cli *cli)
 {
@@ -99,7 +124,9 @@ cli_open_only(struct cli *cli)
 	if (rc == MD_OK && !cli->tui)
 		db_on_wait(cli->md, waiting, cli);
 	if (rc == MD_OK)
-		show_notice(cli);
+		cli_show_notice(cli);
+	if (rc == MD_OK && !cli->no_login)
+		rc = sign_in(cli);
 	return rc;
 }
 

@@ -19,6 +19,8 @@ enum {
 struct cli {
 	struct md *md;
 	const char *db_path;	/* --db, or NULL for the default */
+	const char *operator_name;	/* --operator, or NULL: $MEMBERDESK_OPERATOR */
+	bool no_login;		/* the command signs nobody in (operator passwd --recover) */
 	FILE *out;
 	bool restart_getopt;	/* set before a command parses its argv */
 	bool tui;		/* the screens show md->notice themselves */
@@ -47,6 +49,16 @@ int cli_open(struct cli *cli);
 /* Open without them: for the commands that apply those rules themselves
  * and report what they did, and for check, which only reads. */
 int cli_open_only(struct cli *cli);
+
+/* What the core said to the owner (a database others can read, an
+ * empty file), once, on stderr, and clear it: the screens show it
+ * themselves. */
+void cli_show_notice(struct cli *cli);
+
+/* A PIN: from the environment variable ENV when set (for scripts),
+ * else asked on the terminal with PROMPT, without echo.  MD_EINVAL when
+ * there is neither. */
+int cli_read_pin(struct cli *cli, const char *env, const char *prompt, char *pin, size_t n);
 
 /* After a command, once its output is out: today's automatic backup,
  * when due (backup_daily), with a note on stderr when it failed. */
@@ -98,5 +110,6 @@ int cli_report(struct cli *cli, int argc, char **argv);
 int cli_coupon(struct cli *cli, int argc, char **argv);
 int cli_backup(struct cli *cli, int argc, char **argv);
 int cli_restore(struct cli *cli, int argc, char **argv);
+int cli_operator(struct cli *cli, int argc, char **argv);
 
 #endif

@@ -41,6 +41,7 @@ cli_check(struct cli *cli, int argc, char **argv)
 		return cli_usage("check", _("unexpected argument \"%s\""), argv[optind]);
 	if ((rc = cli_open_only(cli)) || (rc = check_run(cli->md, finding, NULL, &found)))
 		return cli_fail(cli, rc);
+	cli_show_notice(cli);
 	if (found) {
 		fflush(stdout);
 		fprintf(stderr, P_("%s: %lld problem found\n", "%s: %lld problems found\n",

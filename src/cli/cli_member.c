@@ -7,6 +7,7 @@
 #include "cli/cli.h"
 #include "core/coupon_auto.h"
 #include "core/member.h"
+#include "core/operator.h"
 #include "core/merge.h"
 #include "core/money.h"
 #include "core/points.h"
@@ -82,9 +83,14 @@ static int
 print_members(struct cli *cli, enum table_format fmt,
 	      const struct member_query *q, int *count)
 {
-	struct rows r = {cli_table_open(cli, fmt, member_cols), 0};
+	struct rows r;
 	int rc;
 
+	/* A list for a program (csv, tsv) is an export of personal data:
+	 * the owner's, as "export members" is. */
+	if (fmt != TABLE_TEXT && (rc = operator_may(cli->md, ACTION_EXPORT_MEMBERS)))
+		return rc;
+	r = (struct rows){cli_table_open(cli, fmt, member_cols), 0};
 	if (!r.t)
 		return MD_ENOMEM;
 	if (q->find)

@@ -8,8 +8,9 @@
 
 static const struct {
 	const char *key, *label;
+	enum action_who who;
 } actions[] = {
-#define ACTION_ROW(id, key, label) [ACTION_##id] = { key, label },
+#define ACTION_ROW(id, key, who, label) [ACTION_##id] = { key, label, WHO_##who },
 	ACTIONS(ACTION_ROW)
 #undef ACTION_ROW
 };
@@ -24,6 +25,12 @@ const char *
 action_label(enum action a)
 {
 	return _(actions[a].label);
+}
+
+enum action_who
+action_who(enum action a)
+{
+	return actions[a].who;
 }
 
 bool

@@ -32,6 +32,7 @@
 #include "core/clock.h"
 #include "core/db_sql.h"
 #include "core/settings.h"
+#include "core/operator.h"
 #include "i18n.h"
 
 #define BUSY_TIMEOUT_MS 10000
@@ -818,7 +819,11 @@ backup_daily(struct md *md, bool *done, struct backup_result *res)
 	if ((rc = backup_due(md, &due)) || !due || (rc = backup_place_ours(md, &p)))
 		return rc;
 	p.skip_empty = true;
-	return backup_daily_write(md, &p, NULL, done, res);
+	/* Today's backup is the rules' doing, as maint_ensure's are. */
+	md->on_behalf = true;
+	rc = backup_daily_write(md, &p, NULL, done, res);
+	md->on_behalf = false;
+	return rc;
 }
 
 static bool
@@ -900,6 +905,8 @@ backup_make(struct md *md, const char *file, struct backup_result *res)
 	int lock = -1, rc;
 
 	memset(res, 0, sizeof *res);
+	if ((rc = operator_may(md, ACTION_DATABASE_BACKUP)))
+		return rc;
 	if ((rc = backup_place_ours(md, &p)) || (file && (rc = aim(md, file, &p))) ||
 	    (rc = backup_dir_ready(md, &p)) || (rc = audit_backup(md, &p)))
 		return rc;
@@ -912,5 +919,63 @@ backup_make(struct md *md, const char *file, struct backup_result *res)
 	rc = backup_write(md, &p, NULL, res);
 	if (lock >= 0)
 		close(lock);
+	return rc;
+}
+
+/* The chain's head in FILE: its last hashed audit row and how many rows
+ * lead up to it; and the hash of its row PROBE.  A backup from before
+ * the chain has none (last_id 0). */
+static int
+chain_of(struct md *md, const char *file, struct audit_chain *c,
+	 int64_t probe, char probe_hash[AUDIT_HASH_LEN + 1])
+{
+	struct backup_ident id;
+	sqlite3_stmt *st = NULL;
+	sqlite3 *db;
+	int rc;
+
+	if ((rc = backup_snapshot(md, file, file, &db, &id)))
+		return rc;
+	if (sqlite3_prepare_v2(db, "SELECT hash FROM audit WHERE id = ?1", -1, &st,
+			       NULL) == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, probe);
+		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+			snprintf(probe_hash, AUDIT_HASH_LEN + 1, "%s",
+				 (const char *)sqlite3_column_text(st, 0));
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT id, hash, (SELECT count(*) FROM audit b"
+			       " WHERE b.id <= a.id) FROM audit a WHERE hash IS NOT NULL"
+			       " ORDER BY id DESC LIMIT 1", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW) {
+		c->last_id = sqlite3_column_int64(st, 0);
+		snprintf(c->hash, sizeof c->hash, "%s", (const char *)sqlite3_column_text(st, 1));
+		c->rows = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_finalize(st);
+	backup_snapshot_close(db);
+	return MD_OK;
+}
+
+int
+backup_latest_chain(struct md *md, char path[BACKUP_PATH_MAX], struct audit_chain *c,
+		    int64_t probe, char probe_hash[AUDIT_HASH_LEN + 1])
+{
+	struct backup_place p;
+	struct dated *v;
+	size_t n;
+	int rc;
+
+	memset(c, 0, sizeof *c);
+	*path = *probe_hash = '\0';
+	if ((rc = backup_place_ours(md, &p)) || (rc = list_dated(md, p.dir, p.stem, &v, &n)))
+		return rc;
+	if (n && snprintf(path, BACKUP_PATH_MAX, "%s/%s", p.dir, v[n - 1].name) >=
+		 BACKUP_PATH_MAX)
+		rc = md_fail(md, MD_EINVAL, _("path too long: %s"), p.dir);
+	else if (n)
+		rc = chain_of(md, path, c, probe, probe_hash);
+	free(v);
 	return rc;
 }

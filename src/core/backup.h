@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "core/audit.h"
 #include "core/md.h"
 
 /* The folder beside the database that dated backups go to. */
@@ -67,6 +68,13 @@ struct backup_restored {
  * backup and FILE's content is copied into it with an audit row.  Any
  * refusal leaves the database exactly as it was. */
 int backup_restore(struct md *md, const char *file, struct backup_restored *r);
+
+/* The newest dated backup in the backups folder beside the database
+ * (PATH; "" when there is none), the head of the audit chain it holds,
+ * and the hash of its audit row PROBE ("" when none): so that check can
+ * tell rows cut from the end of the log. */
+int backup_latest_chain(struct md *md, char path[BACKUP_PATH_MAX], struct audit_chain *c,
+			int64_t probe, char probe_hash[AUDIT_HASH_LEN + 1]);
 
 /* The rules, for the tests.  NAME is a dated backup of the database
  * called STEM ("memberdesk" for memberdesk.db): STEM-YYYY-MM-DD-HHMMSS.db,

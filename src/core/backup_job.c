@@ -80,6 +80,7 @@ backup_daily_start(struct md *md, struct backup_job **out)
 	job->place.skip_empty = true;
 	job->md.now = md->now;
 	memcpy(job->md.operator_name, md->operator_name, sizeof job->md.operator_name);
+	job->md.on_behalf = true;	/* today's backup, as backup_daily's */
 	if (!(job->md.path = strdup(md->path))) {
 		rc = md_fail(md, MD_ENOMEM, _("out of memory"));
 		goto fail;

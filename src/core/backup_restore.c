@@ -26,6 +26,7 @@
 #include "core/check.h"
 #include "core/db_sql.h"
 #include "core/migrate.h"
+#include "core/operator.h"
 #include "i18n.h"
 
 /* "cannot restore FILE: WHY; the database was not changed". */
@@ -234,6 +235,8 @@ backup_restore(struct md *md, const char *file, struct backup_restored *r)
 	int lock = -1, fd = -1, rc;
 
 	memset(r, 0, sizeof *r);
+	if ((rc = operator_may(md, ACTION_DATABASE_RESTORE)))
+		return rc;
 	if (md->readonly) {
 		char why[sizeof md->err];
 

@@ -25,6 +25,7 @@
 #include "core/text.h"
 #include "core/tier.h"
 #include "core/value_types.h"
+#include "core/operator.h"
 #include "i18n.h"
 
 static const struct text_label kinds[] = {
@@ -654,6 +655,8 @@ campaign_add(struct md *md, const struct campaign_input *in, int64_t *id)
 	struct list l;
 	int rc;
 
+	if ((rc = operator_may(md, ACTION_CAMPAIGN_ADD)))
+		return rc;
 	strcpy(c.target, "all");
 	if (!in->name)
 		return md_fail(md, MD_EINVAL, _("a campaign needs a name"));
@@ -750,6 +753,8 @@ campaign_edit(struct md *md, const char *key, const struct campaign_input *in)
 {
 	int rc;
 
+	if ((rc = operator_may(md, ACTION_CAMPAIGN_EDIT)))
+		return rc;
 	if ((rc = db_begin(md)))
 		return rc;
 	return db_end(md, edit_locked(md, key, in));
@@ -783,6 +788,8 @@ campaign_start(struct md *md, const char *key)
 {
 	int rc;
 
+	if ((rc = operator_may(md, ACTION_CAMPAIGN_START)))
+		return rc;
 	if ((rc = db_begin(md)))
 		return rc;
 	return db_end(md, set_status(md, key, CAMPAIGN_DRAFT, CAMPAIGN_ACTIVE,
@@ -794,6 +801,8 @@ campaign_end(struct md *md, const char *key)
 {
 	int rc;
 
+	if ((rc = operator_may(md, ACTION_CAMPAIGN_END)))
+		return rc;
 	if ((rc = db_begin(md)))
 		return rc;
 	return db_end(md, set_status(md, key, CAMPAIGN_ACTIVE, CAMPAIGN_ENDED,

@@ -9,8 +9,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/audit.h"
+#include "core/backup.h"
 #include "core/check.h"
 #include "core/db_sql.h"
+#include "core/operator.h"
 #include "i18n.h"
 
 struct check {
@@ -114,6 +117,78 @@ out:
 	return rc;
 }
 
+struct chain_ctx {
+	int (*cb)(void *arg, const char *finding);
+	void *arg;
+	int64_t *found;
+};
+
+static int
+chain_finding(void *arg, int64_t id, const char *why)
+{
+	struct chain_ctx *c = arg;
+	char line[512];
+
+	snprintf(line, sizeof line, _("audit row %lld: %s"), (long long)id, _(why));
+	(*c->found)++;
+	return c->cb(c->arg, line);
+}
+
+/* The hash of audit row ID into OUT ("" when there is no such row). */
+static int
+hash_of(struct md *md, int64_t id, char out[AUDIT_HASH_LEN + 1])
+{
+	struct db_stmt *st;
+	int rc;
+
+	*out = '\0';
+	if ((rc = db_stmt(md, "SELECT hash FROM audit WHERE id = ?1", &st)))
+		return rc;
+	db_bind_int(st, 1, id);
+	if (db_row(md, st, &rc))
+		db_column_text(st, 0, out, AUDIT_HASH_LEN + 1);
+	db_reset(st);
+	return rc;
+}
+
+/* The log's chain of hashes, and its head against the latest backup's:
+ * rows cut from the end, or a chain written anew, show there.  A backup
+ * without the log's last restore was taken before it (the restore keeps
+ * the database it replaces as one): the restored log does not continue
+ * it, and is compared with the next backup. */
+static int
+check_chain(struct md *md, struct chain_ctx *c)
+{
+	char path[BACKUP_PATH_MAX], line[BACKUP_PATH_MAX + 256];
+	char have[AUDIT_HASH_LEN + 1], restore[AUDIT_HASH_LEN + 1], in_backup[AUDIT_HASH_LEN + 1];
+	struct audit_chain head, b;
+	int64_t restored;
+	int rc;
+
+	if ((rc = audit_verify(md, chain_finding, c, &head)) ||
+	    (rc = db_int(md, "SELECT coalesce(max(id), 0) FROM audit"
+			 " WHERE action = 'database.restore'", &restored)) ||
+	    (rc = hash_of(md, restored, restore)))
+		return rc;
+	if ((rc = backup_latest_chain(md, path, &b, restored, in_backup))) {
+		/* Not a fault of the log: say it, and go on. */
+		snprintf(md->notice, sizeof md->notice,
+			 _("the audit log was not compared with the latest backup: %s"), md->err);
+		return MD_OK;
+	}
+	if (!b.last_id || (restored && strcmp(restore, in_backup)) ||
+	    (rc = hash_of(md, b.last_id, have)) || !strcmp(have, b.hash))
+		return rc;
+	if (head.last_id < b.last_id)
+		snprintf(line, sizeof line, _("the audit log ends at row %lld, but the latest backup %s has it up to row %lld: rows were cut from its end"),
+			 (long long)head.last_id, path, (long long)b.last_id);
+	else
+		snprintf(line, sizeof line, _("audit row %lld does not match the latest backup %s: the log was written anew up to there"),
+			 (long long)b.last_id, path);
+	(*c->found)++;
+	return c->cb(c->arg, line);
+}
+
 int
 check_run(struct md *md, int (*cb)(void *arg, const char *finding), void *arg,
 	  int64_t *found)
@@ -121,11 +196,13 @@ check_run(struct md *md, int (*cb)(void *arg, const char *finding), void *arg,
 	size_t i;
 	int rc;
 
+	if ((rc = operator_may(md, ACTION_DATABASE_CHECK)))
+		return rc;
 	*found = 0;
 	if ((rc = db_check_storage(md, cb, arg, found)))
 		return rc;
 	for (i = 0; i < sizeof checks / sizeof *checks; i++)
 		if ((rc = run_one(md, &checks[i], cb, arg, found)))
 			return rc;
-	return MD_OK;
+	return check_chain(md, &(struct chain_ctx){cb, arg, found});
 }

@@ -20,6 +20,7 @@
 #include "core/money.h"
 #include "core/points.h"
 #include "core/text.h"
+#include "core/operator.h"
 #include "i18n.h"
 
 static const struct text_label statuses[] = {
@@ -362,6 +363,8 @@ coupon_issue(struct md *md, const char *campaign, bool dry_run,
 	int rc;
 
 	memset(r, 0, sizeof *r);
+	if ((rc = operator_may(md, ACTION_COUPON_ISSUE)))
+		return rc;
 	if ((rc = db_begin(md)))
 		return rc;
 	rc = issue_locked(md, campaign, dry_run, cb, arg, r);
@@ -568,6 +571,8 @@ coupon_revoke(struct md *md, const char *code, const char *reason)
 	char why[MEMBER_NOTE_MAX];
 	int rc;
 
+	if ((rc = operator_may(md, ACTION_COUPON_REVOKE)))
+		return rc;
 	if ((rc = points_check_reason(md, reason, why)) || (rc = db_begin(md)))
 		return rc;
 	return db_end(md, revoke_locked(md, code, why));

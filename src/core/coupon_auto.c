@@ -25,6 +25,7 @@
 #include "core/db_sql.h"
 #include "core/settings.h"
 #include "core/text.h"
+#include "core/operator.h"
 #include "i18n.h"
 
 static const struct text_label rules[] = {
@@ -139,6 +140,8 @@ coupon_rule_set(struct md *md, const char *rule, const char *campaign, const cha
 	enum coupon_rule r;
 	int d, rc;
 
+	if ((rc = operator_may(md, ACTION_COUPON_RULE)))
+		return rc;
 	if ((rc = coupon_rule_parse(md, rule, &r)) || (rc = days_of(md, r, days, &d)) ||
 	    (rc = db_begin(md)))
 		return rc;
@@ -168,6 +171,8 @@ coupon_rule_unset(struct md *md, const char *rule)
 	enum coupon_rule r;
 	int rc;
 
+	if ((rc = operator_may(md, ACTION_COUPON_RULE)))
+		return rc;
 	if ((rc = coupon_rule_parse(md, rule, &r)) || (rc = db_begin(md)))
 		return rc;
 	return db_end(md, unset_locked(md, r));
@@ -540,6 +545,8 @@ coupon_rules_run(struct md *md, struct coupon_rule_result r[COUPON_RULES])
 	struct date today = clock_today(md);
 	int rc;
 
+	if ((rc = operator_may(md, ACTION_COUPON_RULE)))
+		return rc;
 	if ((rc = db_begin(md)))
 		return rc;
 	return db_end(md, run_locked(md, today, today, true, r));

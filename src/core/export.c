@@ -18,6 +18,7 @@
 #include "core/db_sql.h"
 #include "core/export.h"
 #include "core/money.h"
+#include "core/operator.h"
 #include "i18n.h"
 
 /* How a column is written from its SQL result column. */
@@ -192,20 +193,21 @@ check_range(struct md *md, const struct export_opts *o, char from[11], char to[1
 	return MD_OK;
 }
 
+static const enum action export_actions[] = {
+	[EXPORT_MEMBERS] = ACTION_EXPORT_MEMBERS, [EXPORT_SALES] = ACTION_EXPORT_SALES,
+	[EXPORT_POINTS] = ACTION_EXPORT_POINTS, [EXPORT_WALLET] = ACTION_EXPORT_WALLET,
+	[EXPORT_COUPONS] = ACTION_EXPORT_COUPONS,
+};
+
 static int
 audit_export(struct md *md, const struct export_opts *o, const char *from,
 	     const char *to)
 {
-	static const enum action actions[] = {
-		[EXPORT_MEMBERS] = ACTION_EXPORT_MEMBERS, [EXPORT_SALES] = ACTION_EXPORT_SALES,
-		[EXPORT_POINTS] = ACTION_EXPORT_POINTS, [EXPORT_WALLET] = ACTION_EXPORT_WALLET,
-		[EXPORT_COUPONS] = ACTION_EXPORT_COUPONS,
-	};
 	int rc;
 
 	if ((rc = db_begin(md)))
 		return rc;
-	return db_end(md, audit_log_pairs(md, actions[o->kind], 0, "to", o->dest ? o->dest : "-",
+	return db_end(md, audit_log_pairs(md, export_actions[o->kind], 0, "to", o->dest ? o->dest : "-",
 					  "from", from, "until", to, NULL));
 }
 
@@ -217,6 +219,9 @@ export_run(struct md *md, const struct export_opts *o, FILE *out, int64_t *rows)
 	char from[11], to[11];
 	struct db_stmt *st;
 	int rc;
+
+	if ((rc = operator_may(md, export_actions[o->kind])))
+		return rc;
 
 	*rows = 0;
 	if ((rc = check_range(md, o, from, to)) || (rc = audit_export(md, o, from, to)))

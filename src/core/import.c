@@ -22,6 +22,7 @@
 #include "core/import_priv.h"
 #include "core/money.h"
 #include "core/text.h"
+#include "core/operator.h"
 #include "i18n.h"
 
 
@@ -556,16 +557,17 @@ record_start(struct import *im)
 	return MD_OK;
 }
 
+static const enum action import_actions[] = {
+	[IMPORT_MEMBERS] = ACTION_IMPORT_MEMBERS, [IMPORT_SALES] = ACTION_IMPORT_SALES,
+	[IMPORT_POINTS] = ACTION_IMPORT_POINTS, [IMPORT_WALLET] = ACTION_IMPORT_WALLET,
+};
+
 /* One audit row per import, naming it (its ledger rows and sales carry
  * its id): what came in, and the points and stored value it opened. */
 static int
 audit_import(struct import *im)
 {
 	const struct import_result *r = im->res;
-	static const enum action actions[] = {
-		[IMPORT_MEMBERS] = ACTION_IMPORT_MEMBERS, [IMPORT_SALES] = ACTION_IMPORT_SALES,
-		[IMPORT_POINTS] = ACTION_IMPORT_POINTS, [IMPORT_WALLET] = ACTION_IMPORT_WALLET,
-	};
 	char n[6][32];
 
 	snprintf(n[0], sizeof n[0], "%lld", (long long)r->inserted);
@@ -574,7 +576,7 @@ audit_import(struct import *im)
 	snprintf(n[3], sizeof n[3], "%lld", (long long)im->points_total);
 	snprintf(n[4], sizeof n[4], "%lld", (long long)im->wallet_opened);
 	money_format(im->wallet_total, n[5]);
-	return audit_log_pairs(im->md, actions[im->o->kind], 0, "import", im->detail,
+	return audit_log_pairs(im->md, import_actions[im->o->kind], 0, "import", im->detail,
 			       "sha256", r->sha256, "inserted", n[0], "updated", n[1],
 			       "points_batches", n[2], "points", n[3],
 			       "wallet_members", n[4], "wallet", n[5], NULL);
@@ -672,6 +674,8 @@ import_run(struct md *md, const struct import_opts *o, struct import_result *res
 	int rc;
 
 	memset(res, 0, sizeof *res);
+	if ((rc = operator_may(md, import_actions[o->kind])))
+		return rc;
 	for (int f = 0; f < F_COUNT; f++)
 		im.col[f] = -1;
 	if ((rc = csvio_scan(md, o->path, &info)))

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/audit.h"
 #include "core/date.h"
 #include "core/db_sql.h"
 #include "core/import_priv.h"
@@ -411,7 +412,7 @@ date_joined(struct import *im)
 		}
 		rc = db_run(im->md, st);
 	}
-	return rc;
+	return rc ? rc : audit_seal(im->md);
 }
 
 static int

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sodium.h>
+
 #include "core/md.h"
 #include "core/text.h"
 #include "i18n.h"
@@ -50,6 +52,9 @@ md_init(struct md *md)
 	const char *name = NULL;
 
 	memset(md, 0, sizeof *md);
+	/* libsodium: PIN hashes and SHA-256; safe to call again. */
+	if (sodium_init() < 0)
+		return MD_ENOMEM;
 	pw = getpwuid(geteuid());
 	if (pw && pw->pw_name)
 		name = pw->pw_name;

@@ -21,6 +21,7 @@ enum md_status {
 	MD_EDB,		/* the database failed or refused */
 	MD_EIO,		/* a file could not be read or written */
 	MD_ENOMEM,
+	MD_EPERM,	/* the operator may not do it, or is not who they say */
 };
 
 #define MD_STMT_CACHE 64
@@ -47,6 +48,12 @@ struct md {
 	bool wait_long;		/* the holder said its work is long */
 	bool holding_note;	/* we left a -busy note (db_begin_long) */
 	char operator_name[64];
+	/* operator.h's enum role: who operator_name is, once signed in;
+	 * ROLE_NONE in a shop without operators, which may do all. */
+	int role;
+	/* The daily rules (and the daily backup) at work, on behalf of
+	 * whoever is there: what they do is allowed whatever the role. */
+	bool on_behalf;
 	time_t now;		/* the clock (clock.h); MEMBERDESK_NOW pins it for tests */
 	bool clock_pinned;
 	int tx_depth;		/* nesting of db_begin() */

@@ -12,6 +12,7 @@
 #include "core/member_sql.h"
 #include "core/settings.h"
 #include "core/text.h"
+#include "core/operator.h"
 #include "i18n.h"
 
 /* The normalised form of a member_input. */
@@ -674,14 +675,18 @@ member_unfreeze(struct md *md, const char *key)
 int
 member_delete(struct md *md, const char *key)
 {
-	return set_status(md, key, FROM(MEMBER_ACTIVE) | FROM(MEMBER_FROZEN), MEMBER_DELETED,
+	int rc = operator_may(md, ACTION_MEMBER_DELETE);
+
+	return rc ? rc : set_status(md, key, FROM(MEMBER_ACTIVE) | FROM(MEMBER_FROZEN), MEMBER_DELETED,
 			  ACTION_MEMBER_DELETE);
 }
 
 int
 member_restore(struct md *md, const char *key)
 {
-	return set_status(md, key, FROM(MEMBER_DELETED), MEMBER_ACTIVE, ACTION_MEMBER_RESTORE);
+	int rc = operator_may(md, ACTION_MEMBER_RESTORE);
+
+	return rc ? rc : set_status(md, key, FROM(MEMBER_DELETED), MEMBER_ACTIVE, ACTION_MEMBER_RESTORE);
 }
 
 /* Statements that fold DROP (?2) into KEEP (?1). */

@@ -12,6 +12,7 @@
 #include "core/db.h"
 #include "core/member.h"
 #include "core/merge.h"
+#include "core/operator.h"
 #include "core/points.h"
 #include "core/sale.h"
 #include "core/tier.h"
@@ -59,6 +60,8 @@ merge_members(struct md *md, const char *keep, const char *drop)
 {
 	int rc;
 
+	if ((rc = operator_may(md, ACTION_MEMBER_MERGE)))
+		return rc;
 	if ((rc = db_begin(md)))
 		return rc;
 	return db_end(md, merge_locked(md, keep, drop));

@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 
+#include "core/audit.h"
 #include "core/db_sql.h"
 #include "core/migrate.h"
 #include "i18n.h"
@@ -386,6 +387,29 @@ static const char migration_6[] =
 	"  days        INTEGER NOT NULL DEFAULT 0 CHECK (days >= 0)"
 	") STRICT, WITHOUT ROWID;";
 
+/* 7: operators with roles and PINs; the audit log chained by hashes and
+ * closed to changes (only its hash may be filled in, once). */
+static const char migration_7[] =
+	"CREATE TABLE operators("
+	"  id          INTEGER PRIMARY KEY,"
+	"  name        TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+	"  role        TEXT NOT NULL CHECK (role IN ('owner', 'staff')),"
+	"  pin_hash    TEXT NOT NULL,"
+	"  active      INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),"
+	"  failures    INTEGER NOT NULL DEFAULT 0 CHECK (failures >= 0),"
+	"  locked_until TEXT,"
+	"  created_at  TEXT NOT NULL"
+	") STRICT;"
+	"ALTER TABLE audit ADD COLUMN hash TEXT;"
+	"CREATE TRIGGER audit_append_only BEFORE UPDATE ON audit"
+	"  WHEN old.hash IS NOT NULL OR new.id IS NOT old.id OR new.at IS NOT old.at"
+	"    OR new.operator IS NOT old.operator OR new.action IS NOT old.action"
+	"    OR new.member_id IS NOT old.member_id OR new.old IS NOT old.old"
+	"    OR new.new IS NOT old.new "
+	"BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;"
+	"CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit "
+	"BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;";
+
 static const char *const migrations[] = {
 	migration_1,
 	migration_2,
@@ -393,6 +417,7 @@ static const char *const migrations[] = {
 	migration_4,
 	migration_5,
 	migration_6,
+	migration_7,
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof *migrations))
@@ -444,5 +469,8 @@ migrate_run(struct md *md)
 	for (v = (int)version + 1; v <= N_MIGRATIONS; v++)
 		if ((rc = apply(md, v)))
 			return rc;
+	/* The rows written before the chain existed join it now, once. */
+	if (version < 7 && !md->readonly)
+		return audit_seal_all(md);
 	return MD_OK;
 }

@@ -18,6 +18,7 @@
 #include "core/points.h"
 #include "core/settings.h"
 #include "core/text.h"
+#include "core/operator.h"
 #include "i18n.h"
 
 int
@@ -328,6 +329,8 @@ points_adjust(struct md *md, const char *key, const char *delta,
 	int64_t v;
 	int rc;
 
+	if ((rc = operator_may(md, ACTION_POINTS_ADJUST)))
+		return rc;
 	if ((rc = points_check_delta(md, delta, &v)) ||
 	    (rc = points_check_reason(md, reason, clean)))
 		return rc;
@@ -439,6 +442,8 @@ points_expire(struct md *md, struct date as_of, int64_t *members, int64_t *point
 {
 	int rc;
 
+	if ((rc = operator_may(md, ACTION_POINTS_EXPIRE)))
+		return rc;
 	if (date_to_days(as_of) > date_to_days(clock_today(md)))
 		return md_fail(md, MD_EINVAL, _("points cannot be expired ahead of time"));
 	if ((rc = db_begin_long(md, DB_LONG_EXPIRY, NULL)))

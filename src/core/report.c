@@ -16,6 +16,7 @@
 #include "core/db_sql.h"
 #include "core/money.h"
 #include "core/report.h"
+#include "core/operator.h"
 #include "i18n.h"
 
 int
@@ -259,6 +260,8 @@ report_weekly(struct md *md, struct date week_end, struct report_weekly *w)
 	int rc;
 
 	memset(w, 0, sizeof *w);
+	if ((rc = operator_may(md, ACTION_REPORT_VIEW)))
+		return rc;
 	w->week_end = week_end;
 	clock_timestamp(md, w->generated);
 	if ((rc = settings_get(md, "shop_name", w->shop)) ||

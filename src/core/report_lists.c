@@ -6,6 +6,7 @@
 
 #include "core/db_sql.h"
 #include "core/report.h"
+#include "core/operator.h"
 #include "i18n.h"
 
 int
@@ -70,6 +71,8 @@ report_birthdays(struct md *md, struct date from, int days,
 	int64_t d, first = date_to_days(from);
 	int rc;
 
+	if ((rc = operator_may(md, ACTION_REPORT_VIEW)))
+		return rc;
 	/* One index lookup a day: at most a year of them. */
 	for (d = first; d < first + days; d++)
 		if ((rc = birthdays_on(md, date_from_days(d), cb, arg)))
@@ -134,6 +137,8 @@ report_sales(struct md *md, struct date from, struct date to, enum report_by by,
 	int rc;
 
 	memset(out, 0, sizeof *out);
+	if ((rc = operator_may(md, ACTION_REPORT_VIEW)))
+		return rc;
 	if (date_to_days(from) > date_to_days(to)) {
 		date_format(from, a);
 		date_format(to, b);

@@ -15,6 +15,7 @@
 #include "core/db_sql.h"
 #include "core/rfm.h"
 #include "core/rfm_scored.h"
+#include "core/operator.h"
 #include "i18n.h"
 
 static const struct {
@@ -221,6 +222,8 @@ rfm_summary(struct md *md, struct date as_of, int window, struct rfm_summary *ou
 	int rc;
 
 	memset(out, 0, sizeof *out);
+	if ((rc = operator_may(md, ACTION_REPORT_VIEW)))
+		return rc;
 	if ((rc = rfm_score(md, as_of, window, &s)))
 		return rc;
 	for (i = 0; i < s.n; i++) {

@@ -13,6 +13,7 @@
 #include "core/db_sql.h"
 #include "core/rfm.h"
 #include "core/rfm_scored.h"
+#include "core/operator.h"
 #include "i18n.h"
 
 /* The scores of the members who bought (r, f, m: R F M; rs, fs, ms:
@@ -165,6 +166,8 @@ rfm_members(struct md *md, struct date as_of, int window, int segment,
 	struct db_stmt *st;
 	int rc;
 
+	if ((rc = operator_may(md, ACTION_REPORT_VIEW)))
+		return rc;
 	if ((rc = rfm_compute(md, as_of, window)) ||
 	    (rc = db_prepare(md, "SELECT mb.card, mb.name, mb.phone, s.segment,"
 			     "  coalesce(s.r, 0), coalesce(s.f, 0), coalesce(s.m, 0),"

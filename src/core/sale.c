@@ -25,6 +25,7 @@
 #include "core/settings.h"
 #include "core/text.h"
 #include "core/wallet.h"
+#include "core/operator.h"
 #include "i18n.h"
 
 int
@@ -687,6 +688,8 @@ sale_void(struct md *md, const char *key, const char *reason, bool forgive)
 	char clean[MEMBER_NOTE_MAX];
 	int rc;
 
+	if ((rc = operator_may(md, ACTION_SALE_VOID)))
+		return rc;
 	if (!reason || (rc = member_check_note(md, reason, clean)) != MD_OK || !*clean)
 		return reason && rc ? rc :
 		       md_fail(md, MD_EINVAL, _("a reason is required to void a sale"));

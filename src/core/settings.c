@@ -17,6 +17,7 @@
 #include "core/wallet_rules.h"
 #include "core/settings.h"
 #include "core/text.h"
+#include "core/operator.h"
 #include "i18n.h"
 
 #define MAX_POINTS INT64_C(1000000000)
@@ -348,6 +349,8 @@ settings_set(struct md *md, const char *key, const char *value)
 	const struct setting_def *def = settings_find(key);
 	int rc;
 
+	if ((rc = operator_may(md, ACTION_SETTINGS_SET)))
+		return rc;
 	if (!def || def->hidden)
 		return md_fail(md, MD_EINVAL,
 			       _("unknown setting \"%s\" (\"memberdesk settings show\" lists them)"),

@@ -1,15 +1,14 @@
-/* sha256.h - SHA-256 (FIPS 180-4), to recognise a file imported before */
+/* sha256.h - SHA-256, through libsodium: to recognise a file imported
+ * before, and to chain the audit log's rows */
 #ifndef MD_SHA256_H
 #define MD_SHA256_H
 
 #include <stddef.h>
-#include <stdint.h>
+
+#include <sodium.h>
 
 struct sha256 {
-	uint32_t h[8];
-	uint64_t len;		/* bytes hashed so far */
-	unsigned char buf[64];
-	size_t nbuf;
+	crypto_hash_sha256_state st;
 };
 
 void sha256_init(struct sha256 *s);

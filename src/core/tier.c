@@ -20,6 +20,7 @@
 #include "core/settings.h"
 #include "core/text.h"
 #include "core/tier.h"
+#include "core/operator.h"
 #include "i18n.h"
 
 #define TIER_COLS "id, rank, name, min_spend, min_visits, keep_spend, discount, points_rate"
@@ -477,6 +478,8 @@ tier_evaluate(struct md *md, struct date as_of, bool dry_run,
 {
 	int rc;
 
+	if ((rc = operator_may(md, ACTION_TIER_REVIEW)))
+		return rc;
 	if (!dry_run && date_to_days(as_of) > date_to_days(clock_today(md)))
 		return md_fail(md, MD_EINVAL,
 			       _("tiers can be evaluated for a future date only with --dry-run"));
@@ -770,6 +773,8 @@ tier_add(struct md *md, const struct tier_input *in)
 {
 	int rc;
 
+	if ((rc = operator_may(md, ACTION_TIER_ADD)))
+		return rc;
 	if (!in->name)
 		return md_fail(md, MD_EINVAL, _("tier name is required"));
 	if ((rc = db_begin(md)))
@@ -794,6 +799,8 @@ tier_edit(struct md *md, const char *name, const struct tier_input *in)
 {
 	int rc;
 
+	if ((rc = operator_may(md, ACTION_TIER_EDIT)))
+		return rc;
 	if ((rc = db_begin(md)))
 		return rc;
 	return db_end(md, edit_locked(md, name, in));
@@ -864,6 +871,8 @@ tier_delete(struct md *md, const char *name, const char *move_to)
 {
 	int rc;
 
+	if ((rc = operator_may(md, ACTION_TIER_DELETE)))
+		return rc;
 	if ((rc = db_begin(md)))
 		return rc;
 	return db_end(md, delete_locked(md, name, move_to));
@@ -915,6 +924,8 @@ tier_assign(struct md *md, const char *key, const char *name, const char *reason
 	char clean[MEMBER_NOTE_MAX];
 	int rc;
 
+	if ((rc = operator_may(md, ACTION_TIER_ASSIGN)))
+		return rc;
 	if (!reason || (rc = member_check_note(md, reason, clean)) != MD_OK || !*clean)
 		return reason && rc ? rc : md_fail(md, MD_EINVAL, _("a reason is required"));
 	if ((rc = db_begin(md)))

@@ -18,6 +18,7 @@
 #include "core/money.h"
 #include "core/settings.h"
 #include "core/value_types.h"
+#include "core/operator.h"
 #include "i18n.h"
 
 static const struct {
@@ -239,6 +240,8 @@ value_types_summary(struct md *md, struct date as_of,
 	size_t i;
 	int rc, k;
 
+	if ((rc = operator_may(md, ACTION_REPORT_VIEW)))
+		return rc;
 	if (!(rc = compute(md, as_of, &c, out)))
 		for (i = 0; i < c.n; i++) {
 			for (k = 0; k < VALUE_TYPES; k++)
@@ -303,6 +306,8 @@ value_types_members(struct md *md, struct date as_of,
 	struct db_stmt *st;
 	int rc;
 
+	if ((rc = operator_may(md, ACTION_REPORT_VIEW)))
+		return rc;
 	if ((rc = value_types_compute(md, as_of)) ||
 	    (rc = db_prepare(md, "SELECT mb.card, mb.name, mb.phone, v.types"
 			     " FROM " SQL_TEMP("value_types") " v JOIN members mb ON mb.id = v.id"

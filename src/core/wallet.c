@@ -19,6 +19,7 @@
 #include "core/settings.h"
 #include "core/text.h"
 #include "core/wallet.h"
+#include "core/operator.h"
 #include "i18n.h"
 
 int
@@ -238,7 +239,9 @@ int
 wallet_refund(struct md *md, const char *key, const char *amount,
 	      const char *payment, const char *reason, struct wallet_result *out)
 {
-	return change(md, key, amount, payment, reason, out, refund_locked);
+	int rc = operator_may(md, ACTION_WALLET_REFUND);
+
+	return rc ? rc : change(md, key, amount, payment, reason, out, refund_locked);
 }
 
 int

@@ -4,7 +4,7 @@
 
 run "$MEMBERDESK" --help
 exits 0 "--help exits 0"
-like "$out" "Usage: memberdesk [--db FILE] [COMMAND [ARG]...]" "--help starts with the usage line"
+like "$out" "Usage: memberdesk [--db FILE] [--operator NAME] [COMMAND [ARG]...]" "--help starts with the usage line"
 like "$out" "member " "--help lists the member command"
 for group in sale points wallet tier settings audit check; do
 	like "$out" "  $group " "--help lists $group"

@@ -375,7 +375,7 @@ test_audit(void)
 	int64_t id;
 
 	member_resolve(&md, "100008", &id);
-	audit_list(&md, id, 0, count_audit, &n);
+	audit_list(&md, &(struct audit_filter){.member_id = id}, count_audit, &n);
 	/* add, tag 常客, untag 学生; the no-op and the refused changes none */
 	is_int(n, 3, "every change to 100008, and only those, left an audit row");
 }
