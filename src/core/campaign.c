@@ -395,6 +395,41 @@ bad:
 		       in);
 }
 
+int
+campaign_check_target(struct md *md, const char *target, struct campaign *c)
+{
+	struct list l;
+	int rc;
+
+	memset(&l, 0, sizeof l);
+	rc = check_target(md, target, c, &l);
+	free(l.ids);
+	return rc;
+}
+
+int
+campaign_tags(struct md *md, int (*cb)(void *arg, const struct campaign_tag *t), void *arg)
+{
+	struct campaign_tag t;
+	struct db_stmt *st;
+	int rc;
+
+	if ((rc = db_prepare(md, "SELECT t.id, t.name, (SELECT count(*) FROM member_tags mt"
+			     "  JOIN members m ON m.id = mt.member_id"
+			     "  WHERE mt.tag_id = t.id AND m.status = 'active')"
+			     " FROM tags t ORDER BY t.name", &st)))
+		return rc;
+	while (db_row(md, st, &rc)) {
+		t.id = db_col_int(st, 0);
+		db_column_text(st, 1, t.name, sizeof t.name);
+		t.members = db_col_int(st, 2);
+		if ((rc = cb(arg, &t)))
+			break;
+	}
+	db_finalize(st);
+	return rc;
+}
+
 /* IN over what C holds already (a new campaign's defaults, or the
  * stored one). */
 static int

@@ -7,6 +7,7 @@
 
 #include "core/date.h"
 #include "core/md.h"
+#include "core/member.h"
 
 #define CAMPAIGN_NAME_COLS 32
 #define CAMPAIGN_NAME_MAX 132
@@ -101,6 +102,24 @@ bool campaign_usable_on(const struct campaign *c, struct date day);
 /* The first and last day a coupon of C issued on DAY may be used. */
 void campaign_validity(const struct campaign *c, struct date day, char from[11],
 		       char to[11]);
+
+/* TARGET as typed (campaign_input's) into its normal form in C->target,
+ * with the checks and the messages of add and edit: what the screens
+ * count with coupon_reach() while a campaign is being made, before
+ * anything is saved.  A file: target is read and checked; its members
+ * are counted once the campaign is saved. */
+int campaign_check_target(struct md *md, const char *target, struct campaign *c);
+
+/* A tag a campaign may aim at (target tag:NAME): every tag there is, by
+ * name, with how many active members carry it. */
+struct campaign_tag {
+	int64_t id;
+	char name[MEMBER_TAG_MAX];
+	int64_t members;
+};
+
+int campaign_tags(struct md *md, int (*cb)(void *arg, const struct campaign_tag *t),
+		  void *arg);
 
 /* SQL selecting the ids of the active members C targets as of DAY
  * (into OUT), with ?1 bound to the campaign's id; the temporary tables
