@@ -85,6 +85,12 @@ int campaign_add(struct md *md, const struct campaign_input *in, int64_t *id);
  * coupons out there keep what they were issued with. */
 int campaign_edit(struct md *md, const char *key, const struct campaign_input *in);
 
+/* What campaign_add (KEY NULL) or campaign_edit (of KEY) would store
+ * from IN, with their checks and words, into *C, writing nothing: the
+ * screens check the form as it is typed. */
+int campaign_check(struct md *md, const char *key, const struct campaign_input *in,
+		   struct campaign *c);
+
 /* KEY is the number or the name. */
 int campaign_get(struct md *md, const char *key, struct campaign *c);
 int campaign_get_id(struct md *md, int64_t id, struct campaign *c);

@@ -102,6 +102,41 @@ test_reach(void)
 	free(after);
 }
 
+static void
+test_check(void)
+{
+	struct campaign_input in = {.name = "双十一", .kind = "cash", .value = "20",
+				    .min = "100", .days = "30"};
+	char *before = testdb_fingerprint(&md), *after;
+	struct campaign c;
+	int64_t id;
+
+	ok(campaign_check(&md, NULL, &in, &c) == MD_OK, "a new campaign checks");
+	is_int(c.value, 2000, "its value in fen");
+	is_int(c.min_spend, 10000, "its minimum");
+	is_int(c.valid_days, 30, "its days");
+	is_int(c.status, CAMPAIGN_ACTIVE, "active unless a draft");
+	in.value = "200";
+	is_int(campaign_check(&md, NULL, &in, &c), MD_EINVAL, "more off than spent is refused");
+	like(md.err, "would give away more than is spent", "with add's words");
+	in.value = "20";
+	after = testdb_fingerprint(&md);
+	is_str(after, before, "checking writes nothing");
+	free(before);
+	free(after);
+	ok(campaign_add(&md, &in, &id) == MD_OK, "and add takes what the check passed");
+	is_int(campaign_check(&md, NULL, &in, &c), MD_ECONFLICT, "a second of the same name");
+	like(md.err, "there is already a campaign \"双十一\"", "is caught by the check");
+	ok(campaign_check(&md, "双十一", &(struct campaign_input){.total = "500",
+		.exclude_blacklist = -1}, &c) == MD_OK, "an active campaign may have a total");
+	is_int(c.total, 500, "which the check gives back");
+	is_int(campaign_check(&md, "双十一", &(struct campaign_input){.value = "30",
+		.exclude_blacklist = -1}, &c), MD_ECONFLICT, "but not a new value");
+	like(md.err, "can only widen", "as edit says");
+	is_int(campaign_check(&md, "无此活动", &(struct campaign_input){.exclude_blacklist = -1}, &c),
+	       MD_ENOTFOUND, "an unknown campaign");
+}
+
 int
 main(void)
 {
@@ -115,6 +150,7 @@ main(void)
 		printf("Bail out! member_freeze: %s\n", md.err);
 	test_tags();
 	test_reach();
+	test_check();
 	db_close(&md);
 	testdb_cleanup();
 	return done_testing();
