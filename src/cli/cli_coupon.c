@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_coupon.h"
 #include "core/campaign.h"
 #include "core/coupon.h"
 #include "core/money.h"
@@ -184,12 +185,19 @@ static const struct table_col campaign_cols[] = {
 	{"name", N_("Campaign"), .kind = COL_TEXT},
 	{"kind", N_("Kind"), .kind = COL_ENUM, .enum_key = kind_key, .enum_label = kind_label},
 	{"offer", N_("Offer"), .kind = COL_TEXT, .only = TABLE_PEOPLE},
-	{"value", N_("Value"), .kind = COL_COUNT, .only = TABLE_SCRIPTS},
+	{"off", N_("Off"), .kind = COL_MONEY, .only = TABLE_SCRIPTS},
+	{"percent_paid", N_("Percent paid"), .kind = COL_COUNT, .only = TABLE_SCRIPTS},
+	{"gift", N_("Gift"), .kind = COL_TEXT, .only = TABLE_SCRIPTS},
 	{"min_spend", N_("Minimum"), .kind = COL_MONEY, .only = TABLE_SCRIPTS},
 	{"cap", N_("Cap"), .kind = COL_MONEY, .only = TABLE_SCRIPTS},
-	{"from", N_("From"), .kind = COL_TEXT},
-	{"to", N_("To"), .kind = COL_TEXT},
+	{"from", N_("First day"), .kind = COL_TEXT},
+	{"to", N_("Last day"), .kind = COL_TEXT, .only = TABLE_SCRIPTS},
+	{"until", N_("Last day"), .kind = COL_TEXT, .only = TABLE_PEOPLE},
 	{"days", N_("Days"), .kind = COL_COUNT, .only = TABLE_SCRIPTS},
+	{"not_on", N_("Not on"), .kind = COL_TEXT, .only = TABLE_SCRIPTS},
+	{"per_member", N_("Per member"), .kind = COL_COUNT, .only = TABLE_SCRIPTS},
+	{"total", N_("Total"), .kind = COL_COUNT, .only = TABLE_SCRIPTS},
+	{"points", N_("Points"), .kind = COL_COUNT, .only = TABLE_SCRIPTS},
 	{"target", N_("Target"), .kind = COL_TEXT, .only = TABLE_SCRIPTS},
 	{"status", N_("Status"), .kind = COL_ENUM, .enum_key = status_key,
 	 .enum_label = status_label},
@@ -206,19 +214,26 @@ static int
 campaign_row(void *arg, const struct campaign *c)
 {
 	struct rows *r = arg;
-	char offer[200], to[32];
+	char offer[200], to[32], target[CAMPAIGN_TARGET_MAX * 2];
+	int rc;
 
 	campaign_offer(c, offer, sizeof offer);
+	if ((rc = campaign_target_key(r->md, c, target, sizeof target)))
+		return rc;
 	if (c->valid_days)
 		snprintf(to, sizeof to, P_("%d day", "%d days", c->valid_days), c->valid_days);
 	else
 		snprintf(to, sizeof to, "%s", c->valid_to);
+	bool money = c->kind == CAMPAIGN_CASH || c->kind == CAMPAIGN_VOUCHER;
 	const struct table_cell cells[] = {
 		TABLE_INT(c->id), TABLE_STR(c->name), TABLE_INT(c->kind), TABLE_STR(offer),
-		TABLE_INT(c->kind == CAMPAIGN_GIFT ? 0 : c->value),
+		TABLE_INT(money ? c->value : 0),
+		TABLE_INT(c->kind == CAMPAIGN_PERCENT ? c->value : 0), TABLE_STR(c->gift),
 		TABLE_INT(c->min_spend), TABLE_INT(c->cap),
-		TABLE_STR(c->valid_from), TABLE_STR(to), TABLE_INT(c->valid_days),
-		TABLE_STR(c->target), TABLE_INT(c->status), TABLE_INT(c->issued),
+		TABLE_STR(c->valid_from), TABLE_STR(c->valid_to), TABLE_STR(to),
+		TABLE_INT(c->valid_days), TABLE_STR(c->not_on), TABLE_INT(c->per_member),
+		TABLE_INT(c->total), TABLE_INT(c->points),
+		TABLE_STR(target), TABLE_INT(c->status), TABLE_INT(c->issued),
 		TABLE_INT(c->redeemed),
 	};
 
@@ -294,7 +309,8 @@ campaign_show_cmd(struct cli *cli, int argc, char **argv)
 		fprintf(cli->out, _("  Valid      %s to %s\n"), c.valid_from, c.valid_to);
 	if (*c.not_on)
 		fprintf(cli->out, _("  Not on     %s\n"), c.not_on);
-	fprintf(cli->out, _("  Target     %s: %lld members now\n"), target, (long long)reach);
+	fprintf(cli->out, P_("  Target     %s: %lld member now\n", "  Target     %s: %lld members now\n",
+			     reach), target, (long long)reach);
 	fprintf(cli->out, _("  Limits     %d per member, %s in all\n"), c.per_member,
 		c.total ? total : _("no total"));
 	if (c.points)
@@ -392,6 +408,7 @@ issue_cmd(struct cli *cli, int argc, char **argv)
 				      "      --members        with --dry-run: to whom (csv: card,name,phone)\n"),
 				   "n", issue_opts, &fmt, NULL};
 	struct coupon_issue_result r;
+	struct campaign k;
 	struct table *t = NULL;
 	bool dry = false, members = false;
 	int c, st, rc;
@@ -408,7 +425,8 @@ issue_cmd(struct cli *cli, int argc, char **argv)
 		return cli_usage("coupon issue", _("give the campaign (its number or name)"));
 	if (members && !dry)
 		return cli_usage("coupon issue", _("--members goes with --dry-run"));
-	if ((rc = cli_open(cli)))
+	/* The campaign first: a header on stdout says there are rows to come. */
+	if ((rc = cli_open(cli)) || (rc = campaign_get(cli->md, argv[optind], &k)))
 		return cli_fail(cli, rc);
 	if (members && !(t = cli_table_open(cli, fmt, target_cols)))
 		return cli_fail(cli, MD_ENOMEM);
@@ -427,8 +445,9 @@ issue_cmd(struct cli *cli, int argc, char **argv)
 				     "; %lld members have as many as one may", r.at_limit),
 			(long long)r.at_limit);
 	if (!members && r.over_total)
-		fprintf(cli->out, P_("; %lld more would pass the campaign's total",
-				     "; %lld more would pass the campaign's total", r.over_total),
+		fprintf(cli->out, P_("; %lld member got none: the campaign's total is reached",
+				     "; %lld members got none: the campaign's total is reached",
+				     r.over_total),
 			(long long)r.over_total);
 	if (!members)
 		fputc('\n', cli->out);
@@ -446,14 +465,14 @@ print_coupon(struct cli *cli, const struct coupon *k, bool all)
 	fprintf(cli->out, _("Coupon %s: %s, %s\n"), shown, k->campaign.name, offer);
 	fprintf(cli->out, _("  For        %s (%s)\n"), k->card, k->name);
 	fprintf(cli->out, _("  Valid      %s to %s\n"), k->valid_from, k->expires);
-	if (!all)
-		return;
-	fprintf(cli->out, _("  Status     %s\n"), coupon_status_label(k->status));
-	fprintf(cli->out, _("  Issued     %s, %s\n"), k->issued_at, coupon_how_label(k->how));
 	if (k->points_paid) {
 		text_format_int(k->points_paid, paid);
 		fprintf(cli->out, _("  Paid       %s points\n"), paid);
 	}
+	if (!all)
+		return;
+	fprintf(cli->out, _("  Status     %s\n"), coupon_status_label(k->status));
+	fprintf(cli->out, _("  Issued     %s, %s\n"), k->issued_at, coupon_how_label(k->how));
 	if (k->sale_id) {
 		money_format_human(k->discount, paid);
 		fprintf(cli->out, _("  Used in    sale %lld, %s off\n"), (long long)k->sale_id, paid);
@@ -467,7 +486,14 @@ static const struct option plain_opts[] = {
 	{NULL, 0, NULL, 0},
 };
 
-#define GIVE_SYNOPSIS N_("coupon give|buy CAMPAIGN MEMBER")
+static const struct option give_opts[] = {
+	{"print", no_argument, NULL, 'p'},
+	{"width", required_argument, NULL, 'w'},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0},
+};
+
+#define GIVE_SYNOPSIS N_("coupon give|buy CAMPAIGN MEMBER [--print [--width 32|48]]")
 
 static int
 give_cmd(struct cli *cli, int argc, char **argv, bool buy)
@@ -475,14 +501,22 @@ give_cmd(struct cli *cli, int argc, char **argv, bool buy)
 	const char *cmd = buy ? "coupon buy" : "coupon give";
 	const struct cli_opts o = {cmd, GIVE_SYNOPSIS,
 				   N_("give: one coupon of the campaign to the member.  buy: the same,\n"
-				      "paid with the campaign's points price.\n"),
-				   "", plain_opts, NULL, NULL};
+				      "paid with the campaign's points price.\n"
+				      "      --print          print the coupon's slip on the default printer\n"
+				      "      --width N        the slip: 32 (default) or 48 columns\n"),
+				   "", give_opts, NULL, NULL};
 	struct coupon k;
-	int c, st, rc;
+	bool print = false;
+	int c, st, rc, width = 32;
 
-	while ((c = cli_next_option(cli, &o, argc, argv, &st)) != -1)
+	while ((c = cli_next_option(cli, &o, argc, argv, &st)) != -1) {
 		if (c == -2)
 			return st;
+		if (c == 'p')
+			print = true;
+		if (c == 'w' && !cli_slip_width(cmd, optarg, &width))
+			return EXIT_USAGE;
+	}
 	if (argc - optind != 2)
 		return cli_usage(cmd, _("give the campaign and the member"));
 	if ((rc = cli_open(cli)))
@@ -492,7 +526,7 @@ give_cmd(struct cli *cli, int argc, char **argv, bool buy)
 	if (rc)
 		return cli_fail(cli, rc);
 	print_coupon(cli, &k, false);
-	return EXIT_OK;
+	return print ? cli_coupon_print_slip(cli, &k, width, true) : EXIT_OK;
 }
 
 static int
@@ -654,6 +688,9 @@ static const struct cli_command coupon_cmds[] = {
 	{"list", list_cmd, LIST_SYNOPSIS, N_("list coupons")},
 	{"show", show_cmd, CSHOW_SYNOPSIS, N_("show one coupon")},
 	{"revoke", revoke_cmd, REVOKE_SYNOPSIS, N_("take back an unused coupon")},
+	{"rules", cli_coupon_rules, NULL, N_("automatic coupons: list, set, unset, run")},
+	{"stats", cli_coupon_stats, NULL, N_("a campaign's figures: did it pay off")},
+	{"slip", cli_coupon_slip, NULL, N_("a coupon's slip, for the receipt printer")},
 	{NULL, NULL, NULL, NULL},
 };
 

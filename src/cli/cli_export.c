@@ -1,4 +1,4 @@
-/* cli_export.c - "memberdesk export": CSV in the import's own columns */
+/* cli_export.c - "memberdesk export": CSV in the import's own columns, and coupons */
 #include <config.h>
 
 #include <string.h>
@@ -6,7 +6,6 @@
 
 #include "cli/cli.h"
 #include "core/export.h"
-#include "core/import.h"
 #include "core/outfile.h"
 #include "i18n.h"
 
@@ -21,7 +20,7 @@ static const struct option export_opts[] = {
 	{NULL, 0, NULL, 0},
 };
 
-#define EXPORT_SYNOPSIS N_("export members|sales|points|wallet [-o FILE] [OPTION]...")
+#define EXPORT_SYNOPSIS N_("export members|sales|points|wallet|coupons [-o FILE] [OPTION]...")
 #define EXPORT_HELP N_( \
 	"Write CSV in the import's own columns, so that an export imports back\n" \
 	"unchanged.  Money in yuan with two decimals, dates ISO 8601.  Files are\n" \
@@ -31,20 +30,23 @@ static const struct option export_opts[] = {
 	"  -e, --encoding ENC   utf-8 (default) or gb18030 (for old Excel)\n" \
 	"      --bom            start with a byte order mark: Excel then reads\n" \
 	"                       UTF-8 correctly\n" \
-	"      --from DATE      members who joined, or sales made, on or after\n" \
+	"      --from DATE      members who joined, sales made or coupons issued on\n" \
+	"                       or after\n" \
 	"      --to DATE        ... on or before DATE\n" \
 	"      --headers zh|en  Chinese headers (卡号, 姓名, ...) or the keys\n" \
 	"Columns: members: card name phone gender birthday tier points balance\n" \
 	"bonus joined referrer tags note status; sales: ticket sold_at card\n" \
 	"amount category promo payment; points (one row per batch of points with\n" \
-	"its expiry): card points expires; wallet: card balance bonus.\n")
+	"its expiry): card points expires; wallet: card balance bonus; coupons\n" \
+	"(not for import): code campaign card status issued_at expires sale kind\n" \
+	"value.\n")
 
 int
 cli_export(struct cli *cli, int argc, char **argv)
 {
 	const struct cli_opts o = {"export", EXPORT_SYNOPSIS, EXPORT_HELP,
 				   "o:e:", export_opts, NULL, NULL};
-	struct export_opts eo = { .kind = IMPORT_MEMBERS };
+	struct export_opts eo = { .kind = EXPORT_MEMBERS };
 	const char *path = NULL, *encoding = NULL;
 	struct outfile of;
 	bool bom = false;
@@ -67,9 +69,11 @@ cli_export(struct cli *cli, int argc, char **argv)
 		}
 	}
 	if (argc - optind != 1)
-		return cli_usage("export", _("give what to export: members, sales, points or wallet"));
-	if (!import_kind_parse(argv[optind], &eo.kind))
-		return cli_usage("export", _("cannot export \"%s\": members, sales, points or wallet"),
+		return cli_usage("export",
+				 _("give what to export: members, sales, points, wallet or coupons"));
+	if (!export_kind_parse(argv[optind], &eo.kind))
+		return cli_usage("export",
+				 _("cannot export \"%s\": members, sales, points, wallet or coupons"),
 				 argv[optind]);
 	if (!outfile_encoding_ok(encoding))
 		return cli_usage("export", _("unknown encoding \"%s\" (utf-8 or gb18030)"), encoding);

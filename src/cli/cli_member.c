@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/coupon_auto.h"
 #include "core/member.h"
 #include "core/merge.h"
 #include "core/money.h"
@@ -124,7 +125,9 @@ member_add_cmd(struct cli *cli, int argc, char **argv)
 {
 	const char *tags[MEMBER_TAGS_MAX + 1];
 	struct member_input in = {0};
-	char card[CARD_MAX];
+	char card[CARD_MAX], shown[COUPON_SHOWN_MAX];
+	struct coupon welcome;
+	bool welcomed;
 	int c, st, rc;
 
 	static const struct cli_opts o = {"member add", ADD_SYNOPSIS, ADD_HELP,
@@ -154,9 +157,16 @@ member_add_cmd(struct cli *cli, int argc, char **argv)
 	if (!in.name)
 		return cli_usage("member add", _("--name is required"));
 	in.tags = tags;
-	if ((rc = cli_open(cli)) || (rc = member_add(cli->md, &in, card)))
+	/* Registered at the counter: the welcome coupon comes with it. */
+	if ((rc = cli_open(cli)) ||
+	    (rc = coupon_auto_member_add(cli->md, &in, card, &welcome, &welcomed)))
 		return cli_fail(cli, rc);
 	printf("%s\n", card);
+	if (welcomed) {
+		coupon_code_show(welcome.code, shown);
+		fprintf(stderr, _("%s: welcome coupon %s (%s), valid %s to %s\n"), PACKAGE,
+			shown, welcome.campaign.name, welcome.valid_from, welcome.expires);
+	}
 	return EXIT_OK;
 }
 

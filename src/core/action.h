@@ -41,6 +41,7 @@
 	_(EXPORT_SALES, "export.sales", N_("export sales")) \
 	_(EXPORT_POINTS, "export.points", N_("export points")) \
 	_(EXPORT_WALLET, "export.wallet", N_("export stored value")) \
+	_(EXPORT_COUPONS, "export.coupons", N_("export coupons")) \
 	_(CAMPAIGN_ADD, "campaign.add", N_("add a coupon campaign")) \
 	_(CAMPAIGN_EDIT, "campaign.edit", N_("change a coupon campaign")) \
 	_(CAMPAIGN_START, "campaign.start", N_("start a coupon campaign")) \
@@ -50,6 +51,8 @@
 	_(COUPON_BUY, "coupon.buy", N_("sell a member a coupon for points")) \
 	_(COUPON_REVOKE, "coupon.revoke", N_("revoke a coupon")) \
 	_(COUPON_EXPIRE, "coupon.expire", N_("let coupons past their last day expire")) \
+	_(COUPON_RULE, "coupon.rule", N_("set or unset an automatic coupon rule")) \
+	_(COUPON_AUTO, "coupon.auto", N_("issue automatic coupons")) \
 	_(MAINT_CLOCK, "maint.clock", N_("start the daily rules again after a wrong clock")) \
 	_(DATABASE_BACKUP, "database.backup", N_("write a backup of the database")) \
 	_(DATABASE_RESTORE, "database.restore", N_("put a backup in place of the database"))

@@ -36,7 +36,7 @@ static const struct text_label kinds[] = {
 
 static const struct text_label statuses[] = {
 	[CAMPAIGN_DRAFT] = { "draft", N_("draft") },
-	[CAMPAIGN_ACTIVE] = { "active", N_("active") },
+	[CAMPAIGN_ACTIVE] = { "active", N_("running") },
 	[CAMPAIGN_ENDED] = { "ended", N_("ended") },
 };
 
@@ -159,7 +159,7 @@ check_value(struct md *md, const struct campaign_input *in, struct campaign *c)
 static int
 check_offer(struct md *md, struct campaign *c)
 {
-	char a[32], b[32];
+	char a[40], b[40];
 
 	if (c->kind == CAMPAIGN_GIFT && !*c->gift)
 		return md_fail(md, MD_EINVAL, _("a gift campaign needs the gift, as its value"));
@@ -170,8 +170,8 @@ check_offer(struct md *md, struct campaign *c)
 		return md_fail(md, MD_EINVAL,
 			       _("a cash-off campaign needs its minimum spend (满100减20: --min 100)"));
 	if (c->kind == CAMPAIGN_CASH && c->min_spend < c->value) {
-		money_format(c->value, a);
-		money_format(c->min_spend, b);
+		money_format_human(c->value, a);
+		money_format_human(c->min_spend, b);
 		return md_fail(md, MD_EINVAL,
 			       _("%s off from a spend of %s would give away more than is spent"),
 			       a, b);
@@ -269,15 +269,15 @@ check_validity(struct md *md, const struct campaign_input *in, struct campaign *
 	if (!c->valid_days && !*c->valid_to)
 		return md_fail(md, MD_EINVAL,
 			       _("when can the coupons be used? Give --from and --to, or --days N"));
-	if (*c->valid_to && !*c->valid_from)
-		clock_today_text(md, c->valid_from);
 	clock_today_text(md, today);
-	if (*c->valid_to && strcmp(c->valid_from, c->valid_to) > 0)
-		return md_fail(md, MD_EINVAL, _("--from %s is after --to %s"), c->valid_from,
-			       c->valid_to);
 	if (*c->valid_to && strcmp(c->valid_to, today) < 0)
 		return md_fail(md, MD_EINVAL,
 			       _("the campaign would end on %s, before today: no coupon could be used"),
+			       c->valid_to);
+	if (*c->valid_to && !*c->valid_from)
+		strcpy(c->valid_from, today);
+	if (*c->valid_to && strcmp(c->valid_from, c->valid_to) > 0)
+		return md_fail(md, MD_EINVAL, _("--from %s is after --to %s"), c->valid_from,
 			       c->valid_to);
 	return MD_OK;
 }
@@ -955,32 +955,63 @@ campaign_targets_sql(struct md *md, const struct campaign *c, struct date day,
 	return MD_OK;
 }
 
+/* The name of the tier or tag a target names by number, into NAME. */
+static int
+target_name(struct md *md, const struct campaign *c, char *name, size_t n)
+{
+	const char *arg = strchr(c->target, ':');
+	struct db_stmt *st;
+	struct tier t;
+	int rc = MD_OK;
+
+	name[0] = '\0';
+	if (!strncmp(c->target, "tier:", 5)) {
+		if ((rc = tier_get_id(md, atoll(arg + 1), &t)))
+			return rc;
+		snprintf(name, n, "%s", t.name);
+	} else if (!strncmp(c->target, "tag:", 4)) {
+		if ((rc = db_stmt(md, "SELECT name FROM tags WHERE id = ?", &st)))
+			return rc;
+		db_bind_int(st, 1, atoll(arg + 1));
+		if (db_row(md, st, &rc))
+			db_column_text(st, 0, name, n);
+		db_reset(st);
+	}
+	return rc;
+}
+
+int
+campaign_target_key(struct md *md, const struct campaign *c, char *out, size_t n)
+{
+	char name[TIER_NAME_MAX + 64];
+	int rc;
+
+	if ((rc = target_name(md, c, name, sizeof name)))
+		return rc;
+	if (*name)
+		snprintf(out, n, "%.*s:%s", (int)strcspn(c->target, ":"), c->target, name);
+	else
+		snprintf(out, n, "%s", c->target);
+	return MD_OK;
+}
+
 int
 campaign_target_text(struct md *md, const struct campaign *c, char *out, size_t n)
 {
 	const char *arg = strchr(c->target, ':');
-	struct tier t;
+	char name[TIER_NAME_MAX + 64];
 	int64_t v;
 	int rc, i;
 
 	arg = arg ? arg + 1 : "";
+	if ((rc = target_name(md, c, name, sizeof name)))
+		return rc;
 	if (!strcmp(c->target, "all")) {
 		snprintf(out, n, "%s", _("every active member"));
 	} else if (!strncmp(c->target, "tier:", 5)) {
-		if ((rc = tier_get_id(md, atoll(arg), &t)))
-			return rc;
-		snprintf(out, n, _("tier %s"), t.name);
+		snprintf(out, n, _("tier %s"), name);
 	} else if (!strncmp(c->target, "tag:", 4)) {
-		char name[64] = "";
-		struct db_stmt *st;
-
-		if ((rc = db_stmt(md, "SELECT name FROM tags WHERE id = ?", &st)))
-			return rc;
-		db_bind_int(st, 1, atoll(arg));
-		if (db_row(md, st, &rc))
-			db_column_text(st, 0, name, sizeof name);
-		db_reset(st);
-		snprintf(out, n, _("tag %s"), name);
+		snprintf(out, n, _("members tagged %s"), name);
 	} else if (!strncmp(c->target, "segment:", 8)) {
 		if (rfm_segment_parse(md, arg, &i) == MD_OK)
 			snprintf(out, n, _("segment %s"), rfm_segment_label(i));
@@ -989,9 +1020,9 @@ campaign_target_text(struct md *md, const struct campaign *c, char *out, size_t 
 			;
 		snprintf(out, n, _("value type %s"), i < VALUE_TYPES ? value_types_label(i) : arg);
 	} else if (!strncmp(c->target, "birthday-month:", 15)) {
-		snprintf(out, n, _("birthday in month %s"), arg);
+		snprintf(out, n, _("birthdays in month %s"), arg);
 	} else if (!strncmp(c->target, "joined-within:", 14)) {
-		snprintf(out, n, _("joined in the last %s days"), arg);
+		snprintf(out, n, _("members who joined in the last %s days"), arg);
 	} else {
 		if ((rc = db_int_arg(md, "SELECT count(*) FROM campaign_members WHERE campaign_id = ?",
 				     c->id, &v)))

@@ -75,6 +75,9 @@ const char *campaign_status_label(enum campaign_status s);
 void campaign_offer(const struct campaign *c, char *out, size_t n);
 /* The target in words: "tier 金卡", "everyone", "12 listed members". */
 int campaign_target_text(struct md *md, const struct campaign *c, char *out, size_t n);
+/* The target as --target takes it ("tier:金卡", "tag:VIP"; "list" for
+ * a list read from a file): for csv. */
+int campaign_target_key(struct md *md, const struct campaign *c, char *out, size_t n);
 
 /* Add a campaign (active, or a draft with IN->draft); *ID gets its
  * number. */

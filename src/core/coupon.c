@@ -457,8 +457,14 @@ give_locked(struct md *md, const char *campaign, const char *key, bool buy,
 	if (buy && !c.points)
 		return md_fail(md, MD_ECONFLICT, _("campaign %s's coupons are not sold for points"),
 			       c.name);
-	if ((rc = may_have(md, &c, key, &m)) ||
-	    (rc = coupon_insert(md, &c, m.id, buy ? "buy" : "give", NULL, k)))
+	if ((rc = may_have(md, &c, key, &m)))
+		return rc;
+	if (buy && m.points < c.points)
+		return md_fail(md, MD_ECONFLICT,
+			       P_("%s (%s) has %lld point; a coupon of %s costs %lld",
+				  "%s (%s) has %lld points; a coupon of %s costs %lld", m.points),
+			       m.card, m.name, (long long)m.points, c.name, (long long)c.points);
+	if ((rc = coupon_insert(md, &c, m.id, buy ? "buy" : "give", NULL, k)))
 		return rc;
 	strcpy(k->card, m.card);
 	strcpy(k->name, m.name);

@@ -1,9 +1,13 @@
 /* coupon_code.c - making and reading coupon codes
  *
  * The check character is Luhn's algorithm taken to base 31 ("Luhn mod
- * N"): it catches every single mistyped symbol and every swap of two
- * neighbours.  The random part comes from getrandom(), rejecting the
- * bytes that would make some symbols likelier than others.
+ * N"), as the codes are specified.  It catches every single mistyped
+ * symbol except, in a doubled place, one mistaken for the symbol 15
+ * along the alphabet (3 for J, H for Z: 31 being odd, 2*1 and 2*16 fold
+ * alike), 1 such typo in 31; and every swap of neighbours except 2Z for
+ * Z2.  What slips through is still looked up, and is an unknown code.
+ * The random part comes from getrandom(), rejecting the bytes that would
+ * make some symbols likelier than others.
  */
 #include <config.h>
 
@@ -32,6 +36,8 @@ coupon_code_check(const char *code, int len)
 {
 	int factor = 2, sum = 0, i;
 
+	/* From the right, every other symbol doubled, the doubled value's
+	 * two base-31 digits added. */
 	for (i = len - 1; i >= 0; i--) {
 		int addend = factor * value_of(code[i]);
 

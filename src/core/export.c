@@ -4,7 +4,8 @@
  * canonical keys in the import's meaning (amount is what was paid;
  * balance is all stored value, bonus the part of it the shop gave), so
  * that exporting and importing into an empty database gives back the
- * same members, balances and tiers.
+ * same members, balances and tiers.  Coupons, which are not imported,
+ * go out in the columns of coupon list's csv and their campaign's offer.
  */
 #include <config.h>
 
@@ -57,10 +58,42 @@ static const struct col wallet_cols[] = {
 	{ "card", "卡号", TEXT }, { "balance", "余额", MONEY }, { "bonus", "赠送余额", MONEY },
 };
 
+/* value: as coupon campaign add takes it: yuan off (cash, voucher), the
+ * percentage paid (percent), the gift (gift). */
+static const struct col coupon_cols[] = {
+	{ "code", "券码", TEXT }, { "campaign", "活动", TEXT }, { "card", "卡号", TEXT },
+	{ "status", "状态", TEXT }, { "issued_at", "发券时间", TEXT },
+	{ "expires", "到期日", TEXT }, { "sale", "核销单号", INT },
+	{ "kind", "券类型", TEXT }, { "value", "面值", TEXT },
+};
+
 #define N(a) ((int)(sizeof a / sizeof *a))
 
+static const char *const kind_names[EXPORT_KINDS] = {
+	[EXPORT_MEMBERS] = "members", [EXPORT_SALES] = "sales",
+	[EXPORT_POINTS] = "points", [EXPORT_WALLET] = "wallet",
+	[EXPORT_COUPONS] = "coupons",
+};
+
+bool
+export_kind_parse(const char *s, enum export_kind *kind)
+{
+	for (int i = 0; i < EXPORT_KINDS; i++)
+		if (strcmp(s, kind_names[i]) == 0) {
+			*kind = (enum export_kind)i;
+			return true;
+		}
+	return false;
+}
+
+const char *
+export_kind_name(enum export_kind kind)
+{
+	return kind_names[kind];
+}
+
 static const struct kind kinds[] = {
-	[IMPORT_MEMBERS] = { member_cols, N(member_cols),
+	[EXPORT_MEMBERS] = { member_cols, N(member_cols),
 		"SELECT m.card, m.name, m.phone,"
 		" CASE m.gender WHEN 1 THEN 'male' WHEN 2 THEN 'female' ELSE '' END,"
 		" m.birthday, t.name, m.points, m.wallet_principal + m.wallet_bonus,"
@@ -73,24 +106,35 @@ static const struct kind kinds[] = {
 		" WHERE m.status IN ('active', 'frozen')"
 		" AND (?1 IS NULL OR m.joined >= ?1) AND (?2 IS NULL OR m.joined <= ?2)"
 		" ORDER BY m.id" },
-	[IMPORT_SALES] = { sale_cols, N(sale_cols),
+	[EXPORT_SALES] = { sale_cols, N(sale_cols),
 		"SELECT s.ticket, s.sold_at, m.card, s.paid, s.category, s.promo, s.payment"
 		" FROM sales s LEFT JOIN members m ON m.id = s.member_id"
 		" WHERE s.voided_at IS NULL"
 		" AND (?1 IS NULL OR s.sold_at >= ?1)"
 		" AND (?2 IS NULL OR s.sold_at < " SQL_DAY_AFTER("?2") ")"
 		" ORDER BY s.sold_at, s.id" },
-	[IMPORT_POINTS] = { point_cols, N(point_cols),
+	[EXPORT_POINTS] = { point_cols, N(point_cols),
 		"SELECT m.card, l.remaining, l.expires FROM points_lots l"
 		" JOIN members m ON m.id = l.member_id"
 		" WHERE l.remaining > 0 AND m.status IN ('active', 'frozen')"
 		" AND ?1 IS NULL AND ?2 IS NULL"
 		" ORDER BY l.member_id, l.expires IS NULL, l.expires, l.id" },
-	[IMPORT_WALLET] = { wallet_cols, N(wallet_cols),
+	[EXPORT_WALLET] = { wallet_cols, N(wallet_cols),
 		"SELECT card, wallet_principal + wallet_bonus, wallet_bonus FROM members"
 		" WHERE wallet_principal + wallet_bonus > 0 AND status IN ('active', 'frozen')"
 		" AND ?1 IS NULL AND ?2 IS NULL"
 		" ORDER BY id" },
+	[EXPORT_COUPONS] = { coupon_cols, N(coupon_cols),
+		"SELECT substr(k.code, 1, 5) || '-' || substr(k.code, 6), c.name, m.card,"
+		" k.status, k.issued_at, k.expires, k.sale_id, c.kind,"
+		" CASE c.kind WHEN 'gift' THEN c.gift"
+		"  WHEN 'percent' THEN CAST(c.value AS TEXT)"
+		"  ELSE (c.value / 100) || '.' || substr('0' || (c.value % 100), -2) END"
+		" FROM coupons k JOIN campaigns c ON c.id = k.campaign_id"
+		" JOIN members m ON m.id = k.member_id"
+		" WHERE (?1 IS NULL OR k.issued_at >= ?1)"
+		" AND (?2 IS NULL OR k.issued_at < " SQL_DAY_AFTER("?2") ")"
+		" ORDER BY k.id" },
 };
 
 /* OUT failed: say why (a full disk, mostly). */
@@ -129,9 +173,9 @@ check_range(struct md *md, const struct export_opts *o, char from[11], char to[1
 	struct date d;
 	int rc;
 
-	if ((o->from || o->to) && (o->kind == IMPORT_POINTS || o->kind == IMPORT_WALLET))
+	if ((o->from || o->to) && (o->kind == EXPORT_POINTS || o->kind == EXPORT_WALLET))
 		return md_fail(md, MD_EINVAL,
-			       _("--from and --to choose members or sales; points and wallet export what is held now"));
+			       _("--from and --to choose members, sales or coupons; points and wallet export what is held now"));
 	*from = *to = '\0';
 	if (o->from) {
 		if ((rc = date_parse(md, "--from", o->from, &d, false)))
@@ -153,8 +197,9 @@ audit_export(struct md *md, const struct export_opts *o, const char *from,
 	     const char *to)
 {
 	static const enum action actions[] = {
-		[IMPORT_MEMBERS] = ACTION_EXPORT_MEMBERS, [IMPORT_SALES] = ACTION_EXPORT_SALES,
-		[IMPORT_POINTS] = ACTION_EXPORT_POINTS, [IMPORT_WALLET] = ACTION_EXPORT_WALLET,
+		[EXPORT_MEMBERS] = ACTION_EXPORT_MEMBERS, [EXPORT_SALES] = ACTION_EXPORT_SALES,
+		[EXPORT_POINTS] = ACTION_EXPORT_POINTS, [EXPORT_WALLET] = ACTION_EXPORT_WALLET,
+		[EXPORT_COUPONS] = ACTION_EXPORT_COUPONS,
 	};
 	int rc;
 

@@ -13,6 +13,7 @@
 #include "core/audit.h"
 #include "core/clock.h"
 #include "core/coupon.h"
+#include "core/coupon_auto.h"
 #include "core/date.h"
 #include "core/db_sql.h"
 #include "core/maint.h"
@@ -158,6 +159,7 @@ run(struct md *md, struct date today)
 	char last[SETTING_MAX], done[11];
 	struct date from, last_week;
 	int64_t moved;
+	bool new_week;
 	int rc;
 
 	/* Read again inside the transaction: another memberdesk may have
@@ -184,7 +186,8 @@ run(struct md *md, struct date today)
 	    (rc = coupon_expire_locked(md, today, NULL)) ||
 	    (rc = birthdays(md, from, today)) ||
 	    (rc = tier_evaluate_locked(md, today, false, false, NULL, NULL, &moved)) ||
-	    (rc = rfm_snapshot(md, last_week, NULL)))
+	    (rc = rfm_snapshot(md, last_week, &new_week)) ||
+	    (rc = coupon_auto_daily_locked(md, from, today, new_week)))
 		return rc;
 	return settings_put_raw(md, "maintained_through", done);
 }

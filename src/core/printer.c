@@ -101,3 +101,21 @@ out:
 		fclose(err);
 	return rc;
 }
+
+int
+printer_print(struct md *md, int (*write)(FILE *fp, const void *arg), const void *arg,
+	      FILE *out)
+{
+	FILE *tmp = tmpfile();
+	int rc;
+
+	if (!tmp)
+		return md_fail(md, MD_EIO, _("cannot print: %s"), strerror(errno));
+	errno = 0;
+	if (write(tmp, arg) < 0 || fflush(tmp) != 0)
+		rc = md_fail(md, MD_EIO, _("cannot print: %s"), strerror(errno ? errno : EIO));
+	else
+		rc = printer_send(md, tmp, out);
+	fclose(tmp);
+	return rc;
+}

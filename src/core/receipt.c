@@ -1,4 +1,4 @@
-/* receipt.c - receipts
+/* receipt.c - receipts, and coupon slips
  *
  * Labels on the left, amounts on the right, both measured in display
  * columns so that a Chinese receipt lines up on the printer as an
@@ -97,8 +97,13 @@ receipt_write(FILE *fp, const struct sale *s, const char *shop, int width)
 	}
 	if (s->coupon_discount)
 		money_line(fp, _("Coupon"), s->coupon_discount, true, width);
-	if (*s->gift)
-		line(fp, _("Gift"), s->gift, width);
+	for (const char *g = s->gift, *nl; *g; g = *nl ? nl + 1 : nl) {
+		char one[sizeof s->gift];
+
+		nl = g + strcspn(g, "\n");
+		snprintf(one, sizeof one, "%.*s", (int)(nl - g), g);
+		line(fp, _("Gift"), one, width);
+	}
 	if (s->points_used) {
 		text_format_int(s->points_used, n);
 		snprintf(buf, sizeof buf, _("Points used %s"), n);
@@ -128,5 +133,35 @@ receipt_write(FILE *fp, const struct sale *s, const char *shop, int width)
 	}
 	rule(fp, width, '=');
 	centre(fp, _("Thank you"), width);
+	return ferror(fp) ? -1 : 0;
+}
+
+int
+receipt_coupon_slip(FILE *fp, const struct coupon *k, const char *shop, int width)
+{
+	char buf[512], shown[COUPON_SHOWN_MAX];
+
+	centre(fp, *shop ? shop : "memberdesk", width);
+	rule(fp, width, '=');
+	centre(fp, _("COUPON"), width);
+	centre(fp, k->campaign.name, width);
+	campaign_offer(&k->campaign, buf, sizeof buf);
+	centre(fp, buf, width);
+	rule(fp, width, '-');
+	if (*k->card) {
+		snprintf(buf, sizeof buf, "%s %s", k->card, k->name);
+		line(fp, _("Member"), buf, width);
+	}
+	coupon_code_show(k->code, shown);
+	line(fp, _("Code"), shown, width);
+	line(fp, _("Valid from"), k->valid_from, width);
+	line(fp, _("Valid until"), k->expires, width);
+	if (*k->campaign.not_on)
+		line(fp, _("Not on"), k->campaign.not_on, width);
+	rule(fp, width, '-');
+	/* The code once more, alone, for the eye and for a scanner. */
+	centre(fp, shown, width);
+	rule(fp, width, '=');
+	centre(fp, _("Show this slip at the counter"), width);
 	return ferror(fp) ? -1 : 0;
 }

@@ -55,6 +55,8 @@ const struct report_kpi report_kpi_defs[REPORT_KPIS] = {
 	{"points_expired", N_("Points expired"), offsetof(struct report_kpis, points_expired), false},
 	{"wallet_recharged", N_("Stored value recharged"), offsetof(struct report_kpis, wallet_recharged), true},
 	{"wallet_spent", N_("Stored value spent"), offsetof(struct report_kpis, wallet_spent), true},
+	{"coupons_issued", N_("Coupons issued"), offsetof(struct report_kpis, coupons_issued), false},
+	{"coupons_redeemed", N_("Coupons redeemed"), offsetof(struct report_kpis, coupons_redeemed), false},
 };
 
 int64_t
@@ -85,10 +87,18 @@ static const char kpi_sql[] =
 	"                     AND v.voided_at IS NOT NULL)),"
 	" w AS ("
 	"  SELECT coalesce(sum(principal), 0) AS recharged FROM wallet_ledger"
-	"   WHERE kind = 'recharge' AND at >= ?1 AND at < ?2)"
+	"   WHERE kind = 'recharge' AND at >= ?1 AND at < ?2),"
+	/* A coupon redeemed by a sale that was voided went back: it is
+	 * counted only while its sale stands, in the sale's week. */
+	" k AS ("
+	"  SELECT (SELECT count(*) FROM coupons WHERE issued_at >= ?1 AND issued_at < ?2)"
+	"           AS issued,"
+	"         (SELECT count(*) FROM sales v JOIN coupons c ON c.sale_id = v.id"
+	"           WHERE v.sold_at >= ?1 AND v.sold_at < ?2 AND v.voided_at IS NULL)"
+	"           AS redeemed)"
 	" SELECT m.total, m.new, s.buyers, s.n, s.paid, p.issued, p.redeemed,"
-	"        p.expired, w.recharged, s.wallet"
-	"   FROM s, m, p, w";
+	"        p.expired, w.recharged, s.wallet, k.issued, k.redeemed"
+	"   FROM s, m, p, w, k";
 
 static int
 kpis(struct md *md, struct date week_end, struct report_kpis *k)
@@ -118,6 +128,8 @@ kpis(struct md *md, struct date week_end, struct report_kpis *k)
 	k->points_expired = db_col_int(st, 7);
 	k->wallet_recharged = db_col_int(st, 8);
 	k->wallet_spent = db_col_int(st, 9);
+	k->coupons_issued = db_col_int(st, 10);
+	k->coupons_redeemed = db_col_int(st, 11);
 	k->average_ticket = k->sales ? money_mul_div(k->paid, 1, k->sales) : 0;
 	db_reset(st);
 	return MD_OK;

@@ -20,8 +20,7 @@
 #include "core/settings.h"
 #include "core/value_types.h"
 
-/* One week's key figures (Monday to Sunday).  Amounts in fen.  Coupons
- * issued and redeemed join these when coupons exist. */
+/* One week's key figures (Monday to Sunday).  Amounts in fen. */
 struct report_kpis {
 	int64_t members;		/* active and frozen, joined by Sunday */
 	int64_t new_members;		/* joined in the week */
@@ -34,6 +33,8 @@ struct report_kpis {
 	int64_t points_expired;
 	int64_t wallet_recharged;	/* principal paid in */
 	int64_t wallet_spent;		/* stored value paid for sales */
+	int64_t coupons_issued;		/* in any state now */
+	int64_t coupons_redeemed;	/* by the week's sales (a void gives them back) */
 };
 
 /* The key figures in the order the report shows them: KEY for csv,
@@ -46,7 +47,7 @@ struct report_kpi {
 	bool money;
 };
 
-#define REPORT_KPIS 11
+#define REPORT_KPIS 13
 extern const struct report_kpi report_kpi_defs[REPORT_KPIS];
 
 /* Key figure I of K. */

@@ -15,6 +15,7 @@
 #include "core/audit.h"
 #include "core/clock.h"
 #include "core/coupon.h"
+#include "core/coupon_auto.h"
 #include "core/date.h"
 #include "core/db_sql.h"
 #include "core/money.h"
@@ -251,8 +252,12 @@ apply_coupons(struct md *md, const struct sale_input *in, struct sale *s)
 		coupon_code_show(k.code, shown);
 		o += (size_t)snprintf(s->coupons + o, sizeof s->coupons - o, "%s%s",
 				      o ? ";" : "", shown);
-		if (k.campaign.kind == CAMPAIGN_GIFT)
-			snprintf(s->gift, sizeof s->gift, "%s", k.campaign.gift);
+		if (k.campaign.kind == CAMPAIGN_GIFT) {
+			size_t g = strlen(s->gift);
+
+			snprintf(s->gift + g, sizeof s->gift - g, "%s%s", g ? "\n" : "",
+				 k.campaign.gift);
+		}
 	}
 	return MD_OK;
 }
@@ -463,6 +468,7 @@ add_locked(struct md *md, const struct sale_input *in, struct sale *s)
 		}
 		if ((rc = referral(md, &m, s)) ||
 		    (rc = tier_after_sale(md, m.id, s->id, s->sold_at, s->upgraded_to)) ||
+		    (*s->upgraded_to && (rc = coupon_auto_upgrade_locked(md, m.id))) ||
 		    (rc = member_joined_by(md, m.id, s->sold_at)))
 			return rc;
 		s->points_after = m.points - s->points_used + s->points_earned;
@@ -497,8 +503,9 @@ sale_add(struct md *md, const struct sale_input *in, struct sale *s)
 	"  coalesce(m.wallet_principal + m.wallet_bonus, 0), coalesce(t.discount, 100)," \
 	"  coalesce((SELECT " SQL_GROUP_CONCAT("substr(k.code, 1, 5) || '-' || substr(k.code, 6)", "';'") \
 	"    FROM coupons k WHERE k.sale_id = s.id), '')," \
-	"  coalesce((SELECT c.gift FROM coupons k JOIN campaigns c ON c.id = k.campaign_id" \
-	"    WHERE k.sale_id = s.id AND c.kind = 'gift' LIMIT 1), '')" \
+	"  coalesce((SELECT " SQL_GROUP_CONCAT("c.gift", "char(10)") " FROM coupons k" \
+	"    JOIN campaigns c ON c.id = k.campaign_id" \
+	"    WHERE k.sale_id = s.id AND c.kind = 'gift'), '')" \
 	"  FROM sales s LEFT JOIN members m ON m.id = s.member_id" \
 	"  LEFT JOIN tiers t ON t.id = s.tier_id"
 

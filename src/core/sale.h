@@ -53,7 +53,7 @@ struct sale {
 	int64_t coupon_id[SALE_COUPONS_MAX];	/* sale_add, sale_quote */
 	int64_t coupon_off[SALE_COUPONS_MAX];
 	char coupons[SALE_COUPONS_TEXT];	/* "ABCDE-FGHJK;..." as shown */
-	char gift[132];			/* a gift coupon's gift, "" for none */
+	char gift[5 * 132];		/* the gifts of its gift coupons, one a line */
 	int64_t points_used;
 	int64_t points_value;		/* fen the points paid */
 	int64_t paid;			/* what the customer paid */

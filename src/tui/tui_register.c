@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/coupon_auto.h"
 #include "core/member.h"
 #include "i18n.h"
 #include "tui/tui_form.h"
@@ -92,7 +93,9 @@ save(struct tui *t, struct reg *r)
 	const char *tagp[MEMBER_TAGS_MAX];
 	struct member_input in = {0};
 	struct tui_form *f = &r->form;
-	char name[MEMBER_NAME_MAX];
+	char name[MEMBER_NAME_MAX], shown[COUPON_SHOWN_MAX];
+	struct coupon welcome;
+	bool welcomed;
 	int64_t id;
 	size_t i;
 
@@ -109,13 +112,20 @@ save(struct tui *t, struct reg *r)
 	for (i = 0; i < in.ntags; i++)
 		tagp[i] = tags[i];
 	in.tags = tagp;
-	if (member_add(t->md, &in, card) || member_resolve(t->md, card, &id)) {
+	if (coupon_auto_member_add(t->md, &in, card, &welcome, &welcomed) ||
+	    member_resolve(t->md, card, &id)) {
 		tui_error(t, "%s", t->md->err);	/* the form keeps what was typed */
 		return;
 	}
 	member_check_name(t->md, in.name, name);
-	if (tui_card_open(t, id, true))
+	if (!tui_card_open(t, id, true))
+		return;
+	if (welcomed) {
+		coupon_code_show(welcome.code, shown);
+		tui_say(t, _("Registered %s: card %s; welcome coupon %s"), name, card, shown);
+	} else {
 		tui_say(t, _("Registered %s: card %s"), name, card);
+	}
 }
 
 static enum tui_result

@@ -81,7 +81,7 @@ run md export sales --from 2026-06-01 --to 2026-06-30
 exits 0 "sales in June"
 is "$(printf '%s\n' "$out" | tr -d '\r')" "ticket,sold_at,card,amount,category,promo,payment
 ,2026-06-01 10:00:00,100008,6000.00,,0,cash" "only June's sale, paid amount"
-rejects 1 "--from and --to choose members or sales" "a date range for points" \
+rejects 1 "--from and --to choose members, sales or coupons" "a date range for points" \
 	md export points --from 2026-01-01
 rejects 1 "--from 2026-07-01 is after --to 2026-06-30" "a backwards range" \
 	md export sales --from 2026-07-01 --to 2026-06-30

@@ -10,18 +10,6 @@
 
 static struct md md;
 
-/* Expect REJECTED from CALL, a message containing WHY, and no change. */
-#define REJECTS(call, code, why, desc) do { \
-	char *before_ = testdb_fingerprint(&md), *after_; \
-	int rc_ = (call); \
-	is_int(rc_, code, "%s: rejected", desc); \
-	like(md.err, why, "%s: says why", desc); \
-	after_ = testdb_fingerprint(&md); \
-	is_str(after_, before_, "%s: database unchanged", desc); \
-	free(before_); \
-	free(after_); \
-} while (0)
-
 static void
 test_add(void)
 {

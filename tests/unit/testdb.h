@@ -76,6 +76,19 @@ testdb_fingerprint(struct md *md)
 	return out;
 }
 
+/* CALL, on the test's `struct md md`, fails with CODE saying WHY and
+ * leaves the database exactly as it was. */
+#define REJECTS(call, code, why, desc) do { \
+	char *before_ = testdb_fingerprint(&md), *after_; \
+	int rc_ = (call); \
+	is_int(rc_, code, "%s: rejected", desc); \
+	like(md.err, why, "%s: says why", desc); \
+	after_ = testdb_fingerprint(&md); \
+	is_str(after_, before_, "%s: database unchanged", desc); \
+	free(before_); \
+	free(after_); \
+} while (0)
+
 static void __attribute__((unused))
 testdb_cleanup(void)
 {
