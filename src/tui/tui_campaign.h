@@ -7,6 +7,7 @@
 #define MD_TUI_CAMPAIGN_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "core/campaign.h"
 #include "tui/tui_priv.h"
@@ -40,5 +41,9 @@ void tui_campaign_rows_free(struct tui_campaign_rows *r);
 
 /* Redeemed of issued as "25.0%", or "-" before any is issued. */
 void tui_campaign_rate(const struct campaign *c, char out[32]);
+
+/* When its coupons may be used: "7 days from the day it is issued",
+ * "2026-07-01 to 2026-07-31". */
+void tui_campaign_validity(const struct campaign *c, char *out, size_t n);
 
 #endif

@@ -22,6 +22,7 @@
 #include "core/tier.h"
 #include "core/value_types.h"
 #include "i18n.h"
+#include "tui/tui_campaign.h"
 #include "tui/tui_form.h"
 #include "tui/tui_screens.h"
 
@@ -238,17 +239,6 @@ input(struct cform *f, struct campaign_input *in)
 
 /* ---- Worked out live ---------------------------------------------------------- */
 
-static void
-validity(const struct campaign *c, char *out, size_t n)
-{
-	if (c->valid_days)
-		snprintf(out, n, P_("%d day from the day it is issued",
-				    "%d days from the day it is issued", c->valid_days),
-			 c->valid_days);
-	else
-		snprintf(out, n, _("%s to %s"), c->valid_from, c->valid_to);
-}
-
 /* The core's verdict on the form: the offer, or what is wrong. */
 static void
 recheck(struct tui *t, struct cform *f)
@@ -266,7 +256,7 @@ recheck(struct tui *t, struct cform *f)
 		return;
 	}
 	campaign_offer(&c, offer, sizeof offer);
-	validity(&c, days, sizeof days);
+	tui_campaign_validity(&c, days, sizeof days);
 	/* TRANSLATORS: the kind, the offer, when its coupons may be used:
 	 * "cash off (满减): ¥20.00 off from ¥100.00; 30 days from ..." */
 	snprintf(f->verdict, sizeof f->verdict, _("%s: %s; %s"), campaign_kind_label(c.kind),

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core/coupon.h"
+#include "core/coupon_stats.h"
 #include "core/text.h"
 #include "i18n.h"
 #include "tui/tui_campaign.h"
@@ -21,15 +22,22 @@
 void
 tui_campaign_rate(const struct campaign *c, char out[32])
 {
-	size_t n;
+	const struct coupon_stats_row r = {.issued = c->issued, .redeemed = c->redeemed};
 
-	if (!c->issued) {
+	coupon_stats_rate(&r, out);
+	if (!*out)
 		strcpy(out, "-");
-		return;
-	}
-	text_format_ratio(100 * c->redeemed, c->issued, out);
-	n = strlen(out);
-	snprintf(out + n, 32 - n, "%%");
+}
+
+void
+tui_campaign_validity(const struct campaign *c, char *out, size_t n)
+{
+	if (c->valid_days)
+		snprintf(out, n, P_("%d day from the day it is issued",
+				    "%d days from the day it is issued", c->valid_days),
+			 c->valid_days);
+	else
+		snprintf(out, n, _("%s to %s"), c->valid_from, c->valid_to);
 }
 
 /* ---- What is done to a campaign --------------------------------------- */
@@ -233,6 +241,11 @@ layout(struct cols *c)
 
 	*c = (struct cols){.no = 4, .offer = 23, .status = 6, .issued = 7, .redeemed = 8,
 			   .rate = 6};
+	/* The status as wide as its longest word ("running", 进行中). */
+	for (int s = CAMPAIGN_DRAFT; s <= CAMPAIGN_ENDED; s++)
+		if (text_width(campaign_status_label(s)) > c->status)
+			c->status = text_width(campaign_status_label(s));
+	c->offer -= c->status - 6;
 	rest = COLS - 2 - 6 - (c->no + c->offer + c->status + c->issued + c->redeemed +
 			       c->rate);
 	c->name = rest < CAMPAIGN_NAME_COLS ? rest : CAMPAIGN_NAME_COLS;
@@ -269,9 +282,9 @@ draw_summary(struct tui *t, const struct tui_campaign_rows *l)
 		/* TRANSLATORS: %s is the key (F2). */
 		snprintf(msg, sizeof msg, _("No campaigns yet: %s makes the first one."), key);
 	else
-		/* TRANSLATORS: "3 campaigns, 1 active. Enter shows one." */
-		snprintf(msg, sizeof msg, P_("%d campaign, %d active. Enter shows one.",
-					     "%d campaigns, %d active. Enter shows one.", n),
+		/* TRANSLATORS: "3 campaigns, 1 running. Enter shows one." */
+		snprintf(msg, sizeof msg, P_("%d campaign, %d running. Enter shows one.",
+					     "%d campaigns, %d running. Enter shows one.", n),
 			 n, active);
 	tui_put_role(t, tui_body_top(), 1, msg, COLS - 2, false, ROLE_DIM);
 }
