@@ -111,7 +111,7 @@ set_status(struct tui *t, const struct campaign *c, bool start)
 	if (rc)
 		tui_error(t, "%s", t->md->err);
 	else if (start)
-		tui_say(t, _("Campaign %s is active: %s issues its coupons."), c->name,
+		tui_say(t, _("Campaign %s is running: %s issues its coupons."), c->name,
 			tui_act_key(ACT_ISSUE, 0, key, sizeof key));
 	else
 		tui_say(t, _("Campaign %s has ended."), c->name);
@@ -228,28 +228,35 @@ list_rows(void)
 	return tui_body_rows() - 3;	/* the summary, a blank, the header */
 }
 
-/* Columns for COLS: the name takes what is left, up to its longest;
- * then the offer. */
+/* Columns for COLS: the name as wide as the longest (up to
+ * CAMPAIGN_NAME_COLS, and leaving the offer OFFER_MIN), the offer the
+ * rest. */
 struct cols {
 	int no, name, offer, status, issued, redeemed, rate;
 };
 
-static void
-layout(struct cols *c)
-{
-	int rest;
+enum { OFFER_MIN = 20 };
 
-	*c = (struct cols){.no = 4, .offer = 23, .status = 6, .issued = 7, .redeemed = 8,
-			   .rate = 6};
+static void
+layout(const struct tui_campaign_rows *l, struct cols *c)
+{
+	int rest, w;
+
+	*c = (struct cols){.no = 4, .name = text_width(_("Campaign")), .status = 6, .issued = 7,
+			   .redeemed = 8, .rate = 6};
 	/* The status as wide as its longest word ("running", 进行中). */
 	for (int s = CAMPAIGN_DRAFT; s <= CAMPAIGN_ENDED; s++)
-		if (text_width(campaign_status_label(s)) > c->status)
-			c->status = text_width(campaign_status_label(s));
-	c->offer -= c->status - 6;
-	rest = COLS - 2 - 6 - (c->no + c->offer + c->status + c->issued + c->redeemed +
-			       c->rate);
-	c->name = rest < CAMPAIGN_NAME_COLS ? rest : CAMPAIGN_NAME_COLS;
-	c->offer += rest - c->name;
+		if ((w = text_width(campaign_status_label(s))) > c->status)
+			c->status = w;
+	for (size_t i = 0; i < l->n; i++)
+		if ((w = text_width(l->rows[i].name)) > c->name)
+			c->name = w;
+	rest = COLS - 2 - 6 - (c->no + c->status + c->issued + c->redeemed + c->rate);
+	if (c->name > CAMPAIGN_NAME_COLS)
+		c->name = CAMPAIGN_NAME_COLS;
+	if (c->name > rest - OFFER_MIN)
+		c->name = rest - OFFER_MIN;
+	c->offer = rest - c->name;
 }
 
 static void
@@ -301,7 +308,7 @@ campaigns_draw(struct tui *t, struct tui_view *v)
 	char no[24], offer[200], issued[32], redeemed[32], rate[32];
 	struct cols c;
 
-	layout(&c);
+	layout(l, &c);
 	draw_summary(t, l);
 	draw_row(t, y - 1, &c, head, ROLE_HEADER);
 	tui_campaign_rows_scroll(l, rows);

@@ -91,9 +91,10 @@ give(struct tui *t, struct give *g)
 		return;
 	}
 	coupon_code_show(k.code, shown);
-	/* TRANSLATORS: the code, the member, the campaign, the days. */
-	snprintf(msg, sizeof msg, _("Coupon %s for %s: %s, to be used from %s to %s."), shown,
-		 g->m.name, c->name, k.valid_from, k.expires);
+	/* TRANSLATORS: the code, the member, the campaign, its last day;
+	 * one status line of 80 columns. */
+	snprintf(msg, sizeof msg, _("Coupon %s given to %s: %s, until %s."), shown, g->m.name,
+		 c->name, k.expires);
 	tui_pop(t);	/* the card reloads, with the coupon */
 	tui_say(t, "%s", msg);
 }
