@@ -83,7 +83,7 @@
 	_(GIVE_THIS, "give-this-coupon", KEYS(TK(KEY_F(2)), '\r', '\n', TK(KEY_ENTER)), \
 	  N_("Give"), N_("give the member a coupon of the selected campaign"), COUPON_GIVE) \
 	_(CAMPAIGNS, "campaigns", KEYS(TK(KEY_F(8)), TUI_META | '8'), \
-	  N_("Coupons"), N_("coupon campaigns: make them, issue their coupons, see how they do"), \
+	  N_("Coupons"), N_("coupon campaigns: make, issue, see how they do"), \
 	  NONE) \
 	_(CAMPAIGN_NEW, "new-campaign", KEYS(TK(KEY_F(2)), TUI_META | '2', 'n'), \
 	  N_("Add"), N_("make a new coupon campaign"), CAMPAIGN_ADD) \
@@ -92,12 +92,12 @@
 	_(CAMPAIGN_START, "start-campaign", KEYS(TK(KEY_F(3)), TUI_META | '3', 's'), \
 	  N_("Launch"), N_("start a draft campaign, after asking"), CAMPAIGN_START) \
 	_(ISSUE, "issue-coupons", KEYS(TK(KEY_F(5)), TUI_META | '5', 'i'), \
-	  N_("Issue"), N_("issue the campaign's coupons to the members it targets, after asking"), \
+	  N_("Issue"), N_("issue its coupons to the members it targets, after asking"), \
 	  COUPON_ISSUE) \
 	_(CAMPAIGN_EDIT, "edit-campaign", KEYS(TK(KEY_F(6)), TUI_META | '6', 'e'), \
 	  N_("Edit"), N_("change the campaign (an active one only widens)"), CAMPAIGN_EDIT) \
 	_(CAMPAIGN_END, "end-campaign", KEYS(TK(KEY_F(7)), TUI_META | '7', 'x'), \
-	  N_("Stop"), N_("end the campaign, after asking: its coupons can no longer be used"), \
+	  N_("Stop"), N_("end the campaign, after asking: its coupons stop working"), \
 	  CAMPAIGN_END) \
 	_(LEFT, "char-left", KEYS(TK(KEY_LEFT), TUI_CTRL('b')), \
 	  N_("Left"), N_("field: move back a character"), NONE) \
