@@ -396,6 +396,41 @@ bad:
 		       in);
 }
 
+int
+campaign_check_target(struct md *md, const char *target, struct campaign *c)
+{
+	struct list l;
+	int rc;
+
+	memset(&l, 0, sizeof l);
+	rc = check_target(md, target, c, &l);
+	free(l.ids);
+	return rc;
+}
+
+int
+campaign_tags(struct md *md, int (*cb)(void *arg, const struct campaign_tag *t), void *arg)
+{
+	struct campaign_tag t;
+	struct db_stmt *st;
+	int rc;
+
+	if ((rc = db_prepare(md, "SELECT t.id, t.name, (SELECT count(*) FROM member_tags mt"
+			     "  JOIN members m ON m.id = mt.member_id"
+			     "  WHERE mt.tag_id = t.id AND m.status = 'active')"
+			     " FROM tags t ORDER BY t.name", &st)))
+		return rc;
+	while (db_row(md, st, &rc)) {
+		t.id = db_col_int(st, 0);
+		db_column_text(st, 1, t.name, sizeof t.name);
+		t.members = db_col_int(st, 2);
+		if ((rc = cb(arg, &t)))
+			break;
+	}
+	db_finalize(st);
+	return rc;
+}
+
 /* IN over what C holds already (a new campaign's defaults, or the
  * stored one). */
 static int
@@ -622,6 +657,79 @@ audit_campaign(struct md *md, enum action a, const struct campaign *c)
 			       "status", campaign_status_key(c->status), NULL);
 }
 
+/* What an active campaign may not change: the coupons out there were
+ * issued under it. */
+static int
+only_widens(struct md *md, const struct campaign *was, const struct campaign *now,
+	    const struct campaign_input *in)
+{
+	if (in->kind || in->value || in->min || in->cap || in->not_on || in->points ||
+	    in->target || in->exclude_blacklist >= 0 || (in->from && !*was->valid_to) ||
+	    (in->days && !was->valid_days) || (in->to && !*was->valid_to))
+		return md_fail(md, MD_ECONFLICT,
+			       _("campaign %s is active: it can only widen (a later end, more coupons, more per member), so that the coupons out there keep what they were issued with"),
+			       was->name);
+	if (in->from && strcmp(now->valid_from, was->valid_from))
+		return md_fail(md, MD_ECONFLICT, _("campaign %s is active: its start cannot move"),
+			       was->name);
+	if ((*was->valid_to && strcmp(now->valid_to, was->valid_to) < 0) ||
+	    now->valid_days < was->valid_days)
+		return md_fail(md, MD_ECONFLICT,
+			       _("campaign %s is active: its coupons may be used longer, not shorter"),
+			       was->name);
+	if ((was->total && (!now->total || now->total < was->total) && in->total) ||
+	    now->per_member < was->per_member)
+		return md_fail(md, MD_ECONFLICT,
+			       _("campaign %s is active: it may have more coupons, not fewer"),
+			       was->name);
+	return MD_OK;
+}
+
+/* The campaign that add (KEY NULL) or edit (of KEY) would store, from
+ * IN, checked; a list target's members into L (free L->ids). */
+static int
+prepare(struct md *md, const char *key, const struct campaign_input *in,
+	struct campaign *c, struct list *l)
+{
+	struct campaign was;
+	int rc;
+
+	memset(l, 0, sizeof *l);
+	if (!key) {
+		*c = (struct campaign){ .per_member = 1, .status = CAMPAIGN_ACTIVE };
+		strcpy(c->target, "all");
+		if (!in->name)
+			return md_fail(md, MD_EINVAL, _("a campaign needs a name"));
+		if (!in->kind)
+			return md_fail(md, MD_EINVAL,
+				       _("a campaign needs a kind: cash, percent, voucher or gift"));
+		if (in->draft)
+			c->status = CAMPAIGN_DRAFT;
+		return check_input(md, in, c, l);
+	}
+	if ((rc = campaign_get(md, key, &was)))
+		return rc;
+	if (was.status == CAMPAIGN_ENDED)
+		return md_fail(md, MD_ECONFLICT, _("campaign %s has ended"), was.name);
+	*c = was;
+	if ((rc = check_input(md, in, c, l)))
+		return rc;
+	return was.status == CAMPAIGN_ACTIVE ? only_widens(md, &was, c, in) : MD_OK;
+}
+
+int
+campaign_check(struct md *md, const char *key, const struct campaign_input *in,
+	       struct campaign *c)
+{
+	struct list l;
+	int rc;
+
+	if (!(rc = prepare(md, key, in, c, &l)))
+		rc = name_free(md, c->name, c->id);
+	free(l.ids);
+	return rc;
+}
+
 static int
 add_locked(struct md *md, struct campaign *c, const struct list *l)
 {
@@ -651,54 +759,20 @@ add_locked(struct md *md, struct campaign *c, const struct list *l)
 int
 campaign_add(struct md *md, const struct campaign_input *in, int64_t *id)
 {
-	struct campaign c = { .per_member = 1, .status = CAMPAIGN_ACTIVE };
+	struct campaign c;
 	struct list l;
 	int rc;
 
+	*id = 0;
 	if ((rc = operator_may(md, ACTION_CAMPAIGN_ADD)))
 		return rc;
-	strcpy(c.target, "all");
-	if (!in->name)
-		return md_fail(md, MD_EINVAL, _("a campaign needs a name"));
-	if (!in->kind)
-		return md_fail(md, MD_EINVAL, _("a campaign needs a kind: cash, percent, voucher or gift"));
-	if (in->draft)
-		c.status = CAMPAIGN_DRAFT;
-	if ((rc = check_input(md, in, &c, &l)) || (rc = db_begin(md)))
+	if ((rc = prepare(md, NULL, in, &c, &l)) || (rc = db_begin(md)))
 		goto out;
 	rc = db_end(md, add_locked(md, &c, &l));
 	*id = rc ? 0 : c.id;
 out:
 	free(l.ids);
 	return rc;
-}
-
-/* What an active campaign may not change: the coupons out there were
- * issued under it. */
-static int
-only_widens(struct md *md, const struct campaign *was, const struct campaign *now,
-	    const struct campaign_input *in)
-{
-	if (in->kind || in->value || in->min || in->cap || in->not_on || in->points ||
-	    in->target || in->exclude_blacklist >= 0 || (in->from && !*was->valid_to) ||
-	    (in->days && !was->valid_days) || (in->to && !*was->valid_to))
-		return md_fail(md, MD_ECONFLICT,
-			       _("campaign %s is active: it can only widen (a later end, more coupons, more per member), so that the coupons out there keep what they were issued with"),
-			       was->name);
-	if (in->from && strcmp(now->valid_from, was->valid_from))
-		return md_fail(md, MD_ECONFLICT, _("campaign %s is active: its start cannot move"),
-			       was->name);
-	if ((*was->valid_to && strcmp(now->valid_to, was->valid_to) < 0) ||
-	    now->valid_days < was->valid_days)
-		return md_fail(md, MD_ECONFLICT,
-			       _("campaign %s is active: its coupons may be used longer, not shorter"),
-			       was->name);
-	if ((was->total && (!now->total || now->total < was->total) && in->total) ||
-	    now->per_member < was->per_member)
-		return md_fail(md, MD_ECONFLICT,
-			       _("campaign %s is active: it may have more coupons, not fewer"),
-			       was->name);
-	return MD_OK;
 }
 
 static int
@@ -709,14 +783,7 @@ edit_locked(struct md *md, const char *key, const struct campaign_input *in)
 	struct list l;
 	int rc;
 
-	if ((rc = campaign_get(md, key, &was)))
-		return rc;
-	if (was.status == CAMPAIGN_ENDED)
-		return md_fail(md, MD_ECONFLICT, _("campaign %s has ended"), was.name);
-	c = was;
-	if ((rc = check_input(md, in, &c, &l)))
-		goto out;
-	if (was.status == CAMPAIGN_ACTIVE && (rc = only_widens(md, &was, &c, in)))
+	if ((rc = prepare(md, key, in, &c, &l)) || (rc = campaign_get_id(md, c.id, &was)))
 		goto out;
 	if ((rc = name_free(md, c.name, c.id)) ||
 	    (rc = db_stmt(md, "UPDATE campaigns SET name = ?1, kind = ?2, value = ?3,"

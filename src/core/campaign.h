@@ -7,6 +7,7 @@
 
 #include "core/date.h"
 #include "core/md.h"
+#include "core/member.h"
 
 #define CAMPAIGN_NAME_COLS 32
 #define CAMPAIGN_NAME_MAX 132
@@ -87,6 +88,12 @@ int campaign_add(struct md *md, const struct campaign_input *in, int64_t *id);
  * coupons out there keep what they were issued with. */
 int campaign_edit(struct md *md, const char *key, const struct campaign_input *in);
 
+/* What campaign_add (KEY NULL) or campaign_edit (of KEY) would store
+ * from IN, with their checks and words, into *C, writing nothing: the
+ * screens check the form as it is typed. */
+int campaign_check(struct md *md, const char *key, const struct campaign_input *in,
+		   struct campaign *c);
+
 /* KEY is the number or the name. */
 int campaign_get(struct md *md, const char *key, struct campaign *c);
 int campaign_get_id(struct md *md, int64_t id, struct campaign *c);
@@ -104,6 +111,24 @@ bool campaign_usable_on(const struct campaign *c, struct date day);
 /* The first and last day a coupon of C issued on DAY may be used. */
 void campaign_validity(const struct campaign *c, struct date day, char from[11],
 		       char to[11]);
+
+/* TARGET as typed (campaign_input's) into its normal form in C->target,
+ * with the checks and the messages of add and edit: what the screens
+ * count with coupon_reach() while a campaign is being made, before
+ * anything is saved.  A file: target is read and checked; its members
+ * are counted once the campaign is saved. */
+int campaign_check_target(struct md *md, const char *target, struct campaign *c);
+
+/* A tag a campaign may aim at (target tag:NAME): every tag there is, by
+ * name, with how many active members carry it. */
+struct campaign_tag {
+	int64_t id;
+	char name[MEMBER_TAG_MAX];
+	int64_t members;
+};
+
+int campaign_tags(struct md *md, int (*cb)(void *arg, const struct campaign_tag *t),
+		  void *arg);
 
 /* SQL selecting the ids of the active members C targets as of DAY
  * (into OUT), with ?1 bound to the campaign's id; the temporary tables

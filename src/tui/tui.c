@@ -255,8 +255,38 @@ draw_title(struct tui *t)
 	attroff(a);
 }
 
-/* "F1 Help  F2 New ... F10 Quit": the actions of the top screen that
- * have a function key, then the frame's. */
+/* One key of the key bar: the columns it takes, drawn at X when DRAW. */
+static int
+keybar_item(struct tui *t, const struct tui_action *a, int x, bool draw)
+{
+	char key[32];
+	int kw, lw;
+
+	tui_key_name(a->keys[0], key, sizeof key);
+	kw = text_width(key);
+	lw = text_width(_(a->label));
+	if (draw) {
+		tui_put_role(t, LINES - 1, x, key, kw, false, ROLE_KEY);
+		tui_put_role(t, LINES - 1, x + kw, " ", 1, false, ROLE_KEYBAR);
+		tui_put_role(t, LINES - 1, x + kw + 1, _(a->label), lw, false, ROLE_KEYBAR);
+	}
+	return kw + 1 + lw;
+}
+
+static bool
+on_keybar(const struct tui *t, enum tui_act act)
+{
+	const struct tui_action *a = tui_action_get(act);
+
+	if (act == ACT_BACK && t->depth == 1)
+		return false;
+	return (a->keys[0] >= TK(KEY_F(1)) && a->keys[0] <= TK(KEY_F(12))) ||
+	       a->keys[0] == TUI_ESC;
+}
+
+/* "F1 Help  F2 New ... F10 Quit": help, the actions of the top screen
+ * that have a function key, then the frame's.  Room for the frame's is
+ * kept: a screen key that does not fit is left to F1's list. */
 static void
 draw_keybar(struct tui *t)
 {
@@ -264,33 +294,25 @@ draw_keybar(struct tui *t)
 	const enum tui_act help[] = {ACT_HELP, ACT_NONE};
 	const enum tui_act frame[] = {ACT_BACK, ACT_QUIT, ACT_NONE};
 	const enum tui_act *lists[] = {help, v->scr->acts, frame};
-	const struct tui_action *a;
 	const enum tui_act *p;
-	char key[32];
-	int x = 0, kw, lw;
+	int x = 0, w, room = COLS;
 	size_t i;
 
 	attron(tui_attr(t, ROLE_KEYBAR));
 	mvhline(LINES - 1, 0, ' ', COLS);
 	attroff(tui_attr(t, ROLE_KEYBAR));
+	for (p = frame; *p != ACT_NONE; p++)
+		if (on_keybar(t, *p))
+			room -= keybar_item(t, tui_action_get(*p), 0, false) + 2;
 	for (i = 0; i < 3; i++)
 		for (p = lists[i]; *p != ACT_NONE; p++) {
-			a = tui_action_get(*p);
-			if (*p == ACT_BACK && t->depth == 1)
+			if (!on_keybar(t, *p))
 				continue;
-			if ((a->keys[0] < TK(KEY_F(1)) || a->keys[0] > TK(KEY_F(12))) &&
-			    a->keys[0] != TUI_ESC)
+			w = keybar_item(t, tui_action_get(*p), x, false);
+			if (x + w > (i == 2 ? COLS : room))
 				continue;
-			tui_key_name(a->keys[0], key, sizeof key);
-			kw = text_width(key);
-			lw = text_width(_(a->label));
-			if (x + kw + lw + 1 > COLS)
-				return;
-			tui_put_role(t, LINES - 1, x, key, kw, false, ROLE_KEY);
-			tui_put_role(t, LINES - 1, x + kw, " ", 1, false, ROLE_KEYBAR);
-			tui_put_role(t, LINES - 1, x + kw + 1, _(a->label), lw, false,
-				     ROLE_KEYBAR);
-			x += kw + lw + 3;
+			keybar_item(t, tui_action_get(*p), x, true);
+			x += w + 2;
 		}
 }
 

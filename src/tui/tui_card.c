@@ -3,7 +3,8 @@
  * Everything the counter needs about a member fits 80x24: who they are,
  * their tier and how far the next one is (member show's words), points
  * and what expires first, stored value, the segment of the latest week,
- * and the last purchases.  Every figure comes from the core; the card
+ * the coupons they may use today and the last purchases.  Every figure
+ * comes from the core; the card
  * reloads whenever a screen opened from it closes, so balances are
  * fresh after a sale or a top-up. */
 #include <config.h>
@@ -12,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/coupon.h"
 #include "core/member.h"
 #include "core/money.h"
 #include "core/payment.h"
@@ -24,6 +26,7 @@
 #include "tui/tui_screens.h"
 
 #define LAST_SALES 5
+#define CARD_COUPONS 3		/* coupons shown; the rest are counted */
 
 /* What the card keeps of a sale. */
 struct purchase {
@@ -46,7 +49,21 @@ struct card {
 	 * oldest first; NSALES counts them all. */
 	struct purchase sales[LAST_SALES];
 	int nsales;
+	/* The coupons the member may use today, newest first. */
+	struct coupon coupons[CARD_COUPONS];
+	int ncoupons;
 };
+
+static int
+keep_coupon(void *arg, const struct coupon *k)
+{
+	struct card *c = arg;
+
+	if (c->ncoupons < CARD_COUPONS)
+		c->coupons[c->ncoupons] = *k;
+	c->ncoupons++;
+	return MD_OK;
+}
 
 static int
 keep_sale(void *arg, const struct sale *s)
@@ -67,15 +84,17 @@ static bool
 card_load(struct tui *t, struct card *c)
 {
 	struct md *md = t->md;
+	struct coupon_filter kf = {.member_id = c->id, .status = -1, .usable = true};
 	struct sale_filter f = {0};
 
 	c->nsales = 0;
+	c->ncoupons = 0;
 	if (member_get_id(md, c->id, &c->m) || tier_progress(md, c->id, &c->tp) ||
 	    points_soonest(md, c->id, &c->expiring, c->expiring_on) ||
 	    rfm_member_segment(md, c->id, c->segment_week, &c->segment))
 		goto fail;
 	f.member = c->m.card;
-	if (sale_list(md, &f, keep_sale, c))
+	if (sale_list(md, &f, keep_sale, c) || coupon_list(md, &kf, keep_coupon, c))
 		goto fail;
 	return true;
 fail:
@@ -237,27 +256,78 @@ draw_purchase(struct tui *t, const struct purchase *p, int y)
 		tui_put_role(t, y, 58, _("voided"), COLS - 60, false, ROLE_DIM);
 }
 
-/* The last purchases, newest first, in the rows left above the status
- * line. */
+/* Where no column stands, right of the purchases' header: the key that
+ * gives a coupon. */
 static void
-draw_purchases(struct tui *t, const struct card *c, int y)
+draw_give_hint(struct tui *t, int y)
 {
-	int last = LINES - 3, i, k;
+	char msg[128], key[16];
+
+	/* TRANSLATORS: %s is the key (F8). */
+	snprintf(msg, sizeof msg, _("%s gives a coupon"), tui_act_key(ACT_GIVE, 0, key, sizeof key));
+	if (COLS - 60 > 0)
+		tui_put_role(t, y, 58, msg, COLS - 60, true, ROLE_DIM);
+}
+
+/* The last purchases, newest first, from row Y to LAST. */
+static void
+draw_purchases(struct tui *t, const struct card *c, int y, int last)
+{
+	int i, k;
 
 	if (y > last)
 		return;
 	if (!c->nsales) {
-		tui_put_role(t, y, 2, _("No purchases yet."), COLS - 4, false, ROLE_DIM);
+		tui_put_role(t, y, 2, _("No purchases yet."), 40, false, ROLE_DIM);
+		draw_give_hint(t, y);
 		return;
 	}
 	tui_put_role(t, y, 2, _("Last purchases"), 16, false, ROLE_HEADER);
 	tui_put_role(t, y, 18, _("Paid"), 14, true, ROLE_HEADER);
 	tui_put_role(t, y, 34, _("Payment"), 14, false, ROLE_HEADER);
 	tui_put_role(t, y, 48, _("Points"), 8, true, ROLE_HEADER);
+	draw_give_hint(t, y);
 	for (i = 0; i < LAST_SALES && i < c->nsales && y + 1 + i <= last; i++) {
 		k = (c->nsales - 1 - i) % LAST_SALES;
 		draw_purchase(t, &c->sales[k], y + 1 + i);
 	}
+}
+
+/* The coupons the member may use today: code, campaign, offer, last
+ * day; at most ROWS lines, the last saying how many more there are.
+ * The next free row. */
+static int
+draw_coupons(struct tui *t, const struct card *c, int y, int rows)
+{
+	int offer = COLS - 2 - 13 - 19 - 12, shown, i;
+	char code[COUPON_SHOWN_MAX], line[200];
+
+	if (!c->ncoupons || rows < 2)
+		return y;
+	tui_put_role(t, y, 2, _("Coupons"), 12, false, ROLE_HEADER);
+	tui_put_role(t, y, 15, _("Campaign"), 18, false, ROLE_HEADER);
+	tui_put_role(t, y, 34, _("Offer"), offer, false, ROLE_HEADER);
+	tui_put_role(t, y, COLS - 12, _("Last day"), 10, true, ROLE_HEADER);
+	shown = c->ncoupons < CARD_COUPONS ? c->ncoupons : CARD_COUPONS;
+	if (shown > rows - 1)
+		shown = rows - 1;
+	for (i = 0; i < shown; i++) {
+		const struct coupon *k = &c->coupons[i];
+
+		if (i == shown - 1 && c->ncoupons > shown) {
+			snprintf(line, sizeof line, P_("and %d more coupon", "and %d more coupons",
+						       c->ncoupons - i), c->ncoupons - i);
+			tui_put_role(t, y + 1 + i, 2, line, COLS - 4, false, ROLE_DIM);
+			break;
+		}
+		coupon_code_show(k->code, code);
+		campaign_offer(&k->campaign, line, sizeof line);
+		tui_put_role(t, y + 1 + i, 2, code, 12, false, ROLE_GOOD);
+		tui_put(y + 1 + i, 15, k->campaign.name, 18, false);
+		tui_put(y + 1 + i, 34, line, offer, false);
+		tui_put(y + 1 + i, COLS - 12, k->expires, 10, true);
+	}
+	return y + 1 + shown + 1;
 }
 
 static void
@@ -271,7 +341,9 @@ card_draw(struct tui *t, struct tui_view *v)
 	y = draw_note(t, c, &l, y);
 	y = draw_tier(t, c, &l, y + 1);
 	y = draw_balances(t, c, &l, y);
-	draw_purchases(t, c, y + 1);
+	/* The coupons before the purchases, leaving these two rows at least. */
+	y = draw_coupons(t, c, y + 1, LINES - 3 - (y + 1) - 2);
+	draw_purchases(t, c, y, LINES - 3);
 }
 
 /* ---- Keys ------------------------------------------------------------- */
@@ -321,6 +393,9 @@ card_key(struct tui *t, struct tui_view *v, int key, enum tui_act act)
 	case ACT_FREEZE:
 		card_freeze(t, c);
 		return TUI_HANDLED;
+	case ACT_GIVE:
+		tui_give_open(t, c->id);
+		return TUI_HANDLED;
 	case ACT_SEARCH:
 		tui_find_again(t);
 		return TUI_HANDLED;
@@ -342,7 +417,7 @@ card_free(struct tui_view *v)
 }
 
 static const enum tui_act card_acts[] = {
-	ACT_SELL, ACT_TOPUP, ACT_POINTS, ACT_EDIT, ACT_FREEZE, ACT_SEARCH, ACT_NONE
+	ACT_SELL, ACT_TOPUP, ACT_POINTS, ACT_EDIT, ACT_FREEZE, ACT_GIVE, ACT_SEARCH, ACT_NONE
 };
 
 static const struct tui_screen card_screen = {

@@ -119,3 +119,61 @@ tui_put_pair(struct tui *t, int y, int x, int label_w, const char *label,
 	tui_put(y, x + label_w, "  ", 2, false);
 	tui_put(y, x + label_w + 2, value, cols - label_w - 2, false);
 }
+
+int
+tui_put_wrapped(struct tui *t, int y, int x, const char *s, int cols, int rows,
+		enum tui_role role)
+{
+	char line[1024];
+	size_t n, brk;
+	int used, row;
+
+	for (row = 0; *s && row < rows; row++) {
+		n = text_fit(s, cols, &used);
+		if (s[n] && row < rows - 1) {	/* break at the last blank */
+			for (brk = n; brk > 0 && s[brk] != ' '; brk--)
+				;
+			if (brk > n / 2)
+				n = brk;
+		}
+		if (n >= sizeof line)
+			n = sizeof line - 1;
+		memcpy(line, s, n);
+		line[n] = '\0';
+		tui_put_role(t, y + row, x, line, cols, false, role);
+		s += n;
+		while (*s == ' ')
+			s++;
+	}
+	return row;
+}
+
+void
+tui_put_bar(struct tui *t, int y, int x, int64_t value, int64_t max, int cols,
+	    enum tui_role role)
+{
+	/* U+2588 FULL BLOCK, then U+2589..U+258F for seven eighths to one. */
+	static const char *const part[8] = {
+		"", "\xE2\x96\x8F", "\xE2\x96\x8E", "\xE2\x96\x8D", "\xE2\x96\x8C",
+		"\xE2\x96\x8B", "\xE2\x96\x8A", "\xE2\x96\x89",
+	};
+	int64_t eighths;
+	int a = tui_attr(t, role), i;
+
+	if (cols <= 0)
+		return;
+	if (max < 1)
+		max = 1;
+	if (value > max)
+		value = max;
+	eighths = value > 0 ? value * 8 * cols / max : 0;
+	if (value > 0 && !eighths)
+		eighths = 1;	/* something is not nothing */
+	attron(a);
+	move(y, x);
+	for (i = 0; i < eighths / 8; i++)
+		addstr("\xE2\x96\x88");
+	if (eighths % 8)
+		addstr(part[eighths % 8]);
+	attroff(a);
+}

@@ -124,10 +124,11 @@ static void
 draw_choice(struct tui *t, const struct tui_field *fl, int y, int x, int width,
 	    bool focus)
 {
-	char buf[128];
+	char buf[256];
 	int a = tui_attr(t, focus ? ROLE_SELECTED : ROLE_FIELD);
 
-	snprintf(buf, sizeof buf, "< %s >", _(fl->choices[fl->choice]));
+	snprintf(buf, sizeof buf, "< %s >",
+		 fl->literal ? fl->choices[fl->choice] : _(fl->choices[fl->choice]));
 	attron(a);
 	tui_put(y, x, buf, width, false);
 	attroff(a);

@@ -28,6 +28,7 @@ struct tui_field {
 	enum tui_field_kind kind;
 	struct tui_edit edit;
 	const char *const *choices;	/* N_() labels, NULL-terminated */
+	bool literal;			/* CHOICES are shown as they are: names */
 	int choice;
 	int width;			/* input columns; 0: up to 30 */
 	tui_field_check check;		/* may be NULL */

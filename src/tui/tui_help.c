@@ -137,7 +137,7 @@ tui_help_open(struct tui *t, const struct tui_screen *scr)
 	for (p = frame; *p != ACT_NONE; p++)
 		add(h, *p, NULL);
 	if (scr->typing) {
-		add(h, ACT_NONE, NULL);
+		/* No blank line before: at 24 lines the editing keys fit. */
 		add(h, ACT_NONE, N_("Typing in a field"));
 		edit = tui_edit_actions(&n);
 		for (i = 0; i < n; i++)

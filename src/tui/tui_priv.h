@@ -78,6 +78,27 @@
 	  N_("Freeze"), N_("freeze the membership, or unfreeze it"), MEMBER_FREEZE) \
 	_(PRINT, "print", KEYS(TK(KEY_F(9)), TUI_META | '9', 'p'), \
 	  N_("Print"), N_("print the receipt on the default printer (lp)"), NONE) \
+	_(GIVE, "give-coupon", KEYS(TK(KEY_F(8)), TUI_META | '8', 'c'), \
+	  N_("Coupon"), N_("give the member a coupon of an active campaign"), COUPON_GIVE) \
+	_(GIVE_THIS, "give-this-coupon", KEYS(TK(KEY_F(2)), '\r', '\n', TK(KEY_ENTER)), \
+	  N_("Give"), N_("give the member a coupon of the selected campaign"), COUPON_GIVE) \
+	_(CAMPAIGNS, "campaigns", KEYS(TK(KEY_F(8)), TUI_META | '8'), \
+	  N_("Coupons"), N_("coupon campaigns: make, issue, see how they do"), \
+	  NONE) \
+	_(CAMPAIGN_NEW, "new-campaign", KEYS(TK(KEY_F(2)), TUI_META | '2', 'n'), \
+	  N_("Add"), N_("make a new coupon campaign"), CAMPAIGN_ADD) \
+	_(CAMPAIGN_SHOW, "show-campaign", KEYS('\r', '\n', TK(KEY_ENTER)), \
+	  N_("Show"), N_("show the selected campaign and how it is doing"), NONE) \
+	_(CAMPAIGN_START, "start-campaign", KEYS(TK(KEY_F(3)), TUI_META | '3', 's'), \
+	  N_("Launch"), N_("start a draft campaign, after asking"), CAMPAIGN_START) \
+	_(ISSUE, "issue-coupons", KEYS(TK(KEY_F(5)), TUI_META | '5', 'i'), \
+	  N_("Issue"), N_("issue its coupons to the members it targets, after asking"), \
+	  COUPON_ISSUE) \
+	_(CAMPAIGN_EDIT, "edit-campaign", KEYS(TK(KEY_F(6)), TUI_META | '6', 'e'), \
+	  N_("Edit"), N_("change the campaign (an active one only widens)"), CAMPAIGN_EDIT) \
+	_(CAMPAIGN_END, "end-campaign", KEYS(TK(KEY_F(7)), TUI_META | '7', 'x'), \
+	  N_("Stop"), N_("end the campaign, after asking: its coupons stop working"), \
+	  CAMPAIGN_END) \
 	_(LEFT, "char-left", KEYS(TK(KEY_LEFT), TUI_CTRL('b')), \
 	  N_("Left"), N_("field: move back a character"), NONE) \
 	_(RIGHT, "char-right", KEYS(TK(KEY_RIGHT), TUI_CTRL('f')), \
@@ -227,5 +248,13 @@ int tui_put_role(struct tui *t, int y, int x, const char *s, int cols,
 /* A "Label  value" row: the label padded to LABEL_W columns. */
 void tui_put_pair(struct tui *t, int y, int x, int label_w, const char *label,
 		  const char *value, int cols);
+/* S from (Y, X) in lines of COLS columns, broken at a blank where one
+ * is near, on at most ROWS lines; the lines it took. */
+int tui_put_wrapped(struct tui *t, int y, int x, const char *s, int cols, int rows,
+		    enum tui_role role);
+/* A bar of VALUE out of MAX (at least 1) in COLS columns from (Y, X):
+ * whole blocks, then an eighth block for what is left. */
+void tui_put_bar(struct tui *t, int y, int x, int64_t value, int64_t max, int cols,
+		 enum tui_role role);
 
 #endif

@@ -34,6 +34,15 @@ bool tui_topup_open(struct tui *t, int64_t member_id);
 bool tui_points_open(struct tui *t, int64_t member_id);
 bool tui_member_edit_open(struct tui *t, int64_t member_id);
 
+/* 优惠券活动: the coupon campaigns; one of them with its figures; the
+ * form that makes one (ID 0) or changes campaign ID. */
+bool tui_campaigns_open(struct tui *t);
+bool tui_campaign_show_open(struct tui *t, int64_t id);
+bool tui_campaign_form_open(struct tui *t, int64_t id);
+
+/* A coupon of an active campaign for the member on the card. */
+bool tui_give_open(struct tui *t, int64_t member_id);
+
 /* The keys of screen SCR and of every field. */
 bool tui_help_open(struct tui *t, const struct tui_screen *scr);
 

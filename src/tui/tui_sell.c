@@ -5,7 +5,8 @@
  * after every change, so what the screen shows is what will be saved.
  * When the core refuses the sale as typed, its message takes the place
  * of the breakdown.  The field checks say which field is at fault with
- * the same core messages.
+ * the same core messages.  A coupon the core refuses has its message
+ * under the coupon field, and the breakdown without it stays.
  */
 #include <config.h>
 
@@ -13,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/coupon.h"
 #include "core/member.h"
 #include "core/money.h"
 #include "core/payment.h"
@@ -25,7 +27,7 @@
 #include "tui/tui_screens.h"
 
 enum {
-	F_AMOUNT, F_CATEGORY, F_PROMO, F_PAYMENT, F_POINTS, F_NOTE, F_COUNT
+	F_AMOUNT, F_CATEGORY, F_PROMO, F_PAYMENT, F_POINTS, F_NOTE, F_COUPON, F_COUNT
 };
 
 static const char *const promos[] = {N_("no"), N_("yes"), NULL};
@@ -41,7 +43,37 @@ struct sell {
 	int quote_rc;
 	struct sale quote;
 	char quote_err[sizeof ((struct md *)0)->err];
+	/* The codes typed in the coupon field (one more than a sale takes,
+	 * so that the core says how many it takes). */
+	char codes[SALE_COUPONS_MAX + 1][96];
+	const char *code[SALE_COUPONS_MAX + 1];
+	size_t ncodes;
+	char coupon_err[sizeof ((struct md *)0)->err];	/* "": none */
+	char coupon_campaign[CAMPAIGN_NAME_MAX];	/* of the first code */
 };
+
+/* The coupon field as codes: separated by commas or semicolons (and
+ * their fullwidth forms); each code as typed, for the core to read. */
+static void
+split_codes(struct sell *s, const char *typed)
+{
+	char buf[TUI_EDIT_MAX], *p, *next;
+
+	snprintf(buf, sizeof buf, "%s", typed);
+	for (p = buf; (p = strstr(p, "\xEF\xBC")) && p[2]; p += 3)
+		if ((unsigned char)p[2] == 0x8C || (unsigned char)p[2] == 0x9B)
+			memcpy(p, ",  ", 3);	/* ，；*/
+	s->ncodes = 0;
+	for (p = buf; p && s->ncodes <= SALE_COUPONS_MAX; p = next) {
+		if ((next = strpbrk(p, ",;")))
+			*next++ = '\0';
+		text_trim(p, s->codes[s->ncodes], sizeof *s->codes);
+		if (*s->codes[s->ncodes]) {
+			s->code[s->ncodes] = s->codes[s->ncodes];
+			s->ncodes++;
+		}
+	}
+}
 
 static const char *
 text_of(const struct sell *s, int f)
@@ -58,9 +90,12 @@ choice_of(const struct sell *s, int f)
 /* The form as the core takes it; empty optional fields are "not given"
  * as on the command line. */
 static void
-input(const struct sell *s, struct sale_input *in)
+input(struct sell *s, struct sale_input *in)
 {
 	memset(in, 0, sizeof *in);
+	split_codes(s, text_of(s, F_COUPON));
+	in->coupons = s->code;
+	in->ncoupons = s->ncodes;
 	in->member = s->member_id ? s->m.card : NULL;
 	in->amount = *text_of(s, F_AMOUNT) ? text_of(s, F_AMOUNT) : NULL;
 	in->category = text_of(s, F_CATEGORY);
@@ -140,6 +175,17 @@ check_points(struct tui *t, struct tui_field *f, void *arg)
 	return quote_blames(t, &in, &in.use_points, NULL);
 }
 
+/* The campaign of the coupon the quote took, for the bill's remark. */
+static void
+coupon_campaign(struct tui *t, struct sell *s)
+{
+	struct coupon k;
+
+	s->coupon_campaign[0] = '\0';
+	if (s->quote.ncoupons && coupon_get(t->md, s->code[0], &k) == MD_OK)
+		text_copy(s->coupon_campaign, sizeof s->coupon_campaign, k.campaign.name);
+}
+
 static void
 requote(struct tui *t, struct sell *s)
 {
@@ -149,15 +195,38 @@ requote(struct tui *t, struct sell *s)
 	input(s, &in);
 	s->quote_rc = sale_quote(t->md, &in, &s->quote);
 	s->stale = false;
+	s->coupon_err[0] = '\0';
 	if (s->quote_rc) {
 		text_copy(s->quote_err, sizeof s->quote_err, t->md->err);
-		return;
+		/* Refused with the coupon, fine without: the coupon's fault,
+		 * said at its field, with the bill as it is without it. */
+		in.ncoupons = 0;
+		if (!s->ncodes || sale_quote(t->md, &in, &s->quote))
+			return;
+		text_copy(s->coupon_err, sizeof s->coupon_err, s->quote_err);
+		s->quote_rc = MD_OK;
 	}
+	coupon_campaign(t, s);
 	/* The quote checks every field: a complaint left beside one, from
 	 * before this change (stored value short of a bill that points
 	 * have since made smaller), is no longer true. */
 	for (i = 0; i < s->form.n; i++)
 		s->fields[i].err[0] = '\0';
+}
+
+/* A code still being typed (fewer symbols than a code has) is refused
+ * as mistyped: not a mistake yet, said quietly. */
+static bool
+typing_code(const struct sell *s)
+{
+	const char *p;
+	int n = 0;
+
+	if (s->at[F_COUPON] != s->form.focus || !s->ncodes)
+		return false;
+	for (p = s->code[s->ncodes - 1]; *p; p++)
+		n += (*p >= '0' && *p <= '9') || (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z');
+	return n < COUPON_CODE_LEN;
 }
 
 /* Who is buying: two lines from Y. */
@@ -283,6 +352,13 @@ draw_bill(struct tui *t, struct sell *s, int y)
 		bill_line(t, y++, _("Tier discount"), "-",
 			  _("none on a promotion sale"));
 	}
+	if (q->ncoupons) {
+		snprintf(buf, sizeof buf, q->ncoupons == 1 ? _("Coupon %s") : _("Coupons %s"),
+			 q->coupons);
+		money_bill_line(t, y++, buf, q->coupon_discount, true, s->coupon_campaign);
+	}
+	if (*q->gift)
+		bill_line(t, y++, _("Gift"), "", q->gift);
 	if (q->points_used) {
 		text_format_int(q->points_used, n);
 		snprintf(buf, sizeof buf, _("Points used %s"), n);
@@ -311,6 +387,9 @@ sell_draw(struct tui *t, struct tui_view *v)
 		requote(t, s);
 	y = draw_buyer(t, s, y);
 	y = tui_form_draw(t, &s->form, y, 2);
+	if (*s->coupon_err)	/* under the coupon field, the last */
+		y += tui_put_wrapped(t, y, 4, s->coupon_err, COLS - 6, 2,
+				     typing_code(s) ? ROLE_DIM : ROLE_ERROR);
 	draw_bill(t, s, y + 1);
 }
 
@@ -416,6 +495,11 @@ build_form(struct sell *s)
 			.check = check_points});
 	add_field(s, F_NOTE, (struct tui_field){
 		.label = N_("Note"), .width = 40, .check = tui_check_note});
+	/* Coupons are a member's: a walk-in customer has none. */
+	if (s->member_id)
+		add_field(s, F_COUPON, (struct tui_field){
+			.label = N_("Coupon"), .width = 24,
+			.hint = N_("its code, such as ABCDE-FGHJK")});
 }
 
 bool

@@ -9,22 +9,6 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tui/tui.sh"
 
-E="$top_srcdir/tests/tui/expected"
-
-# screen_is NAME DESC: the screen below its title bar is E/NAME.screen.
-screen_is() {
-	tui_screen | sed 1d >"$T/$1.screen"
-	if [ -n "${MEMBERDESK_GOLDEN_SAVE:-}" ]; then
-		cp "$T/$1.screen" "$E/$1.screen"
-		pass "$2 # SKIP saved $E/$1.screen"
-	elif cmp -s "$T/$1.screen" "$E/$1.screen"; then
-		pass "$2"
-	else
-		fail "$2"
-		diag "$(diff "$E/$1.screen" "$T/$1.screen")"
-	fi
-}
-
 md settings set shop_name 清心茶馆 >/dev/null
 md member add --phone 13812345678 --name 王小明 --birthday 1990-05-01 --tag VIP >/dev/null
 md member add --phone 13900139000 --name "Lee Ming" >/dev/null

@@ -77,7 +77,7 @@ screen=$(tui_screen)
 like "$screen" "Points used 500               -¥5.00" "worth ¥5.00"
 like "$screen" "To pay                       ¥185.00" "off the discounted bill"
 like "$screen" "Points after                     919" "points after: 1142 - 500 + 277"
-tui_keys Enter Enter
+tui_keys Enter Enter Enter	# to the note, to the coupon, and save
 sees "Sale 2 recorded: paid ¥185.00, +277 points" "Enter on the last field saves"
 like "$(tui_screen)" "Points used 500" "the receipt names the points used"
 is "$(sql "SELECT points_used, points_value, paid FROM sales WHERE id = 2")" "500|500|18500" \

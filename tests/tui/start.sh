@@ -17,7 +17,7 @@ like "$top" "2026-11-23" "and the date"
 like "$top" "$(id -un 2>/dev/null || echo)" "and the operator"
 like "$top" "shop.db" "and the database"
 is "$(echo "$screen" | tail -n 1 | sed 's/ *$//')" \
-	"F1 Help  F2 New  F3 Walk-in  F10 Quit" "the key bar is on the last line"
+	"F1 Help  F2 New  F3 Walk-in  F8 Coupons  F10 Quit" "the key bar is on the last line"
 
 tui_keys F1
 tui_wait "register a new member" && pass "F1 shows the help" || fail "F1 shows the help"

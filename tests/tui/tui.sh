@@ -8,6 +8,7 @@
 # tui_gone TEXT      wait until TEXT is no longer on the screen
 # tui_idle           wait until the keys sent are read and the screen drawn
 # tui_screen         what the screen shows now (text, no colours)
+# screen_is NAME DESC  the screen below its title bar is expected/NAME.screen
 #
 # No wait here is a guess of time.  The program runs with
 # MEMBERDESK_TUI_IDLE set: each time it has drawn and waits for a key, it
@@ -158,3 +159,21 @@ tui_keys() { tui_send_ send-keys -t "md$tui_n" "$@"; }
 # A resize reaches the program as a key (KEY_RESIZE); a resize to the
 # size it has already is none, and would be waited for in vain.
 tui_resize() { tui_send_ resize-window -t "md$tui_n" -x "$1" -y "$2"; }
+
+# screen_is NAME DESC: a test that the screen below its title bar (which
+# holds the database's path and the operator) is, line by line,
+# tests/tui/expected/NAME.screen.  MEMBERDESK_GOLDEN_SAVE=1 writes the
+# screens instead, to review them.
+screen_is() {
+	_e="$top_srcdir/tests/tui/expected/$1.screen"
+	tui_screen | sed 1d >"$T/$1.screen"
+	if [ -n "${MEMBERDESK_GOLDEN_SAVE:-}" ]; then
+		cp "$T/$1.screen" "$_e"
+		pass "$2 # SKIP saved $_e"
+	elif cmp -s "$T/$1.screen" "$_e"; then
+		pass "$2"
+	else
+		fail "$2"
+		diag "$(diff "$_e" "$T/$1.screen")"
+	fi
+}

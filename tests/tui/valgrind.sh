@@ -9,6 +9,7 @@
 
 md member add --phone 13800138000 --name 张三 >/dev/null
 md wallet rules set 100:20 >/dev/null
+md coupon campaign add 满百减二十 --kind cash --value 20 --min 100 --days 7 >/dev/null
 TUI_WRAP="$VALGRIND -q --leak-check=full --errors-for-leak-kinds=definite,indirect \
 --show-leak-kinds=definite,indirect --error-exitcode=99 --log-file=$T/vg.log"
 
@@ -45,6 +46,32 @@ tui_resize 100 30
 tui_keys BTab C-u 05-06 F2
 tui_wait "Registered 李四" && pass "registered under valgrind" || fail "registered under valgrind"
 tui_resize 80 24
+tui_keys Escape
+tui_wait "F2 New" || true
+# The coupon screens: the list, the form with its choices, a campaign's
+# figures, and a coupon given from the card.
+tui_keys F8
+tui_wait "1 campaign" || true
+tui_keys F2
+tui_wait "will receive" || true
+tui_keys 七月 Tab Tab 10 Tab 50 Tab Tab Tab Tab 14 Tab Tab Tab Tab Tab Right
+tui_wait "< 普通 >" || true
+tui_keys F2
+tui_wait "added" && pass "a campaign made under valgrind" || fail "a campaign made under valgrind"
+tui_keys Enter
+tui_wait "Redeemed" || true
+tui_keys Escape Escape
+tui_wait "F2 New" || true
+tui_keys C-u 8000
+tui_wait "1 match" || true
+tui_keys Enter
+tui_wait "F3 Sell" || true
+tui_keys F8
+tui_wait "choose the campaign" || true
+tui_keys Enter
+tui_wait "[Y/n]" || true
+tui_keys y
+tui_wait "given to" && pass "a coupon given under valgrind" || fail "a coupon given under valgrind"
 tui_keys Escape
 tui_wait "F2 New" || true
 tui_keys F10
