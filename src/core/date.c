@@ -273,3 +273,40 @@ date_parse_timestamp(struct md *md, const char *what, const char *s,
 		 (unsigned)se % 100u);
 	return MD_OK;
 }
+
+bool
+date_from_excel_serial(const char *s, char out[20])
+{
+	/* Day 0 is 1899-12-30 for every serial after Excel's phantom
+	 * 1900-02-29 (serial 60), so for all of ours. */
+	static const struct date epoch = { 1899, 12, 30 };
+	int64_t day = 0, frac = 0, scale = 1, secs;
+	struct date dt;
+	int i;
+
+	for (i = 0; i < 5; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+		day = day * 10 + (s[i] - '0');
+	}
+	if (s[0] == '0')
+		return false;
+	if (s[i] == '.')
+		for (i++; s[i] >= '0' && s[i] <= '9'; i++)
+			if (scale < 1000000000) {
+				frac = frac * 10 + (s[i] - '0');
+				scale *= 10;
+			}
+	if (s[i])
+		return false;
+	dt = date_from_days(date_to_days(epoch) + day);
+	secs = (frac * 86400 + scale / 2) / scale;	/* to the nearest second */
+	if (secs >= 86400)
+		secs = 86399;
+	snprintf(out, 20, "%04u-%02u-%02u", (unsigned)dt.y % 10000u,
+		 (unsigned)dt.m % 100u, (unsigned)dt.d % 100u);
+	if (secs)
+		snprintf(out + 10, 10, " %02u:%02u:%02u", (unsigned)(secs / 3600) % 100u,
+			 (unsigned)(secs / 60 % 60), (unsigned)(secs % 60));
+	return true;
+}

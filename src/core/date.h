@@ -43,6 +43,12 @@ bool date_parse_iso(const char *s, struct date *dt);
 int date_parse(struct md *md, const char *what, const char *s,
 	       struct date *dt, bool allow_no_year);
 
+/* A day Excel wrote as its serial number (a date cell saved without its
+ * format): 5 digits, 10000 (1927-05-18) to 99999, with an optional
+ * fraction of the day.  True with OUT "YYYY-MM-DD" or, with a time of
+ * day, "YYYY-MM-DD HH:MM:SS"; false when S is not such a number. */
+bool date_from_excel_serial(const char *s, char out[20]);
+
 /* A point in time for --at and imports: any date date_parse() takes,
  * optionally followed by " HH:MM[:SS]" or "THH:MM[:SS]".  OUT gets
  * "YYYY-MM-DD HH:MM:SS" (local time). */

@@ -42,27 +42,29 @@ static const struct field_def {
 	unsigned required;	/* kinds that cannot do without it */
 } fields[F_COUNT] = {
 	[F_CARD] = { "card", "卡号|会员卡号|会员号|会员编号|卡號|會員卡號|會員號|會員編號|"
-		     "cardno|cardnumber|membercard|memberno|customerid|客户编号|客戶編號", K_ALL, 0 },
-	[F_NAME] = { "name", "姓名|会员姓名|名字|客户姓名|會員姓名|客戶姓名|membername|customername",
-		     K_MEMBERS, K_MEMBERS },
+		     "cardno|cardnumber|membercard|memberno|customerid|客户编号|客戶編號|"
+		     "用户id|用户编号|用戶id|用戶編號", K_ALL, 0 },
+	[F_NAME] = { "name", "姓名|会员姓名|名字|客户姓名|會員姓名|客戶姓名|membername|customername|"
+		     "会员名称|真实姓名|會員名稱|真實姓名", K_MEMBERS, K_MEMBERS },
 	[F_PHONE] = { "phone", "手机|手机号|手机号码|电话|联系电话|手機|手機號|手機號碼|電話|聯絡電話|"
-		      "mobile|tel|telephone|cellphone", K_ALL, 0 },
+		      "mobile|tel|telephone|cellphone|会员手机|會員手機", K_ALL, 0 },
 	[F_GENDER] = { "gender", "性别|性別|sex", K_MEMBERS, 0 },
-	[F_BIRTHDAY] = { "birthday", "生日|出生日期|birthdate|dateofbirth|dob", K_MEMBERS, 0 },
-	[F_POINTS] = { "points", "积分|当前积分|可用积分|剩余积分|点数|積分|當前積分|可用積分|剩餘積分|點數",
-		       K_MEMBERS | K_POINTS, K_POINTS },
+	[F_BIRTHDAY] = { "birthday", "生日|出生日期|生日日期|birthdate|dateofbirth|dob", K_MEMBERS, 0 },
+	[F_POINTS] = { "points", "积分|当前积分|可用积分|剩余积分|点数|積分|當前積分|可用積分|剩餘積分|點數|"
+		       "会员积分|用户积分|會員積分|用戶積分", K_MEMBERS | K_POINTS, K_POINTS },
 	[F_BALANCE] = { "balance", "余额|卡内余额|储值余额|储值|会员余额|餘額|卡內餘額|儲值餘額|儲值|"
-			"storedvalue", K_MEMBERS | K_WALLET, K_WALLET },
+			"storedvalue|用户余额|账户余额|用戶餘額|帳戶餘額", K_MEMBERS | K_WALLET, K_WALLET },
 	[F_BONUS] = { "bonus", "赠送余额|赠送金额|贈送餘額|贈送金額", K_MEMBERS | K_WALLET, 0 },
-	[F_TIER] = { "tier", "等级|会员等级|卡类型|会员类型|等級|會員等級|卡類型|會員類型|level",
-		     K_MEMBERS, 0 },
+	[F_TIER] = { "tier", "等级|会员等级|卡类型|会员类型|等級|會員等級|卡類型|會員類型|level|"
+		     "用户等级|会员级别|用戶等級|會員級別", K_MEMBERS, 0 },
 	[F_JOINED] = { "joined", "注册时间|注册日期|开卡日期|开卡时间|发卡日期|入会时间|入会日期|"
 		       "註冊時間|註冊日期|開卡日期|開卡時間|發卡日期|入會時間|入會日期|"
 		       "joindate|registered", K_MEMBERS, 0 },
 	[F_REFERRER] = { "referrer", "推荐人|推薦人|referredby", K_MEMBERS, 0 },
-	[F_NOTE] = { "note", "备注|備註|notes|remark|remarks", K_MEMBERS, 0 },
-	[F_TAGS] = { "tags", "标签|標籤|tag", K_MEMBERS, 0 },
-	[F_STATUS] = { "status", "状态|狀態|会员状态|會員狀態", K_MEMBERS, 0 },
+	[F_NOTE] = { "note", "备注|備註|notes|remark|remarks|会员备注|用户备注|會員備註|用戶備註",
+		     K_MEMBERS, 0 },
+	[F_TAGS] = { "tags", "标签|標籤|tag|会员标签|用户标签|會員標籤|用戶標籤", K_MEMBERS, 0 },
+	[F_STATUS] = { "status", "状态|狀態|会员状态|會員狀態|是否注销|是否註銷", K_MEMBERS, 0 },
 	[F_SOLD_AT] = { "sold_at", "时间|消费时间|日期|消费日期|交易时间|销售时间|時間|消費時間|"
 			"消費日期|交易時間|銷售時間|invoicedate|date|time|datetime",
 			K_SALES, K_SALES },
@@ -78,6 +80,36 @@ static const struct field_def {
 	[F_EXPIRES] = { "expires", "到期日|有效期至|过期时间|到期日期|過期時間|expiry|expirydate",
 			K_POINTS, 0 },
 	[F_REASON] = { "reason", "原因|说明|說明", K_POINTS | K_WALLET, 0 },
+	[F_NICKNAME] = { "nickname", "昵称|会员昵称|用户昵称|微信昵称|暱稱|會員暱稱|用戶暱稱|微信暱稱",
+			 K_MEMBERS, 0 },
+	/* Niushop keeps stored value in two parts: matched with the
+	 * bracket, before a trailing unit is taken off. */
+	[F_WITHDRAWABLE] = { "withdrawable", "余额(可提现)|可提现余额|餘額(可提現)|可提現餘額",
+			     K_MEMBERS | K_WALLET, 0 },
+	[F_NONWITHDRAWABLE] = { "non_withdrawable", "余额(不可提现)|不可提现余额|"
+				"餘額(不可提現)|不可提現餘額", K_MEMBERS | K_WALLET, 0 },
+};
+
+/* Fields that stand in for one another: a file with B has what A needs
+ * (the nickname is the name when the name cell is empty; the two parts
+ * are the balance). */
+static const struct field_alt {
+	int a, b;
+} alts[] = {
+	{ F_NAME, F_NICKNAME },
+	{ F_BALANCE, F_WITHDRAWABLE },
+	{ F_BALANCE, F_NONWITHDRAWABLE },
+};
+
+/* Columns that cannot be read together: is the balance the total or one
+ * of the parts?  Is the bonus the non-withdrawable part or inside it? */
+static const struct field_clash {
+	int a, b;
+} clashes[] = {
+	{ F_BALANCE, F_WITHDRAWABLE },
+	{ F_BALANCE, F_NONWITHDRAWABLE },
+	{ F_BONUS, F_NONWITHDRAWABLE },
+	{ F_BONUS, F_WITHDRAWABLE },
 };
 
 static const char *const kind_names[] = { "members", "sales", "points", "wallet" };
@@ -100,9 +132,10 @@ import_kind_name(enum import_kind kind)
 }
 
 /* A header as the synonyms are written: ASCII lowercased; spaces
- * (U+3000 too), '_', '-', '*' and a trailing "(元)" or "（元）" gone. */
+ * (U+3000 too), '_', '-', '*' and (unless KEEP_UNIT) a trailing "(元)"
+ * or "（元）" gone. */
 static void
-norm(const char *in, char *out, size_t n)
+norm(const char *in, char *out, size_t n, bool keep_unit)
 {
 	char folded[256], *p, *q;
 
@@ -113,7 +146,7 @@ norm(const char *in, char *out, size_t n)
 		*q++ = (*p >= 'A' && *p <= 'Z') ? (char)(*p - 'A' + 'a') : *p;
 	}
 	*q = '\0';
-	if ((p = strrchr(out, '(')) && p > out && q[-1] == ')')
+	if (!keep_unit && (p = strrchr(out, '(')) && p > out && q[-1] == ')')
 		*p = '\0';
 }
 
@@ -125,7 +158,7 @@ names_field(const char *h, int f)
 	char key[32];
 	size_t len = strlen(h);
 
-	norm(fields[f].key, key, sizeof key);
+	norm(fields[f].key, key, sizeof key, false);
 	if (strcmp(h, key) == 0)
 		return true;
 	while (*s) {
@@ -222,12 +255,54 @@ check_maps(struct import *im, const struct csvio_record *r)
 	return MD_OK;
 }
 
+/* The field header H names for KIND, or F_NONE: with a unit in
+ * brackets kept ("余额(不可提现)"), then without ("余额(元)"). */
+static int
+field_of_header(const char *header, unsigned kind)
+{
+	char h[256];
+
+	for (int keep = 1; keep >= 0; keep--) {
+		norm(header, h, sizeof h, keep);
+		for (int g = 0; g < F_COUNT; g++)
+			if ((fields[g].kinds & (1u << kind)) && names_field(h, g))
+				return g;
+	}
+	return F_NONE;
+}
+
+static bool
+has_alt(const struct import *im, int f)
+{
+	for (size_t i = 0; i < sizeof alts / sizeof *alts; i++)
+		if (alts[i].a == f && im->col[alts[i].b] >= 0)
+			return true;
+	return false;
+}
+
+/* Two columns for one amount would keep one and lose the other: the
+ * file is refused, naming both, unless a rule says how they add up. */
+static int
+check_clashes(struct import *im)
+{
+	for (size_t i = 0; i < sizeof clashes / sizeof *clashes; i++) {
+		int a = im->col[clashes[i].a], b = im->col[clashes[i].b];
+
+		if (a >= 0 && b >= 0)
+			return md_fail(im->md, MD_EINVAL,
+				       _("%s: columns \"%s\" (%s) and \"%s\" (%s) cannot both be read: is one part of the other? Say which to ignore with --map COLUMN=-"),
+				       im->o->path, im->headers[a], fields[clashes[i].a].key,
+				       im->headers[b], fields[clashes[i].b].key);
+	}
+	return MD_OK;
+}
+
 /* The header row: which column holds which field. */
 static int
 map_columns(struct import *im, const struct csvio_record *r)
 {
 	unsigned kind = im->o->kind;
-	char h[256], keys[400];
+	char keys[400];
 	int rc;
 
 	if ((rc = check_maps(im, r)))
@@ -237,34 +312,31 @@ map_columns(struct import *im, const struct csvio_record *r)
 	im->nheaders = r->n;
 	for (size_t c = 0; c < r->n; c++) {
 		const char *m = mapped(im->o, r->fields[c]);
-		int f = F_NONE;
+		int f;
 
 		if (!(im->headers[c] = strdup(r->fields[c])))
 			return md_fail(im->md, MD_ENOMEM, _("out of memory"));
 		if (m && strcmp(m, "-") == 0)
 			continue;
-		if (m) {
-			f = field_by_key(m, kind);
-		} else {
-			norm(r->fields[c], h, sizeof h);
-			for (int g = 0; g < F_COUNT && f == F_NONE; g++)
-				if ((fields[g].kinds & (1u << kind)) && names_field(h, g))
-					f = g;
-		}
+		f = m ? field_by_key(m, kind) : field_of_header(r->fields[c], kind);
 		if (f == F_NONE) {
 			if (*r->fields[c])
 				notice(im, _("column \"%s\" is not a field of %s files and is ignored (--map can give it one)"),
 				       r->fields[c], import_kind_name(kind));
 		} else if (im->col[f] >= 0) {
-			notice(im, _("column \"%s\" is %s again; the first one is used"),
-			       r->fields[c], fields[f].key);
+			return md_fail(im->md, MD_EINVAL,
+				       _("%s: columns \"%s\" and \"%s\" are both %s; say which to ignore with --map COLUMN=-"),
+				       im->o->path, im->headers[im->col[f]], r->fields[c],
+				       fields[f].key);
 		} else {
 			im->col[f] = (int)c;
 		}
 	}
+	if ((rc = check_clashes(im)))
+		return rc;
 	keys_of(im->o->kind, keys, sizeof keys);
 	for (int f = 0; f < F_COUNT; f++)
-		if ((fields[f].required & (1u << kind)) && im->col[f] < 0)
+		if ((fields[f].required & (1u << kind)) && im->col[f] < 0 && !has_alt(im, f))
 			return md_fail(im->md, MD_EINVAL,
 				       _("%s has no column for %s (the fields a header can name: %s)"),
 				       im->o->path, fields[f].key, keys);
@@ -348,12 +420,65 @@ extra_cells(const struct import *im, const struct csvio_record *r)
 	return false;
 }
 
+/* "4.60102E+17", "1.38E+10": Excel showed a long number in scientific
+ * notation and the file kept only what was shown.  The digits are gone;
+ * nothing can be matched or stored from it. */
+static bool
+scientific(const char *s)
+{
+	const char *p = s;
+
+	if (!(*p >= '0' && *p <= '9'))
+		return false;
+	while ((*p >= '0' && *p <= '9') || *p == '.')
+		p++;
+	if (*p != 'E' && *p != 'e')
+		return false;
+	if (*++p == '+')
+		p++;
+	if (!(*p >= '0' && *p <= '9'))
+		return false;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	return *p == '\0';
+}
+
+/* The fields that identify someone: never a number Excel rounded. */
+static int
+check_identities(struct import *im)
+{
+	static const enum import_field ids[] = { F_CARD, F_PHONE, F_REFERRER, F_TICKET };
+
+	for (size_t i = 0; i < sizeof ids / sizeof *ids; i++) {
+		const char *v = import_val(im, ids[i]);
+
+		if (scientific(v))
+			return md_fail(im->md, MD_EINVAL,
+				       _("\"%s\" is a number Excel showed in scientific notation and saved with its digits lost; format the column as text in the old file (Format Cells, Text) and save it again"),
+				       v);
+	}
+	im->bad = F_NONE;
+	return MD_OK;
+}
+
+/* A row of empty cells (",,,,") is what Excel leaves below the data. */
+static bool
+empty_row(const struct csvio_record *r)
+{
+	for (size_t c = 0; c < r->n; c++)
+		if (*r->fields[c])
+			return false;
+	return true;
+}
+
 static int
 one_row(struct import *im, const struct csvio_record *r)
 {
 	struct md *md = im->md;
 	int rc;
 
+	if (empty_row(r))
+		return MD_OK;
 	im->res->rows++;
 	im->rec = r;
 	im->bad = F_NONE;
@@ -362,7 +487,7 @@ one_row(struct import *im, const struct csvio_record *r)
 		md_fail(md, MD_EINVAL, _("the row has %zu cells but the header only %zu"),
 			r->n, im->nheaders);
 		rc = MD_EINVAL;
-	} else if (!(rc = db_begin(md))) {
+	} else if (!(rc = check_identities(im)) && !(rc = db_begin(md))) {
 		rc = db_end(md, im->row(im));
 	}
 	/* Rows check everything before they write (bulk mode has no

@@ -98,6 +98,31 @@ import_check_points(struct import *im, int64_t *n, char expires[11])
 	return expiry(im, expires);
 }
 
+/* Niushop's two parts: the sum is the stored value, the part that
+ * cannot be withdrawn is what the shop gave (bonus). */
+static int
+check_wallet_parts(struct import *im, int64_t *balance, int64_t *bonus)
+{
+	const char *cash = import_val(im, F_WITHDRAWABLE);
+	const char *gift = import_val(im, F_NONWITHDRAWABLE);
+	int64_t a = 0;
+	int rc;
+
+	im->bad = F_WITHDRAWABLE;
+	if (*cash && (rc = money_parse(im->md, _("withdrawable balance"), cash, &a,
+				       MONEY_ALLOW_ZERO)))
+		return rc;
+	im->bad = F_NONWITHDRAWABLE;
+	if (*gift && (rc = money_parse(im->md, _("non-withdrawable balance"), gift, bonus,
+				       MONEY_ALLOW_ZERO)))
+		return rc;
+	if (a > MONEY_MAX - *bonus)
+		return md_fail(im->md, MD_EINVAL, _("balance \"%s\" + \"%s\" is too large"),
+			       cash, gift);
+	*balance = a + *bonus;
+	return MD_OK;
+}
+
 int
 import_check_wallet(struct import *im, int64_t *balance, int64_t *bonus)
 {
@@ -105,6 +130,8 @@ import_check_wallet(struct import *im, int64_t *balance, int64_t *bonus)
 	int rc;
 
 	*balance = *bonus = 0;
+	if (import_has(im, F_WITHDRAWABLE) || import_has(im, F_NONWITHDRAWABLE))
+		return check_wallet_parts(im, balance, bonus);
 	if (!*v)
 		return MD_OK;
 	if ((rc = money_parse(im->md, _("balance"), v, balance, MONEY_ALLOW_ZERO)))
@@ -219,8 +246,11 @@ wallet_row(struct import *im)
 
 	if ((rc = member_of(im, &id)))
 		return rc;
-	if (!*import_val(im, F_BALANCE))
+	if (!*import_val(im, F_BALANCE) && !*import_val(im, F_WITHDRAWABLE) &&
+	    !*import_val(im, F_NONWITHDRAWABLE)) {
+		im->bad = import_has(im, F_BALANCE) ? F_BALANCE : F_WITHDRAWABLE;
 		return md_fail(im->md, MD_EINVAL, _("balance is empty"));
+	}
 	if ((rc = import_check_wallet(im, &balance, &bonus)))
 		return rc;
 	return import_open_wallet(im, id, balance, bonus, &im->outcome);

@@ -47,23 +47,54 @@ split_tags(struct import *im, struct row *w)
 	return MD_OK;
 }
 
+/* The status codes of the systems shops leave (doc/migration.md). */
+static const struct status_code {
+	const char *code;
+	bool frozen;
+} status_codes[] = {
+	{ "", false }, { "active", false }, { "正常", false }, { "有效", false },
+	{ "启用", false }, { "啟用", false }, { "激活", false }, { "啟動", false },
+	{ "frozen", true }, { "冻结", true }, { "凍結", true }, { "停用", true },
+	{ "禁用", true }, { "挂失", true }, { "掛失", true }, { "锁定", true },
+	{ "鎖定", true },
+};
+
+static void
+status_list(bool frozen, char *out, size_t n)
+{
+	size_t len = 0;
+
+	out[0] = '\0';
+	for (size_t i = 0; i < sizeof status_codes / sizeof *status_codes; i++)
+		if (status_codes[i].frozen == frozen && *status_codes[i].code &&
+		    len + strlen(status_codes[i].code) + 3 < n)
+			len += (size_t)snprintf(out + len, n - len, "%s%s", len ? ", " : "",
+						status_codes[i].code);
+}
+
 static int
 check_status(struct import *im, struct row *w)
 {
-	static const char *const active[] = { "", "active", "正常", "有效", "启用", "啟用" };
-	static const char *const frozen[] = { "frozen", "冻结", "凍結", "停用", "挂失", "掛失" };
 	const char *s = import_val(im, F_STATUS);
+	char active[200], frozen[200];
 
-	for (size_t i = 0; i < sizeof active / sizeof *active; i++)
-		if (strcasecmp(s, active[i]) == 0)
-			return MD_OK;
-	for (size_t i = 0; i < sizeof frozen / sizeof *frozen; i++)
-		if (strcasecmp(s, frozen[i]) == 0) {
-			w->frozen = true;
+	for (size_t i = 0; i < sizeof status_codes / sizeof *status_codes; i++)
+		if (strcasecmp(s, status_codes[i].code) == 0) {
+			w->frozen = status_codes[i].frozen;
 			return MD_OK;
 		}
+	status_list(false, active, sizeof active);
+	status_list(true, frozen, sizeof frozen);
 	return md_fail(im->md, MD_EINVAL,
-		       _("status \"%s\" cannot be imported: only active (正常) or frozen (冻结) members"), s);
+		       _("status \"%s\" is not a code memberdesk knows: active is %s; frozen is %s"),
+		       s, active, frozen);
+}
+
+/* A date cell Excel wrote as its day number (45234) reads as that day. */
+static const char *
+excel_date(const char *v, char buf[20])
+{
+	return date_from_excel_serial(v, buf) ? buf : v;
 }
 
 static int
@@ -71,11 +102,15 @@ check_row(struct import *im, struct row *w)
 {
 	struct md *md = im->md;
 	const char *v;
+	char serial[20];
 	struct tier t;
 	int gender, rc;
 
-	if (!*(v = import_val(im, F_NAME)))
+	/* The real name, or (CRMEB, Niushop) the nickname when it is empty. */
+	if (!*(v = import_val(im, F_NAME)) && !*(v = import_val(im, F_NICKNAME))) {
+		im->bad = import_has(im, F_NAME) ? F_NAME : F_NICKNAME;
 		return md_fail(md, MD_EINVAL, _("name is required"));
+	}
 	if ((rc = member_check_name(md, v, w->name)))
 		return rc;
 	w->in.name = w->name;
@@ -95,12 +130,13 @@ check_row(struct import *im, struct row *w)
 		w->in.gender = v;
 	}
 	if (*(v = import_val(im, F_BIRTHDAY))) {
-		if ((rc = member_check_birthday(md, v, w->birthday)))
+		if ((rc = member_check_birthday(md, excel_date(v, serial), w->birthday)))
 			return rc;
 		w->in.birthday = w->birthday;
 	}
 	if (*(v = import_val(im, F_JOINED))) {
-		if ((rc = date_parse_timestamp(md, _("join date"), v, w->joined)))
+		if ((rc = date_parse_timestamp(md, _("join date"), excel_date(v, serial),
+					       w->joined)))
 			return rc;
 		w->joined[10] = '\0';
 		w->in.joined = w->joined;
@@ -112,7 +148,7 @@ check_row(struct import *im, struct row *w)
 	}
 	if ((rc = split_tags(im, w)) || (rc = check_status(im, w)))
 		return rc;
-	if (*(v = import_val(im, F_TIER)) && (rc = tier_get(md, v, &t)))
+	if (*(v = import_val(im, F_TIER)) && (rc = tier_match(md, v, &t)))
 		return rc;
 	/* Balances too: nothing of a row is written before all of it is
 	 * known to be good (bulk mode cannot undo half a row). */

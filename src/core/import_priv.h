@@ -11,6 +11,8 @@ enum import_field {
 	F_BONUS, F_TIER, F_JOINED, F_REFERRER, F_NOTE, F_TAGS, F_STATUS,
 	F_SOLD_AT, F_AMOUNT, F_QUANTITY, F_UNIT_PRICE, F_CATEGORY, F_PROMO,
 	F_PAYMENT, F_TICKET, F_EXPIRES, F_REASON,
+	F_NICKNAME,		/* members: the name when the name cell is empty */
+	F_WITHDRAWABLE, F_NONWITHDRAWABLE,	/* stored value in two parts */
 	F_COUNT,
 	F_NONE = -1,
 };

@@ -64,6 +64,7 @@ member_check_gender(struct md *md, const char *in, int *gender)
 		{"", GENDER_UNKNOWN}, {"unknown", GENDER_UNKNOWN},
 		{"u", GENDER_UNKNOWN}, {"0", GENDER_UNKNOWN},
 		{"\xE6\x9C\xAA\xE7\x9F\xA5", GENDER_UNKNOWN},	/* 未知 */
+		{"保密", GENDER_UNKNOWN},	/* CRMEB, Niushop: not said */
 		{"male", GENDER_MALE}, {"m", GENDER_MALE}, {"1", GENDER_MALE},
 		{"\xE7\x94\xB7", GENDER_MALE},			/* 男 */
 		{"female", GENDER_FEMALE}, {"f", GENDER_FEMALE},
@@ -80,7 +81,7 @@ member_check_gender(struct md *md, const char *in, int *gender)
 		}
 	}
 	return md_fail(md, MD_EINVAL,
-		       _("gender \"%s\" is not one of male, female, unknown (or \xE7\x94\xB7/\xE5\xA5\xB3, M/F)"),
+		       _("gender \"%s\" is not one of male, female, unknown (or 男/女/保密/未知, M/F/U, 1/2/0)"),
 		       in);
 }
 

@@ -63,6 +63,12 @@ load(struct md *md, struct tier t[TIERS_MAX], int *n)
 }
 
 int
+tier_load(struct md *md, struct tier t[TIERS_MAX], int *n)
+{
+	return load(md, t, n);
+}
+
+int
 tier_list(struct md *md, int (*cb)(void *arg, const struct tier *t), void *arg)
 {
 	struct tier t[TIERS_MAX];
@@ -910,7 +916,7 @@ tier_import(struct md *md, int64_t member_id, const char *name, const char *deta
 	char now[20];
 	int rc;
 
-	if ((rc = tier_get(md, name, &t)) || (rc = member_tier_id(md, member_id, &cur)))
+	if ((rc = tier_match(md, name, &t)) || (rc = member_tier_id(md, member_id, &cur)))
 		return rc;
 	if (cur == t.id)
 		return MD_OK;

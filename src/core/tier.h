@@ -40,7 +40,14 @@ struct tier_input {
 
 /* The active tiers, lowest rank first. */
 int tier_list(struct md *md, int (*cb)(void *arg, const struct tier *t), void *arg);
+/* The same, into T (at most TIERS_MAX), without the member counts. */
+int tier_load(struct md *md, struct tier t[TIERS_MAX], int *n);
 int tier_get(struct md *md, const char *name, struct tier *t);
+/* The tier a level named by another system's file means: the exact
+ * name, else the name folded (Traditional to Simplified, without a
+ * trailing 会员 or 等级: 金卡会员 is 金卡); 无 is the base tier.
+ * MD_ENOTFOUND naming the tiers there are. */
+int tier_match(struct md *md, const char *level, struct tier *t);
 int tier_get_id(struct md *md, int64_t id, struct tier *t);
 
 int tier_add(struct md *md, const struct tier_input *in);
@@ -53,7 +60,7 @@ int tier_delete(struct md *md, const char *name, const char *move_to);
 int tier_assign(struct md *md, const char *key, const char *name,
 		const char *reason);
 
-/* Put MEMBER_ID in tier NAME as an imported file says (history reason
+/* Put MEMBER_ID in tier NAME (a level, as tier_match reads it) as an imported file says (history reason
  * "import", DETAIL naming the file); nothing when already there.  Inside
  * the import's transaction. */
 int tier_import(struct md *md, int64_t member_id, const char *name,

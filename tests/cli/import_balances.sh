@@ -54,7 +54,7 @@ like "$(cat "$T/e2.csv")" 'balance ""-5"" must not be negative' "a negative bala
 printf 'name,balance\n张三,5\n' >"$T/w3.csv"
 rejects 1 "has no column for card or phone" "a wallet file that names no member" md import wallet "$T/w3.csv"
 printf 'card,name\n8001,x\n' >"$T/w4.csv"
-rejects 1 "has no column for balance (the fields a header can name: card, phone, balance, bonus, reason)" \
+rejects 1 "has no column for balance (the fields a header can name: card, phone, balance, bonus, reason, withdrawable, non_withdrawable)" \
 	"a wallet file without balances, naming the wallet fields" md import wallet "$T/w4.csv"
 run md check
 exits 0 "check at the end"
