@@ -47,6 +47,7 @@ int audit_list(struct md *md, const struct audit_filter *f,
 struct audit_chain {
 	int64_t last_id;		/* the last row with a hash; 0 when none */
 	int64_t rows;			/* audit_verify: the rows it walked */
+	char database_id[33];		/* backup_latest_chain: whose log it is */
 	char hash[AUDIT_HASH_LEN + 1];	/* its hash; "" when none */
 };
 

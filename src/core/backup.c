@@ -945,6 +945,12 @@ chain_of(struct md *md, const char *file, struct audit_chain *c,
 	}
 	sqlite3_finalize(st);
 	st = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT value FROM settings WHERE key = 'database_id'", -1,
+			       &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		snprintf(c->database_id, sizeof c->database_id, "%s",
+			 (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	st = NULL;
 	if (sqlite3_prepare_v2(db, "SELECT id, hash, (SELECT count(*) FROM audit b"
 			       " WHERE b.id <= a.id) FROM audit a WHERE hash IS NOT NULL"
 			       " ORDER BY id DESC LIMIT 1", -1, &st, NULL) == SQLITE_OK &&

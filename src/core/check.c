@@ -14,6 +14,7 @@
 #include "core/check.h"
 #include "core/db_sql.h"
 #include "core/operator.h"
+#include "core/settings.h"
 #include "i18n.h"
 
 struct check {
@@ -162,6 +163,7 @@ check_chain(struct md *md, struct chain_ctx *c)
 	char path[BACKUP_PATH_MAX], line[BACKUP_PATH_MAX + 256];
 	char have[AUDIT_HASH_LEN + 1], restore[AUDIT_HASH_LEN + 1], in_backup[AUDIT_HASH_LEN + 1];
 	struct audit_chain head, b;
+	char id[SETTING_MAX];
 	int64_t restored;
 	int rc;
 
@@ -176,7 +178,11 @@ check_chain(struct md *md, struct chain_ctx *c)
 			 _("the audit log was not compared with the latest backup: %s"), md->err);
 		return MD_OK;
 	}
-	if (!b.last_id || (restored && strcmp(restore, in_backup)) ||
+	if ((rc = settings_get(md, "database_id", id)))
+		return rc;
+	/* Another database's backup (a shop started anew beside the old
+	 * one's backups) says nothing about this log. */
+	if (!b.last_id || strcmp(id, b.database_id) || (restored && strcmp(restore, in_backup)) ||
 	    (rc = hash_of(md, b.last_id, have)) || !strcmp(have, b.hash))
 		return rc;
 	if (head.last_id < b.last_id)

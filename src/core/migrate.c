@@ -408,7 +408,9 @@ static const char migration_7[] =
 	"    OR new.new IS NOT old.new "
 	"BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;"
 	"CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit "
-	"BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;";
+	"BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;"
+	"INSERT OR IGNORE INTO settings(key, value)"
+	"  VALUES ('database_id', lower(hex(randomblob(16))));";
 
 static const char *const migrations[] = {
 	migration_1,

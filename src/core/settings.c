@@ -74,6 +74,9 @@ static const struct setting_def defs[] = {
 	{"backup_keep", "14", N_("automatic daily backups: how many dated backups the backups folder beside the database keeps, removing older ones (0: no automatic backup, and none removed)"),
 	 settings_check_int, 0, 1000, NULL, false},
 	{"maintained_through", "", "", settings_check_text, 0, 10, NULL, true},
+	/* Which database this is (migration 7): a backup of another one,
+	 * left in the same folder, is not held against its audit log. */
+	{"database_id", "", "", settings_check_text, 0, 32, NULL, true},
 };
 
 #define N_DEFS (sizeof defs / sizeof *defs)

@@ -94,6 +94,12 @@ md backup >/dev/null 2>&1
 run md check
 exits 1 "after the next backup, the restored log is held to it again"
 
+# A shop started anew beside the old one's backups: not the same log.
+rm -f "$DB" "$DB-wal" "$DB-shm"
+md member add --name 新店 --phone 13900000009 >/dev/null
+run md check
+exits 0 "a new database beside another one's backups: check passes"
+
 # A backups folder that cannot be read is said, not a failure.
 cp "$T/good.db" "$DB"
 mkdir -p "$T/ro" && cp "$DB" "$T/ro/shop.db" && mkdir -p "$T/ro/backups" && chmod 000 "$T/ro/backups"
