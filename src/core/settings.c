@@ -72,6 +72,8 @@ static const struct setting_def defs[] = {
 	 settings_check_int, 1, 50, NULL, false},
 	{"backup_keep", "14", N_("automatic daily backups: how many dated backups the backups folder beside the database keeps, removing older ones (0: no automatic backup, and none removed)"),
 	 settings_check_int, 0, 1000, NULL, false},
+	{"report_printer", "", N_("the printer (CUPS queue) that report --print sends to (empty: the default printer)"),
+	 settings_check_text, 0, 127, NULL, false},
 	{"maintained_through", "", "", settings_check_text, 0, 10, NULL, true},
 };
 
