@@ -386,6 +386,18 @@ static const char migration_6[] =
 	"  days        INTEGER NOT NULL DEFAULT 0 CHECK (days >= 0)"
 	") STRICT, WITHOUT ROWID;";
 
+/* 7: each time a sale's receipt went to a printer, so that a print after
+ * the first says it is a copy.  Append-only, like the ledgers. */
+static const char migration_7[] =
+	"CREATE TABLE receipt_prints("
+	"  id          INTEGER PRIMARY KEY,"
+	"  sale_id     INTEGER NOT NULL REFERENCES sales(id),"
+	"  at          TEXT NOT NULL,"
+	"  mode        TEXT NOT NULL CHECK (mode IN ('text', 'pdf', 'escpos')),"
+	"  operator    TEXT NOT NULL"
+	") STRICT;"
+	"CREATE INDEX receipt_prints_sale ON receipt_prints(sale_id);";
+
 static const char *const migrations[] = {
 	migration_1,
 	migration_2,
@@ -393,6 +405,7 @@ static const char *const migrations[] = {
 	migration_4,
 	migration_5,
 	migration_6,
+	migration_7,
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof *migrations))

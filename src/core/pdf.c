@@ -64,22 +64,29 @@ write_out(void *arg, const unsigned char *data, unsigned int len)
 	return CAIRO_STATUS_SUCCESS;
 }
 
-/* The Traditional forms for Taiwan and Hong Kong, else the Simplified. */
-static const char *
-families(void)
+/* The Traditional forms for Taiwan and Hong Kong, else the Simplified:
+ * the first language set, as gettext takes it. */
+static bool
+traditional(void)
 {
 	const char *v[] = {getenv("LANGUAGE"), getenv("LC_ALL"), getenv("LC_MESSAGES"),
 			   getenv("LANG")};
 	size_t i;
 
-	for (i = 0; i < sizeof v / sizeof *v; i++) {
-		if (!v[i] || !*v[i])
-			continue;
-		if (!strncmp(v[i], "zh_TW", 5) || !strncmp(v[i], "zh_HK", 5))
-			return "Noto Sans CJK TC,Noto Sans CJK SC,sans-serif";
-		break;
-	}
-	return "Noto Sans CJK SC,Noto Sans CJK TC,sans-serif";
+	for (i = 0; i < sizeof v / sizeof *v; i++)
+		if (v[i] && *v[i])
+			return !strncmp(v[i], "zh_TW", 5) || !strncmp(v[i], "zh_HK", 5);
+	return false;
+}
+
+static const char *
+families(bool mono)
+{
+	if (mono)
+		return traditional() ? "Noto Sans Mono CJK TC,monospace"
+				     : "Noto Sans Mono CJK SC,monospace";
+	return traditional() ? "Noto Sans CJK TC,Noto Sans CJK SC,sans-serif"
+			     : "Noto Sans CJK SC,Noto Sans CJK TC,sans-serif";
 }
 
 static void
@@ -94,8 +101,11 @@ fonts(struct pdf *p)
 	p->layout = pango_cairo_create_layout(p->cr);
 	ctx = pango_layout_get_context(p->layout);
 	pango_cairo_context_set_font_options(ctx, fo);
+	/* Pango rounds glyph positions to whole points unless told not to:
+	 * on paper, text is placed where its widths say. */
+	pango_context_set_round_glyph_positions(ctx, FALSE);
 	cairo_font_options_destroy(fo);
-	p->normal = pango_font_description_from_string(families());
+	p->normal = pango_font_description_from_string(families(false));
 	pango_font_description_set_absolute_size(p->normal, p->paper.font * PANGO_SCALE);
 	p->bold = pango_font_description_copy(p->normal);
 	pango_font_description_set_weight(p->bold, PANGO_WEIGHT_BOLD);
@@ -208,6 +218,11 @@ page_start(struct pdf *p)
 	double m = p->paper.margin, w = pdf_body_width(p);
 
 	p->page++;
+	if (!*p->head[0] && !*p->head[2]) {
+		p->y = m;	/* a receipt: no header */
+		p->top = true;
+		return;
+	}
 	put(p, m, m, p->head[0], true, false, 0);
 	put(p, m, m, p->head[1], true, true, w);
 	put(p, m, m + p->lh, p->head[2], false, false, 0);
@@ -222,7 +237,12 @@ page_end(struct pdf *p)
 {
 	char foot[96];
 
-	/* The dry run that counts the pages draws no footer. */
+	/* The dry run that counts the pages draws no footer; a receipt has none. */
+	if (p->pages < 0) {
+		if (!p->dry)
+			cairo_show_page(p->cr);
+		return;
+	}
 	snprintf(foot, sizeof foot, _("Page %zu of %zu"), (size_t)p->page, (size_t)p->pages);
 	if (!p->dry) {
 		set(p, foot, false, 0);
@@ -448,4 +468,42 @@ pdf_close(struct md *md, struct pdf *p, int *pages)
 		free(p->head[i]);
 	free(p);
 	return rc;
+}
+
+/* The receipt's paper: 58 mm for 32 columns, 80 mm for 48. */
+#define ROLL_MARGIN MM(3)
+
+int
+pdf_roll(struct md *md, FILE *fp, const char *text, int columns)
+{
+	double width = columns > 32 ? MM(80) : MM(58), size, h;
+	const char *line, *nl;
+	int lines = 0, rc;
+	struct pdf *p;
+
+	for (line = text; *line; line = *nl ? nl + 1 : nl, lines++)
+		nl = line + strcspn(line, "\n");
+	/* One page as long as the receipt, set in the monospace forms whose
+	 * Chinese characters are exactly two columns: the text lines up as
+	 * it does on the screen. */
+	h = 2 * ROLL_MARGIN + lines * 10 * LINE;
+	if ((rc = pdf_open(md, fp, &(struct pdf_paper){width, h, ROLL_MARGIN, 10},
+			   (const char *const[4]){"", "", "", ""}, &p)))
+		return rc;
+	pango_font_description_set_family(p->normal, families(true));
+	size = (width - 2 * ROLL_MARGIN) / (pdf_measure(p, "0") * columns) * 10;
+	pango_font_description_set_absolute_size(p->normal, size * PANGO_SCALE);
+	p->lh = size * LINE;
+	cairo_pdf_surface_set_size(p->surface, width, 2 * ROLL_MARGIN + lines * p->lh);
+	p->y = ROLL_MARGIN;
+	for (line = text; *line; line = *nl ? nl + 1 : nl) {
+		char buf[1024];
+
+		nl = line + strcspn(line, "\n");
+		snprintf(buf, sizeof buf, "%.*s", (int)(nl - line), line);
+		put(p, ROLL_MARGIN, p->y, buf, false, false, 0);
+		p->y += p->lh;
+	}
+	p->pages = -1;	/* no footer */
+	return pdf_close(md, p, NULL);
 }

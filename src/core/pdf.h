@@ -75,4 +75,9 @@ struct pdf_bar {
 void pdf_chart(struct pdf *p, const struct pdf_bar *bars, size_t n, int series,
 	       const char *const legend[2]);
 
+/* TEXT (lines of COLUMNS display columns at most) as a receipt for a
+ * roll of paper: 58 mm wide for 32 columns, 80 mm for 48, one page as
+ * long as the text, in a monospace font. */
+int pdf_roll(struct md *md, FILE *fp, const char *text, int columns);
+
 #endif

@@ -74,6 +74,16 @@ static const struct setting_def defs[] = {
 	 settings_check_int, 0, 1000, NULL, false},
 	{"report_printer", "", N_("the printer (CUPS queue) that report --print sends to (empty: the default printer)"),
 	 settings_check_text, 0, 127, NULL, false},
+	{"receipt_printer", "", N_("the printer (CUPS queue) for receipts (empty: the default printer)"),
+	 settings_check_text, 0, 127, NULL, false},
+	{"receipt_mode", "pdf", N_("what a receipt is printed as: pdf (for a queue with a driver) or escpos (raw bytes for a raw queue)"),
+	 settings_check_choice, 0, 0, "pdf|escpos", false},
+	{"receipt_encoding", "gb18030", N_("the code page of an escpos receipt printer: gb18030 or big5"),
+	 settings_check_choice, 0, 0, "gb18030|big5", false},
+	{"cash_drawer", "no", N_("whether an escpos receipt of a cash sale opens the cash drawer (yes/no)"),
+	 settings_check_bool, 0, 0, NULL, false},
+	{"receipt_autoprint", "no", N_("whether sale add prints the receipt on the receipt printer (yes/no)"),
+	 settings_check_bool, 0, 0, NULL, false},
 	{"maintained_through", "", "", settings_check_text, 0, 10, NULL, true},
 };
 
