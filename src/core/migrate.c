@@ -412,6 +412,18 @@ static const char migration_7[] =
 	"INSERT OR IGNORE INTO settings(key, value)"
 	"  VALUES ('database_id', lower(hex(randomblob(16))));";
 
+/* 8: each time a sale's receipt went to a printer, so that a print after
+ * the first says it is a copy.  Append-only, like the ledgers. */
+static const char migration_8[] =
+	"CREATE TABLE receipt_prints("
+	"  id          INTEGER PRIMARY KEY,"
+	"  sale_id     INTEGER NOT NULL REFERENCES sales(id),"
+	"  at          TEXT NOT NULL,"
+	"  mode        TEXT NOT NULL CHECK (mode IN ('text', 'pdf', 'escpos')),"
+	"  operator    TEXT NOT NULL"
+	") STRICT;"
+	"CREATE INDEX receipt_prints_sale ON receipt_prints(sale_id);";
+
 static const char *const migrations[] = {
 	migration_1,
 	migration_2,
@@ -420,6 +432,7 @@ static const char *const migrations[] = {
 	migration_5,
 	migration_6,
 	migration_7,
+	migration_8,
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof *migrations))

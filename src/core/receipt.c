@@ -68,10 +68,21 @@ money_line(FILE *fp, const char *label, int64_t fen, bool minus, int width)
 int
 receipt_write(FILE *fp, const struct sale *s, const char *shop, int width)
 {
+	return receipt_text(fp, s, shop, width, false);
+}
+
+int
+receipt_text(FILE *fp, const struct sale *s, const char *shop, int width, bool copy)
+{
 	char buf[512], n[32], m[40];
 
 	centre(fp, *shop ? shop : "memberdesk", width);
 	rule(fp, width, '=');
+	if (copy) {
+		/* TRANSLATORS: on a receipt printed again. */
+		centre(fp, _("*** COPY ***"), width);
+		rule(fp, width, '-');
+	}
 	snprintf(buf, sizeof buf, _("Sale %lld"), (long long)s->id);
 	line(fp, buf, s->sold_at, width);
 	if (*s->ticket)
