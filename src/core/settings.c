@@ -85,6 +85,8 @@ static const struct setting_def defs[] = {
 	 settings_check_bool, 0, 0, NULL, false},
 	{"receipt_autoprint", "no", N_("whether sale add prints the receipt on the receipt printer (yes/no)"),
 	 settings_check_bool, 0, 0, NULL, false},
+	{"tui_lock_minutes", "10", N_("in a shop with operators, the full-screen interface locks after this many minutes without a key, until an operator signs in again (0: never)"),
+	 settings_check_int, 0, 1440, NULL, false},
 	{"maintained_through", "", "", settings_check_text, 0, 10, NULL, true},
 	/* Which database this is (migration 7): a backup of another one,
 	 * left in the same folder, is not held against its audit log. */

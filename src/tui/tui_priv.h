@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "core/action.h"
 #include "core/md.h"
@@ -196,6 +197,8 @@ struct tui {
 	bool status_error;
 	int cursor_y, cursor_x;	/* where a field wants the cursor, or -1 */
 	int delay;		/* ms a key read waits: 0 while draining typeahead */
+	int lock_s;		/* tui_lock.c: lock after this long idle; 0 never */
+	time_t last_key_s;	/* when the last key came (monotonic seconds) */
 };
 
 /* tui.c: the view stack and the frame */
@@ -216,6 +219,15 @@ int tui_body_rows(void);
 void tui_draw_all(struct tui *t);
 /* Read one key as a TUI key code (blocking); 0 on a timeout/signal. */
 int tui_read_key(struct tui *t);
+/* A signal asked the screens to end. */
+bool tui_caught(void);
+
+/* tui_lock.c: sign in (WHO prefilled; LOCKED after idle rather than at
+ * the start); false when the user quits instead.  The lock's clock. */
+bool tui_sign_in(struct tui *t, const char *who, bool locked);
+void tui_lock_init(struct tui *t);
+void tui_lock_touch(struct tui *t);
+bool tui_lock_due(const struct tui *t);
 
 /* tui_action.c */
 const struct tui_action *tui_actions(size_t *n);
