@@ -287,6 +287,7 @@ static const struct cli_command report_cmds[] = {
 	{"weekly", cli_report_weekly, NULL, N_("the weekly report to print")},
 	{"birthdays", cli_report_birthdays, NULL, N_("members whose birthday is coming")},
 	{"sales", cli_report_sales, NULL, N_("sales by day, week, month, category or payment")},
+	{"shift", cli_report_shift, NULL, N_("the end of a shift: takings by payment method, the cash drawer")},
 	{NULL, NULL, NULL, NULL},
 };
 

@@ -424,6 +424,12 @@ static const char migration_8[] =
 	") STRICT;"
 	"CREATE INDEX receipt_prints_sale ON receipt_prints(sale_id);";
 
+/* 9: the end of a shift reads a window of time: what was voided, topped
+ * up and refunded in it, and where the last shift ended. */
+static const char migration_9[] =
+	"CREATE INDEX sales_voided ON sales(voided_at) WHERE voided_at IS NOT NULL;"
+	"CREATE INDEX audit_shift ON audit(id) WHERE action = 'shift.report';";
+
 static const char *const migrations[] = {
 	migration_1,
 	migration_2,
@@ -433,6 +439,7 @@ static const char *const migrations[] = {
 	migration_6,
 	migration_7,
 	migration_8,
+	migration_9,
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof *migrations))

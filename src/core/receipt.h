@@ -17,6 +17,13 @@ int receipt_write(FILE *fp, const struct sale *s, const char *shop, int width);
 /* The same; COPY says under the shop's name that it is a copy. */
 int receipt_text(FILE *fp, const struct sale *s, const char *shop, int width, bool copy);
 
+/* The pieces of a slip WIDTH columns wide: a line of C; S centred;
+ * LABEL at the left and VALUE at the right (on a line of its own when
+ * both do not fit). */
+void receipt_rule(FILE *fp, int width, char c);
+void receipt_centre(FILE *fp, const char *s, int width);
+void receipt_line(FILE *fp, const char *label, const char *value, int width);
+
 /* What a receipt is sent as: text, a PDF at the paper's width, or
  * ESC/POS bytes for a raw queue. */
 enum receipt_format {
@@ -49,6 +56,10 @@ int receipt_render(struct md *md, FILE *fp, const struct sale *s,
  * next one is a copy).  What lp says goes to OUT. */
 int receipt_print(struct md *md, const struct sale *s, const struct receipt_job *j,
 		  FILE *out);
+
+/* TEXT (N bytes, WIDTH columns) on the receipt printer as receipt_mode
+ * says: for what is not a sale's receipt (the end of a shift). */
+int receipt_print_text(struct md *md, const char *text, size_t n, int width, FILE *out);
 
 /* Coupon K as a slip for the customer, on the same paper: the shop,
  * the campaign and its offer, whose it is, the code (as people type

@@ -34,12 +34,11 @@ receipt_format_parse(struct md *md, const char *what, const char *s, enum receip
 	return md_fail(md, MD_EINVAL, _("%s \"%s\" is not one of text, pdf, escpos"), what, s);
 }
 
-int
-receipt_job(struct md *md, const struct sale *s, int width, struct receipt_job *j)
+/* What the settings say of the receipt printer. */
+static int
+job_settings(struct md *md, int width, struct receipt_job *j)
 {
 	char mode[SETTING_MAX];
-	int64_t prints;
-	bool drawer;
 	int rc;
 
 	memset(j, 0, sizeof *j);
@@ -47,9 +46,20 @@ receipt_job(struct md *md, const struct sale *s, int width, struct receipt_job *
 	if ((rc = settings_get(md, "shop_name", j->shop)) ||
 	    (rc = settings_get(md, "receipt_printer", j->queue)) ||
 	    (rc = settings_get(md, "receipt_encoding", j->encoding)) ||
-	    (rc = settings_get(md, "receipt_mode", mode)) ||
+	    (rc = settings_get(md, "receipt_mode", mode)))
+		return rc;
+	return receipt_format_parse(md, "receipt_mode", mode, &j->mode);
+}
+
+int
+receipt_job(struct md *md, const struct sale *s, int width, struct receipt_job *j)
+{
+	int64_t prints;
+	bool drawer;
+	int rc;
+
+	if ((rc = job_settings(md, width, j)) ||
 	    (rc = settings_get_bool(md, "cash_drawer", &drawer)) ||
-	    (rc = receipt_format_parse(md, "receipt_mode", mode, &j->mode)) ||
 	    (rc = db_int_arg(md, "SELECT count(*) FROM receipt_prints WHERE sale_id = ?",
 			     s->id, &prints)))
 		return rc;
@@ -115,6 +125,29 @@ record(struct md *md, const struct sale *s, enum receipt_format f)
 		rc = db_run(md, st);
 	}
 	return db_end(md, rc);
+}
+
+int
+receipt_print_text(struct md *md, const char *buf, size_t n, int width, FILE *out)
+{
+	struct receipt_job j;
+	FILE *tmp;
+	int rc;
+
+	if ((rc = job_settings(md, width, &j)))
+		return rc;
+	if (!(tmp = tmpfile()))
+		return md_fail(md, MD_EIO, _("cannot print: %s"), strerror(errno));
+	if (j.mode == RECEIPT_ESCPOS)
+		rc = escpos_write(md, tmp, buf, n, j.encoding, false);
+	else if (j.mode == RECEIPT_PDF)
+		rc = pdf_roll(md, tmp, buf, width);
+	else if (fwrite(buf, 1, n, tmp) != n)
+		rc = md_fail(md, MD_EIO, _("write error"));
+	if (!rc)
+		rc = printer_send_to(md, tmp, j.queue, out);
+	fclose(tmp);
+	return rc;
 }
 
 int
