@@ -243,7 +243,11 @@ page_end(struct pdf *p)
 			cairo_show_page(p->cr);
 		return;
 	}
-	snprintf(foot, sizeof foot, _("Page %zu of %zu"), (size_t)p->page, (size_t)p->pages);
+	/* A list streamed as it comes does not know its last page. */
+	if (p->pages)
+		snprintf(foot, sizeof foot, _("Page %zu of %zu"), (size_t)p->page, (size_t)p->pages);
+	else
+		snprintf(foot, sizeof foot, _("Page %zu"), (size_t)p->page);
 	if (!p->dry) {
 		set(p, foot, false, 0);
 		put(p, (p->paper.width - width_of(p)) / 2,
