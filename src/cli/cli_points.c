@@ -140,7 +140,7 @@ static const struct table_col lot_cols[] = {
 	{"earned_at", N_("Earned"), .kind = COL_TEXT},
 	{"kind", N_("Kind"), .kind = COL_LABEL, .label = points_kind_label},
 	{"earned", N_("Points"), .kind = COL_NUMBER},
-	{"remaining", N_("Left"), .kind = COL_NUMBER},
+	{"remaining", N_("Remaining"), .kind = COL_NUMBER},
 	{"expires", N_("Expires"), .kind = COL_TEXT},
 };
 

@@ -126,7 +126,7 @@ draw_lots(struct tui *t, struct mpoints *p, int y)
 		tui_put_role(t, y, 1, _("No points left in any lot."), COLS - 2, false, ROLE_DIM);
 		return;
 	}
-	const char *head[5] = {_("Earned"), _("Kind"), _("Points"), _("Left"), _("Last day")};
+	const char *head[5] = {_("Earned"), _("Kind"), _("Points"), _("Remaining"), _("Last day")};
 
 	put_cols(t, y, head, ROLE_HEADER);
 	for (i = 0; i < p->nlots && i < LOTS_SHOWN; i++) {
