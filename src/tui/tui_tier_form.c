@@ -48,16 +48,26 @@ tform_draw(struct tui *t, struct tui_view *v)
 	tui_form_draw(t, &f->form, y + 3, 2);
 }
 
+/* Field I as the core takes it: on a new tier an empty field is the
+ * core's default (NULL), as an option left out of "tier add". */
+static const char *
+given(const struct tform *f, int i)
+{
+	const char *s = tui_form_text(&f->form, i);
+
+	return *f->name || *s ? s : NULL;
+}
+
 static void
 save(struct tui *t, struct tform *f)
 {
 	const struct tier_input in = {
 		.name = tui_form_text(&f->form, F_NAME),
-		.min_spend = tui_form_text(&f->form, F_SPEND),
-		.min_visits = tui_form_text(&f->form, F_VISITS),
-		.keep_spend = tui_form_text(&f->form, F_KEEP),
-		.discount = tui_form_text(&f->form, F_DISCOUNT),
-		.points_rate = tui_form_text(&f->form, F_RATE),
+		.min_spend = given(f, F_SPEND),
+		.min_visits = given(f, F_VISITS),
+		.keep_spend = given(f, F_KEEP),
+		.discount = given(f, F_DISCOUNT),
+		.points_rate = given(f, F_RATE),
 	};
 	char name[TIER_NAME_MAX];
 	bool add = !*f->name;
@@ -118,8 +128,8 @@ build(struct tform *f)
 		[F_SPEND] = {N_("Min spend"), N_("yuan in the window; 0: no spend rule"), 12},
 		[F_VISITS] = {N_("Min visits"), N_("days with a purchase in the window; 0: none"), 12},
 		[F_KEEP] = {N_("Keep spend"), N_("yuan a window to keep the tier; 0: kept"), 12},
-		[F_DISCOUNT] = {N_("Discount"), N_("percentage paid: 95 is 9.5折"), 12},
-		[F_RATE] = {N_("Points x"), N_("points multiplier, such as 1.5"), 12},
+		[F_DISCOUNT] = {N_("Discount"), N_("percentage paid: 95 is 9.5折; 100: none"), 12},
+		[F_RATE] = {N_("Points x"), N_("points multiplier, such as 1.5; 1: none"), 12},
 	};
 	int i;
 
@@ -134,7 +144,7 @@ bool
 tui_tier_form_open(struct tui *t, const char *name)
 {
 	struct tform *f = calloc(1, sizeof *f);
-	struct tier k = {.discount = 100, .points_rate = 100};
+	struct tier k;
 	char buf[F_COUNT][32];
 
 	if (!f) {
@@ -147,11 +157,11 @@ tui_tier_form_open(struct tui *t, const char *name)
 		return false;
 	}
 	build(f);
-	if (name) {
-		snprintf(f->name, sizeof f->name, "%s", k.name);
-		f->base = k.rank == 0;
-		tui_edit_set(&f->fields[F_NAME].edit, k.name);
-	}
+	if (!name)	/* empty: the core's defaults, as the hints say */
+		return tui_push(t, &tform_screen, f);
+	snprintf(f->name, sizeof f->name, "%s", k.name);
+	f->base = k.rank == 0;
+	tui_edit_set(&f->fields[F_NAME].edit, k.name);
 	money_format_short(k.min_spend, buf[F_SPEND]);
 	snprintf(buf[F_VISITS], 32, "%lld", (long long)k.min_visits);
 	money_format_short(k.keep_spend, buf[F_KEEP]);
