@@ -82,6 +82,8 @@ cells_of(const struct tier *k, char cell[C_N][TIER_NAME_MAX])
 		strcpy(cell[C_VISITS], "-");
 	if (!k->keep_spend)
 		strcpy(cell[C_KEEP], "-");
+	if (k->discount == 100)	/* none: not "100%", not "10折" */
+		strcpy(cell[C_DISCOUNT], "-");
 }
 
 /* Each column as wide as its widest cell or heading; what is left of
