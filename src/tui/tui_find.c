@@ -415,6 +415,9 @@ find_key(struct tui *t, struct tui_view *v, int key, enum tui_act act)
 	case ACT_CAMPAIGNS:
 		tui_campaigns_open(t);
 		return TUI_HANDLED;
+	case ACT_OFFICE:
+		tui_office_open(t);
+		return TUI_HANDLED;
 	case ACT_BACK:	/* Esc clears the search */
 		tui_edit_set(&f->q, "");
 		f->stale = true;
@@ -454,7 +457,7 @@ find_free(struct tui_view *v)
 }
 
 static const enum tui_act find_acts[] = {
-	ACT_REGISTER, ACT_WALKIN, ACT_CAMPAIGNS, ACT_OPEN, ACT_UP, ACT_DOWN, ACT_PGUP,
+	ACT_REGISTER, ACT_WALKIN, ACT_CAMPAIGNS, ACT_OFFICE, ACT_OPEN, ACT_UP, ACT_DOWN, ACT_PGUP,
 	ACT_PGDN, ACT_HOME, ACT_END, ACT_NONE
 };
 

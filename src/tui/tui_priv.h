@@ -100,6 +100,33 @@
 	_(CAMPAIGN_END, "end-campaign", KEYS(TK(KEY_F(7)), TUI_META | '7', 'x'), \
 	  N_("Stop"), N_("end the campaign, after asking: its coupons stop working"), \
 	  CAMPAIGN_END) \
+	_(OFFICE, "back-office", KEYS(TK(KEY_F(9)), TUI_META | '9'), \
+	  N_("Office"), N_("the owner's back office: tiers, points, reports, settings..."), \
+	  NONE) \
+	_(OFFICE_OPEN, "open-screen", KEYS('\r', '\n', TK(KEY_ENTER)), \
+	  N_("Open"), N_("open the screen on the selected line"), NONE) \
+	_(TIER_NEW, "new-tier", KEYS(TK(KEY_F(2)), TUI_META | '2', 'n'), \
+	  N_("Add"), N_("add a tier"), TIER_ADD) \
+	_(TIER_REVIEW, "review-tiers", KEYS(TK(KEY_F(4)), TUI_META | '4', 'r'), \
+	  N_("Review"), N_("review every member's tier now: who would move and why, then apply"), \
+	  TIER_REVIEW) \
+	_(TIER_EDIT, "edit-tier", KEYS(TK(KEY_F(6)), TUI_META | '6', 'e', '\r'), \
+	  N_("Edit"), N_("change the selected tier's rules"), TIER_EDIT) \
+	_(TIER_RAISE, "raise-tier", KEYS('+', '='), \
+	  N_("Raise"), N_("move the selected tier one place up"), TIER_EDIT) \
+	_(TIER_LOWER, "lower-tier", KEYS('-'), \
+	  N_("Lower"), N_("move the selected tier one place down"), TIER_EDIT) \
+	_(TIER_DELETE, "delete-tier", KEYS(TK(KEY_F(8)), TUI_META | '8', 'd'), \
+	  N_("Delete"), N_("delete the selected tier, saying where its members go"), TIER_DELETE) \
+	_(APPLY, "apply", KEYS(TK(KEY_F(2)), TUI_META | '2'), \
+	  N_("Apply"), N_("do what the list shows, after asking"), NONE) \
+	_(SETTING_EDIT, "edit-setting", KEYS(TK(KEY_F(6)), TUI_META | '6', 'e', '\r'), \
+	  N_("Edit"), N_("change the selected setting (Enter saves it, Esc keeps it)"), \
+	  SETTINGS_SET) \
+	_(MEMBER_POINTS, "member-points", KEYS(TK(KEY_F(3)), TUI_META | '3', 'm'), \
+	  N_("Member"), N_("a member's points: balance, lots, history, adjustment"), NONE) \
+	_(EXPIRY, "expiry-run", KEYS(TK(KEY_F(5)), TUI_META | '5', 'x'), \
+	  N_("Expiry"), N_("see whose points would expire, and expire them"), POINTS_EXPIRE) \
 	_(LEFT, "char-left", KEYS(TK(KEY_LEFT), TUI_CTRL('b')), \
 	  N_("Left"), N_("field: move back a character"), NONE) \
 	_(RIGHT, "char-right", KEYS(TK(KEY_RIGHT), TUI_CTRL('f')), \
