@@ -415,6 +415,13 @@ find_key(struct tui *t, struct tui_view *v, int key, enum tui_act act)
 	case ACT_CAMPAIGNS:
 		tui_campaigns_open(t);
 		return TUI_HANDLED;
+	/* Until the back office's menu: Alt-r and Alt-x, off the key bar. */
+	case ACT_REPORTS:
+		tui_reports_open(t);
+		return TUI_HANDLED;
+	case ACT_TRANSFER:
+		tui_transfer_open(t);
+		return TUI_HANDLED;
 	case ACT_BACK:	/* Esc clears the search */
 		tui_edit_set(&f->q, "");
 		f->stale = true;
@@ -454,8 +461,8 @@ find_free(struct tui_view *v)
 }
 
 static const enum tui_act find_acts[] = {
-	ACT_REGISTER, ACT_WALKIN, ACT_CAMPAIGNS, ACT_OPEN, ACT_UP, ACT_DOWN, ACT_PGUP,
-	ACT_PGDN, ACT_HOME, ACT_END, ACT_NONE
+	ACT_REGISTER, ACT_WALKIN, ACT_CAMPAIGNS, ACT_REPORTS, ACT_TRANSFER, ACT_OPEN, ACT_UP,
+	ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, ACT_NONE
 };
 
 static const struct tui_screen find_screen = {
