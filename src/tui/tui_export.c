@@ -94,7 +94,7 @@ export_draw(struct tui *t, struct tui_view *v)
 	struct export_form *e = v->state;
 
 	tui_put_role(t, tui_body_top(), 1,
-		     _("Export as CSV in the import's own columns: F2 writes the file, F4 picks a folder."),
+		     _("Export as CSV in the import's own columns: F2 writes the file, F4 picks a path."),
 		     COLS - 2, false, ROLE_DIM);
 	tui_form_draw(t, &e->form, tui_body_top() + 2, 2);
 }

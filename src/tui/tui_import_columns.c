@@ -120,7 +120,7 @@ static const struct tui_screen columns_screen = {
 };
 
 static bool
-pane_open(struct tui *t, struct tui_import *im, const struct tui_screen *scr)
+pane_open(struct tui *t, struct tui_import *im, const struct tui_screen *scr, size_t n)
 {
 	struct pane *p = calloc(1, sizeof *p);
 
@@ -129,13 +129,14 @@ pane_open(struct tui *t, struct tui_import *im, const struct tui_screen *scr)
 		return false;
 	}
 	p->im = im;
+	p->l.n = (int)n;	/* keys typed ahead come before the first draw */
 	return tui_push(t, scr, p);
 }
 
 bool
 tui_import_columns_open(struct tui *t, struct tui_import *im)
 {
-	return pane_open(t, im, &columns_screen);
+	return pane_open(t, im, &columns_screen, im->cols.n);
 }
 
 /* ---- The rejected rows ------------------------------------------------ */
@@ -203,5 +204,5 @@ static const struct tui_screen errors_screen = {
 bool
 tui_import_errors_open(struct tui *t, struct tui_import *im)
 {
-	return pane_open(t, im, &errors_screen);
+	return pane_open(t, im, &errors_screen, im->nproblems);
 }

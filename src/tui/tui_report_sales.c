@@ -199,7 +199,7 @@ static const enum tui_act sales_acts[] = {
 };
 
 static const struct tui_screen sales_screen = {
-	.name = N_("Sales"),
+	.name = N_("Sales figures"),
 	.acts = sales_acts,
 	.draw = sales_draw,
 	.key = sales_key,

@@ -46,7 +46,7 @@ static const struct menu_item report_items[] = {
 	{N_("Weekly report"), N_("the owner's weekly report, page by page, to save"),
 	 tui_report_weekly_open},
 	{N_("Birthdays"), N_("members whose birthday is coming"), tui_report_birthdays_open},
-	{N_("Sales"), N_("sales by day, week or month, by category and by payment"),
+	{N_("Sales figures"), N_("sales by day, week or month, by category and by payment"),
 	 tui_report_sales_open},
 	{NULL, NULL, NULL},
 };
