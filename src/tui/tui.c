@@ -82,6 +82,12 @@ idle_tell(void)
 	idle.told = write(STDOUT_FILENO, title, (size_t)n) == n;
 }
 
+bool
+tui_interrupted(void)
+{
+	return caught != 0;
+}
+
 static void
 on_signal(int sig)
 {

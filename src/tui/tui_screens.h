@@ -40,6 +40,12 @@ bool tui_campaigns_open(struct tui *t);
 bool tui_campaign_show_open(struct tui *t, int64_t id);
 bool tui_campaign_form_open(struct tui *t, int64_t id);
 
+/* 报表: the reports menu (RFM segments, value types, the weekly report,
+ * birthdays, sales); 导入导出: import a file or export one.  Owner's
+ * work: the core refuses it for staff, and the opener says so. */
+bool tui_reports_open(struct tui *t);
+bool tui_transfer_open(struct tui *t);
+
 /* A coupon of an active campaign for the member on the card. */
 bool tui_give_open(struct tui *t, int64_t member_id);
 
@@ -63,9 +69,6 @@ bool tui_points_expiry_open(struct tui *t);
 bool tui_settings_open(struct tui *t);
 /* 操作员: who may sign in. */
 bool tui_operators_open(struct tui *t);
-/* 报表 and 导入导出 (tui_office_stubs.c stands in until they come). */
-bool tui_reports_open(struct tui *t);
-bool tui_transfer_open(struct tui *t);
 
 /* The keys of screen SCR and of every field. */
 bool tui_help_open(struct tui *t, const struct tui_screen *scr);
