@@ -17,10 +17,10 @@
 #include "core/clock.h"
 #include "core/db_sql.h"
 #include "core/money.h"
+#include "core/operator.h"
 #include "core/settings.h"
 #include "core/text.h"
 #include "core/tier.h"
-#include "core/operator.h"
 #include "i18n.h"
 
 #define TIER_COLS "id, rank, name, min_spend, min_visits, keep_spend, discount, points_rate"
