@@ -21,6 +21,7 @@ quickstart() {
 
 # have_locale NAME: setlocale can set NAME here (locale -a says zh_CN.utf8).
 have_locale() { locale -a 2>/dev/null | sed 's/\.utf8$/.UTF-8/' | grep -qx "$1"; }
+sql_in() { "$SQLITE3" -batch -noheader "$1" "$2"; }
 
 # check_lang LOCALE FIND-SCREEN-TEXT KEY-BAR-TEXT
 check_lang() {
@@ -38,6 +39,10 @@ check_lang() {
 
 check_lang zh_CN.UTF-8 "还没有会员" "退出"
 check_lang zh_TW.UTF-8 "尚無會員" "離開"
+if have_locale zh_TW.UTF-8; then
+	is "$(sql_in "$T/zh_TW.UTF-8.db" "SELECT group_concat(name, ' ') FROM tiers")" \
+		"普通 銀卡 金卡 鑽石" "zh_TW.UTF-8: the new shop's tiers in Traditional characters"
+fi
 
 # Under a locale the program has no catalog for, English.
 quickstart C.UTF-8 --db "$T/en.db"
