@@ -87,4 +87,17 @@ is "$(sql "SELECT t.name FROM members m JOIN tiers t ON t.id = m.tier_id WHERE p
 run md check
 exits 0 "the Taiwan shop checks"
 
+# Printed reports take the Traditional forms of the characters from the
+# same choice.
+if command -v pdffonts >/dev/null 2>&1; then
+	for place in zh_MO zh_CN; do
+		run env LANGUAGE=$place "$MEMBERDESK" --db "$DB" report weekly --format pdf -o "$T/$place.pdf"
+		exits 0 "LANGUAGE=$place: a weekly report as a PDF"
+	done
+	like "$(pdffonts "$T/zh_MO.pdf")" "CJKtc" "LANGUAGE=zh_MO: in the Traditional forms"
+	like "$(pdffonts "$T/zh_CN.pdf")" "CJKsc" "LANGUAGE=zh_CN: in the Simplified forms"
+else
+	pass "# SKIP pdffonts (poppler-utils) is not installed"
+fi
+
 done_testing
