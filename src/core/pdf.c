@@ -21,6 +21,7 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
+#include "core/lang.h"
 #include "core/pdf.h"
 #include "core/text.h"
 #include "i18n.h"
@@ -64,29 +65,15 @@ write_out(void *arg, const unsigned char *data, unsigned int len)
 	return CAIRO_STATUS_SUCCESS;
 }
 
-/* The Traditional forms for Taiwan and Hong Kong, else the Simplified:
- * the first language set, as gettext takes it. */
-static bool
-traditional(void)
-{
-	const char *v[] = {getenv("LANGUAGE"), getenv("LC_ALL"), getenv("LC_MESSAGES"),
-			   getenv("LANG")};
-	size_t i;
-
-	for (i = 0; i < sizeof v / sizeof *v; i++)
-		if (v[i] && *v[i])
-			return !strncmp(v[i], "zh_TW", 5) || !strncmp(v[i], "zh_HK", 5);
-	return false;
-}
-
 static const char *
 families(bool mono)
 {
+	/* The Traditional forms where the messages are Traditional. */
 	if (mono)
-		return traditional() ? "Noto Sans Mono CJK TC,monospace"
-				     : "Noto Sans Mono CJK SC,monospace";
-	return traditional() ? "Noto Sans CJK TC,Noto Sans CJK SC,sans-serif"
-			     : "Noto Sans CJK SC,Noto Sans CJK TC,sans-serif";
+		return lang_traditional() ? "Noto Sans Mono CJK TC,monospace"
+					  : "Noto Sans Mono CJK SC,monospace";
+	return lang_traditional() ? "Noto Sans CJK TC,Noto Sans CJK SC,sans-serif"
+				  : "Noto Sans CJK SC,Noto Sans CJK TC,sans-serif";
 }
 
 static void

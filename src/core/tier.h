@@ -50,6 +50,10 @@ int tier_get(struct md *md, const char *name, struct tier *t);
  * MD_ENOTFOUND naming the tiers there are. */
 int tier_match(struct md *md, const char *level, struct tier *t);
 int tier_get_id(struct md *md, int64_t id, struct tier *t);
+/* A new shop opened in Taiwan, Hong Kong or Macau (lang.h, as gettext
+ * decides the language): its tiers named in Traditional characters
+ * (普通/銀卡/金卡/鑽石).  Elsewhere nothing. */
+int tier_name_new_shop(struct md *md);
 
 int tier_add(struct md *md, const struct tier_input *in);
 int tier_edit(struct md *md, const char *name, const struct tier_input *in);

@@ -8,12 +8,17 @@
  * base tier.  Nothing is guessed beyond that: a level that still matches
  * no tier is an error naming the tiers there are (or, on the import's
  * --create-tiers, a new tier: tier_import).
+ *
+ * The same table names a new shop's tiers in Traditional characters
+ * when it is opened in Taiwan, Hong Kong or Macau (lang.h).
  */
 #include <config.h>
 
 #include <string.h>
 #include <strings.h>
 
+#include "core/db_sql.h"
+#include "core/lang.h"
 #include "core/text.h"
 #include "core/tier.h"
 #include "i18n.h"
@@ -36,27 +41,37 @@ static const char *const suffixes[] = {
 /* The words for "no level". */
 static const char *const none[] = { "无", "none", "-", "—" };
 
+/* IN with the characters of the table's column FROM written as in
+ * column TO, into OUT (N bytes). */
 static void
-fold(const char *in, char *out, size_t n)
+convert(const char *in, int from, int to, char *out, size_t n)
 {
-	char buf[TIER_NAME_MAX * 2];
-	size_t o = 0, len, i, s;
-	const char *p = buf;
+	size_t o = 0, i;
+	const char *p = in;
 
-	text_trim(in, buf, sizeof buf);
 	while (*p && o + 8 < n) {
 		for (i = 0; i < sizeof trad / sizeof *trad; i++)
-			if (strncmp(p, trad[i][0], strlen(trad[i][0])) == 0)
+			if (strncmp(p, trad[i][from], strlen(trad[i][from])) == 0)
 				break;
 		if (i < sizeof trad / sizeof *trad) {
-			memcpy(out + o, trad[i][1], strlen(trad[i][1]));
-			o += strlen(trad[i][1]);
-			p += strlen(trad[i][0]);
+			memcpy(out + o, trad[i][to], strlen(trad[i][to]));
+			o += strlen(trad[i][to]);
+			p += strlen(trad[i][from]);
 		} else {
 			out[o++] = *p++;
 		}
 	}
 	out[o] = '\0';
+}
+
+static void
+fold(const char *in, char *out, size_t n)
+{
+	char buf[TIER_NAME_MAX * 2];
+	size_t len, s;
+
+	text_trim(in, buf, sizeof buf);
+	convert(buf, 0, 1, out, n);
 	for (s = 0; s < sizeof suffixes / sizeof *suffixes; s++) {
 		size_t k = strlen(suffixes[s]);
 
@@ -105,4 +120,36 @@ tier_match(struct md *md, const char *level, struct tier *t)
 	return md_fail(md, MD_ENOTFOUND,
 		       _("level \"%s\" matches no tier (the tiers: %s); --create-tiers adds it above them"),
 		       level, names);
+}
+
+/* Migration 2 names the tiers in Simplified characters (普通/银卡/金卡/
+ * 钻石).  Renaming to the same name is no change, so two processes
+ * creating the shop at once (on a file system without hard links,
+ * db.c) may both do it. */
+int
+tier_name_new_shop(struct md *md)
+{
+	struct tier all[TIERS_MAX];
+	char name[TIER_NAME_MAX * 2];
+	struct db_stmt *st;
+	int n, rc;
+
+	if (!lang_traditional())
+		return MD_OK;
+	if ((rc = db_begin(md)))
+		return rc;
+	if ((rc = tier_load(md, all, &n)))
+		goto out;
+	for (int i = 0; i < n && !rc; i++) {
+		convert(all[i].name, 1, 0, name, sizeof name);
+		if (strcmp(name, all[i].name) == 0)
+			continue;
+		if ((rc = db_stmt(md, "UPDATE tiers SET name = ? WHERE id = ?", &st)))
+			break;
+		db_bind_text(st, 1, name);
+		db_bind_int(st, 2, all[i].id);
+		rc = db_run(md, st);
+	}
+out:
+	return db_end(md, rc);
 }

@@ -1,0 +1,17 @@
+/* lang.h - the locale the messages follow, as gettext picks it */
+#ifndef MD_LANG_H
+#define MD_LANG_H
+
+#include <stdbool.h>
+
+#define LANG_MAX 64
+
+/* The locale gettext takes the messages' language from, into OUT:
+ * "zh_TW.UTF-8", "zh_HK", "C"...  setlocale() must have run. */
+void lang_messages(char out[LANG_MAX]);
+
+/* Whether that is Taiwan's, Hong Kong's or Macau's: a place that writes
+ * Traditional characters. */
+bool lang_traditional(void);
+
+#endif
