@@ -20,6 +20,7 @@ tap_failed=0
 # (a report on stderr alone could hide behind an expected exit status).
 export ASAN_OPTIONS="log_path=$T/sanitizer:${ASAN_OPTIONS:-}"
 export UBSAN_OPTIONS="log_path=$T/sanitizer:print_stacktrace=1:${UBSAN_OPTIONS:-}"
+export LSAN_OPTIONS="suppressions=$top_srcdir/tests/lsan.supp:print_suppressions=0:${LSAN_OPTIONS:-}"
 
 if ! command -v "$SQLITE3" >/dev/null 2>&1; then
 	echo "Bail out! the sqlite3 command-line shell is needed to check databases"

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include <cairo-pdf.h>
+#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 
 #include "core/lang.h"
@@ -102,13 +103,26 @@ fonts(struct pdf *p)
 
 static void page_start(struct pdf *p);
 
+/* Fontconfig, Cairo and Pango keep their caches for the life of the
+ * process: given back at its end, so that a leak checker sees ours. */
+static void
+pdf_fini(void)
+{
+	pango_cairo_font_map_set_default(NULL);
+	cairo_debug_reset_static_data();
+	FcFini();
+}
+
 int
 pdf_open(struct md *md, FILE *fp, const struct pdf_paper *paper, const char *const head[4],
 	 struct pdf **out)
 {
+	static bool at_exit;
 	struct pdf *p = calloc(1, sizeof *p);
 	size_t i;
 
+	if (!at_exit)
+		at_exit = atexit(pdf_fini) == 0;
 	if (!(*out = p))
 		return md_fail(md, MD_ENOMEM, _("out of memory"));
 	p->paper = *paper;
