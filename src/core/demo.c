@@ -141,7 +141,7 @@ plan_init(struct md *md, struct plan *p, const struct demo_shape *s)
 
 	memset(p, 0, sizeof *p);
 	p->s = s;
-	p->today = date_to_days(s->today);
+	p->today = date_to_days(s->today) - 1;	/* the last day with sales */
 	p->first_day = p->today - 365LL * s->years + 1;
 	if (!(p->rank = malloc((size_t)s->members * sizeof *p->rank)))
 		return md_fail(md, MD_ENOMEM, _("out of memory"));

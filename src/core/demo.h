@@ -18,7 +18,7 @@ struct demo_shape {
 	int64_t members;	/* 1 .. DEMO_MAX_MEMBERS */
 	int64_t sales;		/* 0 .. DEMO_MAX_SALES */
 	uint64_t seed;
-	struct date today;	/* the last day with sales */
+	struct date today;	/* sales end the day before */
 	int years;		/* of sales before today, 1 .. 10 */
 };
 
