@@ -412,6 +412,13 @@ static const char migration_7[] =
 	"INSERT OR IGNORE INTO settings(key, value)"
 	"  VALUES ('database_id', lower(hex(randomblob(16))));";
 
+/* 8: the first screenful of a one- or two-character name search without
+ * sorting every member who has that character: whole names, and names
+ * by their first character in id order (member_find). */
+static const char migration_8[] =
+	"CREATE INDEX members_name ON members(name);"
+	"CREATE INDEX members_name_head ON members(substr(name, 1, 1));";
+
 static const char *const migrations[] = {
 	migration_1,
 	migration_2,
@@ -420,6 +427,7 @@ static const char *const migrations[] = {
 	migration_5,
 	migration_6,
 	migration_7,
+	migration_8,
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof *migrations))
