@@ -237,8 +237,8 @@ fi
 
 # The generated part of $BENCH_OUT: the machine, the commit, the date.
 if [ -n "$out" ]; then
-	src=$(dirname "$out")
-	commit=$(git -C "$src" describe --always --dirty 2>/dev/null || echo unknown)
+	# The checkout this script is in: the one the binary was built from.
+	commit=$(git -C "$(dirname "$0")" describe --always --dirty 2>/dev/null || echo unknown)
 	cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
 	{
 		echo "<!-- bench:begin (written by tests/bench/shop.sh) -->"
