@@ -154,11 +154,14 @@ main(int argc, char **argv)
 		}
 	}
 	if (optind == argc) {
+		/* The screens sign the operator in themselves. */
 		cli.tui = true;
+		cli.no_login = true;
 		if ((status = cli_open(&cli)) != MD_OK)
 			status = cli_fail(&cli, status);
 		else
-			status = tui_run(&md);
+			status = tui_run(&md, cli.operator_name ? cli.operator_name
+							: getenv("MEMBERDESK_OPERATOR"));
 		db_close(&md);
 		return close_stdout(status);
 	}

@@ -12,6 +12,7 @@
 #include "core/db.h"
 #include "core/maint.h"
 #include "core/operator.h"
+#include "core/outfile.h"
 #include "i18n.h"
 
 int
@@ -42,6 +43,32 @@ cli_usage(const char *cmd, const char *fmt, ...)
 	else
 		fprintf(stderr, _("Try '%s --help' for more information.\n"), PACKAGE);
 	return EXIT_USAGE;
+}
+
+int
+cli_output_begin(struct cli *cli, const char *file, struct outfile *of)
+{
+	int rc;
+
+	if (!file)
+		return MD_OK;
+	if ((rc = outfile_open(cli->md, file, NULL, false, of)))
+		return rc;
+	cli->out = of->fp;
+	return MD_OK;
+}
+
+int
+cli_output_end(struct cli *cli, const char *file, struct outfile *of, int rc)
+{
+	if (!file)
+		return rc;
+	cli->out = stdout;
+	if (rc) {
+		outfile_abort(of);
+		return rc;
+	}
+	return outfile_commit(cli->md, of);
 }
 
 void

@@ -92,6 +92,14 @@ int cli_next_option(struct cli *cli, const struct cli_opts *o, int argc,
 #define cli_table_open(cli, fmt, cols) \
 	table_open((cli)->md, (cli)->out, (fmt), (cols), TABLE_COLS(cols))
 
+/* -o FILE for a command's table: cli->out writes to FILE (whole or not
+ * at all, outfile.h) until cli_output_end, which puts it in place when
+ * RC is MD_OK and gives it up otherwise; RC, or the commit's failure.
+ * FILE NULL: standard output, nothing to do. */
+struct outfile;
+int cli_output_begin(struct cli *cli, const char *file, struct outfile *of);
+int cli_output_end(struct cli *cli, const char *file, struct outfile *of, int rc);
+
 /* Parse a positive count (--limit N). */
 bool cli_count(const char *cmd, const char *opt, const char *arg, int *n);
 

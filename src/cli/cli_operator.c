@@ -32,7 +32,7 @@ new_pin(struct cli *cli, const char *name, char pin[64])
 }
 
 static bool
-parse_role(const char *cmd, const char *s, enum role *r)
+parse_role(const char *cmd, const char *s, enum operator_role *r)
 {
 	if (role_parse(s, r))
 		return true;
@@ -56,7 +56,7 @@ static const struct option add_opts[] = {
 static int
 add_cmd(struct cli *cli, int argc, char **argv)
 {
-	enum role role = ROLE_NONE;
+	enum operator_role role = OPERATOR_NOBODY;
 	char pin[64] = "";
 	int c, st, rc;
 
@@ -71,7 +71,7 @@ add_cmd(struct cli *cli, int argc, char **argv)
 	}
 	if (argc - optind != 1)
 		return cli_usage("operator add", _("give the operator's name"));
-	if (role == ROLE_NONE)
+	if (role == OPERATOR_NOBODY)
 		return cli_usage("operator add", _("--role is required (owner or staff)"));
 	if ((rc = cli_open(cli)) || (rc = operator_may(cli->md, ACTION_OPERATOR_ADD)) ||
 	    (rc = new_pin(cli, argv[optind], pin)) ||
@@ -210,7 +210,7 @@ static const struct option plain_opts[] = {
 static int
 change_cmd(struct cli *cli, int argc, char **argv, const struct cli_opts *o, int args)
 {
-	enum role role = ROLE_NONE;
+	enum operator_role role = OPERATOR_NOBODY;
 	int c, st, rc;
 
 	while ((c = cli_next_option(cli, o, argc, argv, &st)) != -1)

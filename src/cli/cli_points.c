@@ -136,42 +136,140 @@ history_cmd(struct cli *cli, int argc, char **argv)
 	return rc ? cli_fail(cli, rc) : EXIT_OK;
 }
 
+static const struct table_col lot_cols[] = {
+	{"earned_at", N_("Earned"), .kind = COL_TEXT},
+	{"kind", N_("Kind"), .kind = COL_LABEL, .label = points_kind_label},
+	{"earned", N_("Points"), .kind = COL_NUMBER},
+	{"remaining", N_("Remaining"), .kind = COL_NUMBER},
+	{"expires", N_("Expires"), .kind = COL_TEXT},
+};
+
+static int
+lot_row(void *arg, const struct points_lot *l)
+{
+	const struct table_cell cells[] = {
+		TABLE_STR(l->earned_at), TABLE_STR(l->kind), TABLE_INT(l->earned),
+		TABLE_INT(l->remaining), TABLE_STR(l->expires),
+	};
+
+	return table_row(arg, cells);
+}
+
+#define LOTS_SYNOPSIS N_("points lots MEMBER [--format FMT]")
+#define LOTS_HELP N_( \
+	"The member's points that are not used up yet, lot by lot, soonest to\n" \
+	"expire first: when and how each was earned, what is left of it and its\n" \
+	"last day (empty: it never expires).\n" \
+	"      --format FMT     table (default), csv or tsv\n")
+
+static int
+lots_cmd(struct cli *cli, int argc, char **argv)
+{
+	enum table_format fmt = TABLE_TEXT;
+	const struct cli_opts o = {"points lots", LOTS_SYNOPSIS, LOTS_HELP,
+				   "", history_opts, &fmt, NULL};
+	struct table *t;
+	int c, st, rc;
+
+	while ((c = cli_next_option(cli, &o, argc, argv, &st)) != -1)
+		if (c == -2)
+			return st;
+	if (argc - optind != 1)
+		return cli_usage("points lots", _("give one card or phone number"));
+	if ((rc = cli_open(cli)))
+		return cli_fail(cli, rc);
+	if (!(t = cli_table_open(cli, fmt, lot_cols)))
+		return cli_fail(cli, MD_ENOMEM);
+	rc = table_close(t, points_lots(cli->md, argv[optind], lot_row, t));
+	return rc ? cli_fail(cli, rc) : EXIT_OK;
+}
+
 static const struct option expire_opts[] = {
 	{"as-of", required_argument, NULL, 'd'},
+	{"dry-run", no_argument, NULL, 'n'},
+	{"format", required_argument, NULL, 'f'},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0},
 };
 
-#define EXPIRE_SYNOPSIS N_("points expire [--as-of DATE]")
+#define EXPIRE_SYNOPSIS N_("points expire [--as-of DATE] [--dry-run [--format FMT]]")
 #define EXPIRE_HELP N_( \
 	"Expire the points whose last day is before DATE (default today).\n" \
 	"memberdesk also does this by itself the first time it runs each day;\n" \
-	"running it again expires nothing more.\n")
+	"running it again expires nothing more.\n" \
+	"  -n, --dry-run        only list who would lose what (DATE may be ahead)\n" \
+	"      --format FMT     table (default), csv or tsv, with --dry-run\n")
+
+static const struct table_col expiring_cols[] = {
+	{"card", N_("Card"), .kind = COL_TEXT},
+	{"name", N_("Name"), .kind = COL_TEXT},
+	{"expires", N_("Last day"), .kind = COL_TEXT},
+	{"points", N_("Points"), .kind = COL_NUMBER},
+};
+
+static int
+expiring_row(void *arg, const struct points_expiring *e)
+{
+	const struct table_cell cells[] = {
+		TABLE_STR(e->card), TABLE_STR(e->name), TABLE_STR(e->expires),
+		TABLE_INT(e->points),
+	};
+
+	return table_row(arg, cells);
+}
+
+/* --dry-run: the table, and its sum on stderr as tier evaluate has it. */
+static int
+expire_preview(struct cli *cli, enum table_format fmt, struct date d)
+{
+	int64_t members, points;
+	struct table *t;
+	char p[32];
+	int rc;
+
+	if (!(t = cli_table_open(cli, fmt, expiring_cols)))
+		return cli_fail(cli, MD_ENOMEM);
+	rc = table_close(t, points_expire_preview(cli->md, d, expiring_row, t,
+						  &members, &points));
+	if (rc)
+		return cli_fail(cli, rc);
+	text_format_int(points, p);
+	fprintf(stderr, P_("%s points would expire, of %lld member\n",
+			   "%s points would expire, of %lld members\n", members),
+		p, (long long)members);
+	return EXIT_OK;
+}
 
 static int
 expire_cmd(struct cli *cli, int argc, char **argv)
 {
-	const struct cli_opts o = {"points expire", EXPIRE_SYNOPSIS, EXPIRE_HELP, "",
-				   expire_opts, NULL, NULL};
+	enum table_format fmt = TABLE_TEXT;
+	const struct cli_opts o = {"points expire", EXPIRE_SYNOPSIS, EXPIRE_HELP, "n",
+				   expire_opts, &fmt, NULL};
 	const char *as_of = NULL;
 	int64_t members, points;
+	bool dry = false;
 	struct date d;
 	char p[32];
 	int c, st, rc;
 
 	while ((c = cli_next_option(cli, &o, argc, argv, &st)) != -1) {
-		if (c == -2)
-			return st;
-		if (c == 'd')
-			as_of = optarg;
+		switch (c) {
+		case -2: return st;
+		case 'd': as_of = optarg; break;
+		case 'n': dry = true; break;
+		}
 	}
 	if (optind < argc)
 		return cli_usage("points expire", _("unexpected argument \"%s\""), argv[optind]);
 	if ((rc = cli_open_only(cli)))
 		return cli_fail(cli, rc);
 	d = clock_today(cli->md);
-	if ((as_of && (rc = date_parse(cli->md, "--as-of", as_of, &d, false))) ||
-	    (rc = points_expire(cli->md, d, &members, &points)))
+	if (as_of && (rc = date_parse(cli->md, "--as-of", as_of, &d, false)))
+		return cli_fail(cli, rc);
+	if (dry)
+		return expire_preview(cli, fmt, d);
+	if ((rc = points_expire(cli->md, d, &members, &points)))
 		return cli_fail(cli, rc);
 	text_format_int(points, p);
 	printf(P_("%s points expired, of %lld member\n",
@@ -183,6 +281,7 @@ expire_cmd(struct cli *cli, int argc, char **argv)
 static const struct cli_command points_cmds[] = {
 	{"adjust", adjust_cmd, ADJUST_SYNOPSIS, N_("add or take away points, with a reason")},
 	{"history", history_cmd, HISTORY_SYNOPSIS, N_("show a member's points ledger")},
+	{"lots", lots_cmd, LOTS_SYNOPSIS, N_("show a member's points lots and when they expire")},
 	{"expire", expire_cmd, EXPIRE_SYNOPSIS, N_("expire points that are past their last day")},
 	{NULL, NULL, NULL, NULL},
 };

@@ -4,6 +4,7 @@
 
 #include "cli/cli.h"
 #include "cli/cli_report.h"
+#include "core/outfile.h"
 #include "core/clock.h"
 #include "core/money.h"
 #include "core/rfm.h"
@@ -114,11 +115,12 @@ static const struct option rfm_opts[] = {
 	{"members", no_argument, NULL, 'm'},
 	{"segment", required_argument, NULL, 's'},
 	{"format", required_argument, NULL, 'f'},
+	{"output", required_argument, NULL, 'o'},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0},
 };
 
-#define RFM_SYNOPSIS N_("report rfm [--as-of DATE] [--window DAYS] [--members [--segment KEY]] [--format FMT]")
+#define RFM_SYNOPSIS N_("report rfm [--as-of DATE] [--window DAYS] [--members [--segment KEY]] [--format FMT] [-o FILE]")
 #define RFM_HELP N_( \
 	"RFM segments: members, share, mean recency, frequency and spend, and\n" \
 	"total spend of each.  The method is in the manual (REPORTS).\n" \
@@ -131,15 +133,17 @@ static const struct option rfm_opts[] = {
 	"                       important_keep, important_winback, general_value,\n" \
 	"                       general_develop, general_keep, general_winback,\n" \
 	"                       no_purchase\n" \
-	"      --format FMT     table (default), csv or tsv\n")
+	"      --format FMT     table (default), csv, tsv or pdf (A4)\n" \
+	"  -o, --output FILE    write there (default: standard output)\n")
 
 static int
 rfm_cmd(struct cli *cli, int argc, char **argv)
 {
 	enum table_format fmt = TABLE_TEXT;
-	const struct cli_opts o = {"report rfm", RFM_SYNOPSIS, RFM_HELP, "",
+	const struct cli_opts o = {"report rfm", RFM_SYNOPSIS, RFM_HELP, "o:",
 				   rfm_opts, &fmt, NULL};
-	const char *as_of = NULL, *window = NULL, *segment = NULL;
+	const char *as_of = NULL, *window = NULL, *segment = NULL, *file = NULL;
+	struct outfile of;
 	int c, st, rc, days = RFM_WINDOW, seg = -1;
 	bool members = false;
 	struct date d;
@@ -151,6 +155,7 @@ rfm_cmd(struct cli *cli, int argc, char **argv)
 		case 'w': window = optarg; break;
 		case 'm': members = true; break;
 		case 's': segment = optarg; members = true; break;
+		case 'o': file = optarg; break;
 		}
 	}
 	if (optind < argc)
@@ -158,17 +163,21 @@ rfm_cmd(struct cli *cli, int argc, char **argv)
 	if ((rc = cli_report_as_of(cli, as_of, &d)) ||
 	    (window && (rc = rfm_window_parse(cli->md, "--window", window, &days))) ||
 	    (segment && (rc = rfm_segment_parse(cli->md, segment, &seg))) ||
-	    (rc = cli_open(cli)))
+	    (rc = cli_open(cli)) || (rc = cli_output_begin(cli, file, &of)))
 		return cli_fail(cli, rc);
 	if (members) {
 		struct table *t = cli_table_open(cli, fmt, rfm_member_cols);
 
-		if (!t)
-			return cli_fail(cli, MD_ENOMEM);
-		rc = table_close(t, rfm_members(cli->md, d, days, seg, rfm_member_row, t));
+		if (t) {
+			table_set_title(t, segment ? rfm_segment_label(seg) : _("RFM scores"));
+			rc = table_close(t, rfm_members(cli->md, d, days, seg, rfm_member_row, t));
+		} else {
+			rc = MD_ENOMEM;
+		}
 	} else {
 		rc = rfm_summary_rows(cli, fmt, d, days);
 	}
+	rc = cli_output_end(cli, file, &of, rc);
 	return rc ? cli_fail(cli, rc) : EXIT_OK;
 }
 
@@ -287,6 +296,7 @@ static const struct cli_command report_cmds[] = {
 	{"weekly", cli_report_weekly, NULL, N_("the weekly report to print")},
 	{"birthdays", cli_report_birthdays, NULL, N_("members whose birthday is coming")},
 	{"sales", cli_report_sales, NULL, N_("sales by day, week, month, category or payment")},
+	{"shift", cli_report_shift, NULL, N_("the end of a shift: takings by payment method, the cash drawer")},
 	{NULL, NULL, NULL, NULL},
 };
 

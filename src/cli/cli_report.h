@@ -11,5 +11,6 @@ int cli_report_as_of(struct cli *cli, const char *s, struct date *d);
 int cli_report_weekly(struct cli *cli, int argc, char **argv);
 int cli_report_birthdays(struct cli *cli, int argc, char **argv);
 int cli_report_sales(struct cli *cli, int argc, char **argv);
+int cli_report_shift(struct cli *cli, int argc, char **argv);
 
 #endif

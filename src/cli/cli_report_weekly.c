@@ -1,4 +1,5 @@
-/* cli_report_weekly.c - "memberdesk report weekly": to a file or the printer */
+/* cli_report_weekly.c - "memberdesk report weekly": text, csv or PDF, to a
+ * file or the printer */
 #include <config.h>
 
 #include <errno.h>
@@ -11,25 +12,36 @@
 #include "core/report.h"
 #include "i18n.h"
 
+enum weekly_format { WEEKLY_TEXT, WEEKLY_CSV, WEEKLY_PDF };
+
+static const char *const weekly_formats[] = {"text", "csv", "pdf"};
+
 static int
-write_weekly(struct cli *cli, FILE *fp, const struct report_weekly *w, bool csv)
+write_weekly(struct cli *cli, FILE *fp, const struct report_weekly *w,
+	     enum weekly_format fmt)
 {
-	if ((csv ? report_weekly_csv : report_weekly_text)(fp, w) < 0)
+	if (fmt == WEEKLY_PDF)
+		return report_weekly_pdf(cli->md, fp, w);
+	if ((fmt == WEEKLY_CSV ? report_weekly_csv : report_weekly_text)(fp, w) < 0)
 		return md_fail(cli->md, MD_EIO, _("write error"));
 	return MD_OK;
 }
 
+/* The PDF, whatever --format says: a printer is paper. */
 static int
-print_weekly(struct cli *cli, const struct report_weekly *w, bool csv)
+print_weekly(struct cli *cli, const struct report_weekly *w)
 {
-	FILE *tmp = tmpfile();
+	char queue[SETTING_MAX];
+	FILE *tmp;
 	size_t n;
 	int rc;
 
-	if (!tmp)
+	if ((rc = settings_get(cli->md, "report_printer", queue)))
+		return rc;
+	if (!(tmp = tmpfile()))
 		return md_fail(cli->md, MD_EIO, _("cannot print: %s"), strerror(errno));
-	if (!(rc = write_weekly(cli, tmp, w, csv)) &&
-	    (rc = printer_send(cli->md, tmp, cli->out))) {
+	if (!(rc = write_weekly(cli, tmp, w, WEEKLY_PDF)) &&
+	    (rc = printer_send_to(cli->md, tmp, queue, cli->out))) {
 		n = strlen(cli->md->err);
 		snprintf(cli->md->err + n, sizeof cli->md->err - n, "%s",
 			 _("; use -o FILE to save the report"));
@@ -40,7 +52,7 @@ print_weekly(struct cli *cli, const struct report_weekly *w, bool csv)
 
 /* To FILE and/or the printer, or else to standard output. */
 static int
-deliver(struct cli *cli, const struct report_weekly *w, bool csv,
+deliver(struct cli *cli, const struct report_weekly *w, enum weekly_format fmt,
 	const char *file, bool print)
 {
 	struct outfile of;
@@ -49,7 +61,7 @@ deliver(struct cli *cli, const struct report_weekly *w, bool csv,
 	if (file) {
 		if ((rc = outfile_open(cli->md, file, NULL, false, &of)))
 			return rc;
-		if ((rc = write_weekly(cli, of.fp, w, csv))) {
+		if ((rc = write_weekly(cli, of.fp, w, fmt))) {
 			outfile_abort(&of);
 			return rc;
 		}
@@ -57,8 +69,8 @@ deliver(struct cli *cli, const struct report_weekly *w, bool csv,
 			return rc;
 	}
 	if (print)
-		return print_weekly(cli, w, csv);
-	return file ? MD_OK : write_weekly(cli, cli->out, w, csv);
+		return print_weekly(cli, w);
+	return file ? MD_OK : write_weekly(cli, cli->out, w, fmt);
 }
 
 static const struct option weekly_opts[] = {
@@ -70,17 +82,19 @@ static const struct option weekly_opts[] = {
 	{NULL, 0, NULL, 0},
 };
 
-#define WEEKLY_SYNOPSIS N_("report weekly [--week-ending DATE] [--format text|csv] [-o FILE] [--print]")
+#define WEEKLY_SYNOPSIS N_("report weekly [--week-ending DATE] [--format text|csv|pdf] [-o FILE] [--print]")
 #define WEEKLY_HELP N_( \
 	"The weekly report for the owner: key figures against the week before,\n" \
 	"RFM segments and how they moved, value types, the members to call\n" \
-	"back, and the birthdays of the next week.  A4 pages of 80 columns.\n" \
+	"back, and the birthdays of the next week: as text, A4 pages of 80\n" \
+	"columns; as a PDF, A4 pages with charts.\n" \
 	"      --week-ending DATE  the Sunday that ends the week (weeks run\n" \
 	"                       Monday to Sunday; default: the last Sunday on\n" \
 	"                       or before today)\n" \
-	"      --format FMT     text (default) or csv\n" \
-	"  -o, --output FILE    write the report to FILE instead\n" \
-	"      --print          send it to the default printer (lp)\n")
+	"      --format FMT     text (default), csv or pdf\n" \
+	"  -o, --output FILE    write the report to FILE instead (in FMT)\n" \
+	"      --print          send the PDF to the printer (lp): the queue in\n" \
+	"                       the setting report_printer, else the default\n")
 
 int
 cli_report_weekly(struct cli *cli, int argc, char **argv)
@@ -88,7 +102,8 @@ cli_report_weekly(struct cli *cli, int argc, char **argv)
 	const struct cli_opts o = {"report weekly", WEEKLY_SYNOPSIS, WEEKLY_HELP,
 				   "o:", weekly_opts, NULL, NULL};
 	const char *week = NULL, *file = NULL;
-	bool csv = false, print = false;
+	enum weekly_format fmt = WEEKLY_TEXT;
+	bool print = false;
 	struct report_weekly w;
 	struct date end;
 	int c, st, rc;
@@ -100,10 +115,11 @@ cli_report_weekly(struct cli *cli, int argc, char **argv)
 		case 'o': file = optarg; break;
 		case 'p': print = true; break;
 		case 'f':
-			if (strcmp(optarg, "text") && strcmp(optarg, "csv"))
-				return cli_usage(o.cmd, _("format \"%s\" is not one of text, csv"),
+			for (fmt = 0; fmt < 3 && strcmp(optarg, weekly_formats[fmt]); fmt++)
+				;
+			if (fmt == 3)
+				return cli_usage(o.cmd, _("format \"%s\" is not one of text, csv, pdf"),
 						 optarg);
-			csv = !strcmp(optarg, "csv");
 			break;
 		}
 	}
@@ -112,7 +128,7 @@ cli_report_weekly(struct cli *cli, int argc, char **argv)
 	if ((rc = report_week_parse(cli->md, week, &end)) || (rc = cli_open(cli)))
 		return cli_fail(cli, rc);
 	if (!(rc = report_weekly(cli->md, end, &w)))
-		rc = deliver(cli, &w, csv, file, print);
+		rc = deliver(cli, &w, fmt, file, print);
 	report_weekly_free(&w);
 	return rc ? cli_fail(cli, rc) : EXIT_OK;
 }

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
+#include "cli/cli_sale.h"
 #include "core/payment.h"
 #include "core/receipt.h"
 #include "core/sale.h"
@@ -82,8 +82,8 @@ print_receipt(struct cli *cli, const struct sale *s, int width)
 	return MD_OK;
 }
 
-static bool
-parse_width(const char *cmd, const char *arg, int *width)
+bool
+cli_sale_width(const char *cmd, const char *arg, int *width)
 {
 	if (!strcmp(arg, "32") || !strcmp(arg, "48")) {
 		*width = atoi(arg);
@@ -159,7 +159,7 @@ sale_add_cmd(struct cli *cli, int argc, char **argv)
 		case 'N': in.note = optarg; break;
 		case 'n': dry = true; break;
 		case 'w':
-			if (!parse_width("sale add", optarg, &width))
+			if (!cli_sale_width("sale add", optarg, &width))
 				return EXIT_USAGE;
 			break;
 		}
@@ -177,6 +177,8 @@ sale_add_cmd(struct cli *cli, int argc, char **argv)
 	if (rc)
 		return cli_fail(cli, rc);
 	rc = fmt == TABLE_TEXT ? print_receipt(cli, &s, width) : print_sale(cli, fmt, &s);
+	if (!rc && !dry)
+		rc = cli_sale_autoprint(cli, &s, width);
 	return rc ? cli_fail(cli, rc) : EXIT_OK;
 }
 
@@ -272,42 +274,24 @@ static const struct option show_opts[] = {
 	{NULL, 0, NULL, 0},
 };
 
-static const struct option receipt_opts[] = {
-	{"width", required_argument, NULL, 'w'},
-	{"help", no_argument, NULL, 'h'},
-	{NULL, 0, NULL, 0},
-};
-
 #define SHOW_SYNOPSIS N_("sale show SALE [--format FMT]")
 #define SHOW_HELP N_( \
 	"Show one sale: its receipt (48 columns), note, operator and, for a\n" \
 	"voided sale, when, by whom and why.  csv gives one row.\n" \
 	"      --format FMT     table (default), csv or tsv\n")
 
-#define RECEIPT_SYNOPSIS N_("sale receipt SALE [--width 32|48]")
-#define RECEIPT_HELP N_( \
-	"Print a sale's receipt for a thermal printer, with the member's points\n" \
-	"and stored value as they are now.\n" \
-	"      --width N        32 (58 mm paper, the default) or 48 (80 mm)\n")
-
 static int
-show_or_receipt(struct cli *cli, int argc, char **argv, bool receipt)
+sale_show_cmd(struct cli *cli, int argc, char **argv)
 {
 	enum table_format fmt = TABLE_TEXT;
-	const struct cli_opts o = receipt ?
-		(struct cli_opts){"sale receipt", RECEIPT_SYNOPSIS, RECEIPT_HELP, "",
-				  receipt_opts, NULL, NULL} :
-		(struct cli_opts){"sale show", SHOW_SYNOPSIS, SHOW_HELP, "",
-				  show_opts, &fmt, NULL};
-	int c, st, rc, width = receipt ? 32 : 48;
+	const struct cli_opts o = {"sale show", SHOW_SYNOPSIS, SHOW_HELP, "",
+				   show_opts, &fmt, NULL};
+	int c, st, rc, width = 48;
 	struct sale s;
 
-	while ((c = cli_next_option(cli, &o, argc, argv, &st)) != -1) {
+	while ((c = cli_next_option(cli, &o, argc, argv, &st)) != -1)
 		if (c == -2)
 			return st;
-		if (c == 'w' && !parse_width(o.cmd, optarg, &width))
-			return EXIT_USAGE;
-	}
 	if (argc - optind != 1)
 		return cli_usage(o.cmd, _("give one sale number"));
 	if ((rc = cli_open(cli)) || (rc = sale_get(cli->md, argv[optind], &s)))
@@ -316,27 +300,13 @@ show_or_receipt(struct cli *cli, int argc, char **argv, bool receipt)
 		return (rc = print_sale(cli, fmt, &s)) ? cli_fail(cli, rc) : EXIT_OK;
 	if ((rc = print_receipt(cli, &s, width)))
 		return cli_fail(cli, rc);
-	if (!receipt) {
-		printf(_("Recorded by %s\n"), s.operator_name);
-		if (*s.note)
-			printf(_("Note: %s\n"), s.note);
-		if (*s.voided_at)
-			printf(_("Voided at %s by %s: %s\n"), s.voided_at, s.voided_by,
-			       s.void_reason);
-	}
+	printf(_("Recorded by %s\n"), s.operator_name);
+	if (*s.note)
+		printf(_("Note: %s\n"), s.note);
+	if (*s.voided_at)
+		printf(_("Voided at %s by %s: %s\n"), s.voided_at, s.voided_by,
+		       s.void_reason);
 	return EXIT_OK;
-}
-
-static int
-sale_show_cmd(struct cli *cli, int argc, char **argv)
-{
-	return show_or_receipt(cli, argc, argv, false);
-}
-
-static int
-sale_receipt_cmd(struct cli *cli, int argc, char **argv)
-{
-	return show_or_receipt(cli, argc, argv, true);
 }
 
 static const struct cli_command sale_cmds[] = {
@@ -344,7 +314,7 @@ static const struct cli_command sale_cmds[] = {
 	{"void", sale_void_cmd, VOID_SYNOPSIS, N_("void a sale, giving back what it did")},
 	{"list", sale_list_cmd, LIST_SYNOPSIS, N_("list sales")},
 	{"show", sale_show_cmd, SHOW_SYNOPSIS, N_("show one sale")},
-	{"receipt", sale_receipt_cmd, RECEIPT_SYNOPSIS, N_("print a receipt")},
+	{"receipt", cli_sale_receipt, NULL, N_("print a receipt")},
 	{NULL, NULL, NULL, NULL},
 };
 

@@ -97,7 +97,9 @@ static const struct option edit_opts[] = {
 	"      --min-visits N       or with purchases on N days in the window\n" \
 	"      --keep-spend AMOUNT  spend needed in a window to keep the tier\n" \
 	"      --discount P         percentage paid: 95 means 9.5折\n" \
-	"      --points-rate R      points multiplier, such as 1.5\n")
+	"      --points-rate R      points multiplier, such as 1.5\n" \
+	"      --rank N             move it: 1 is just above the base tier; the\n" \
+	"                           tiers between shift by one\n")
 
 static int
 add_edit(struct cli *cli, int argc, char **argv, bool add)
@@ -123,11 +125,7 @@ add_edit(struct cli *cli, int argc, char **argv, bool add)
 		case 'k': in.keep_spend = optarg; break;
 		case 'd': in.discount = optarg; break;
 		case 'r': in.points_rate = optarg; break;
-		case 'R':
-			if (!add)
-				return cli_usage(o.cmd, _("--rank is only for tier add"));
-			in.rank = optarg;
-			break;
+		case 'R': in.rank = optarg; break;
 		}
 	}
 	if (argc - optind != 1)

@@ -72,7 +72,8 @@
 	_(OPERATOR_DISABLE, "operator.disable", OWNER, N_("disable an operator")) \
 	_(OPERATOR_ENABLE, "operator.enable", OWNER, N_("enable an operator again")) \
 	_(OPERATOR_RECOVER, "operator.recover", RULES, N_("reset a forgotten PIN as the database file's owner")) \
-	_(OPERATOR_LOCKED, "operator.locked", RULES, N_("lock an operator after wrong PINs"))
+	_(OPERATOR_LOCKED, "operator.locked", RULES, N_("lock an operator after wrong PINs")) \
+	_(SHIFT_REPORT, "shift.report", STAFF, N_("close a shift with its report"))
 
 enum action_who {
 	WHO_STAFF,

@@ -15,6 +15,8 @@
 #define SQL_JSON_OBJECT "json_object"
 /* Text that holds JSON, as JSON (NULL stays NULL).  PostgreSQL: (x)::json */
 #define SQL_JSON(x) "json(" x ")"
+/* The text at PATH ('$.to') in the JSON text X.  PostgreSQL: X::json->>'to' */
+#define SQL_JSON_TEXT(x, path) "json_extract(" x ", " path ")"
 
 /* The values of X in a group, joined by SEP (a string literal in SQL).
  * PostgreSQL: string_agg(X, SEP) */

@@ -824,3 +824,74 @@ out:
 	free(im.headers);
 	return rc;
 }
+
+const char *
+import_field_key(enum import_kind kind, size_t n)
+{
+	for (int f = 0; f < F_COUNT; f++)
+		if ((fields[f].kinds & (1u << kind)) && n-- == 0)
+			return fields[f].key;
+	return NULL;
+}
+
+/* csvio_read's callback status that stops it after the header. */
+#define HEADER_READ 1000
+
+struct columns {
+	struct md *md;
+	const struct import_opts *o;
+	struct import_columns *out;
+};
+
+static int
+on_header(void *arg, const struct csvio_record *r)
+{
+	struct columns *c = arg;
+	struct import_columns *out = c->out;
+
+	if (!(out->cols = calloc(r->n ? r->n : 1, sizeof *out->cols)))
+		return md_fail(c->md, MD_ENOMEM, _("out of memory"));
+	for (size_t i = 0; i < r->n; i++, out->n++) {
+		const char *m = mapped(c->o, r->fields[i]);
+		int f = m ? (strcmp(m, "-") ? field_by_key(m, c->o->kind) : F_NONE) :
+			    field_of_header(r->fields[i], c->o->kind);
+
+		if (!(out->cols[i].header = strdup(r->fields[i])))
+			return md_fail(c->md, MD_ENOMEM, _("out of memory"));
+		out->cols[i].field = f == F_NONE ? NULL : fields[f].key;
+	}
+	return HEADER_READ;
+}
+
+int
+import_columns(struct md *md, const struct import_opts *o, struct import_columns *out)
+{
+	struct csvio_info info = { .encoding = o->encoding, .delim = o->delim };
+	struct columns c = { md, o, out };
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = operator_may(md, import_actions[o->kind])) ||
+	    (rc = csvio_scan(md, o->path, &info)))
+		return rc;
+	out->encoding = info.encoding;
+	out->bom = info.bom;
+	out->delim = info.delim;
+	out->size = info.size;
+	rc = csvio_read(md, o->path, &info, on_header, NULL, &c);
+	if (rc == HEADER_READ)
+		return MD_OK;
+	if (rc == MD_OK)
+		rc = md_fail(md, MD_EINVAL, _("%s is empty: not even a header row"), o->path);
+	return rc;
+}
+
+void
+import_columns_free(struct import_columns *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		free(c->cols[i].header);
+	free(c->cols);
+	c->cols = NULL;
+	c->n = 0;
+}

@@ -90,4 +90,30 @@ struct import_result {
 int import_run(struct md *md, const struct import_opts *o,
 	       struct import_result *res);
 
+/* The file's columns as import_run would read them with O (its kind,
+ * encoding, delimiter and maps), for a face to show, and change with
+ * maps, before the dry run: the encoding and delimiter decided, and for
+ * each column of the header row its text and the key of the field it is
+ * read as (NULL: ignored).  Reads the header only; writes nothing. */
+struct import_column {
+	char *header;
+	const char *field;
+};
+
+struct import_columns {
+	enum csvio_encoding encoding;
+	bool bom;
+	char delim;
+	int64_t size;		/* bytes */
+	struct import_column *cols;
+	size_t n;
+};
+
+int import_columns(struct md *md, const struct import_opts *o,
+		   struct import_columns *out);
+void import_columns_free(struct import_columns *c);
+
+/* The fields KIND's files have: the key of the Nth, NULL past the last. */
+const char *import_field_key(enum import_kind kind, size_t n);
+
 #endif

@@ -48,8 +48,8 @@ struct md {
 	bool wait_long;		/* the holder said its work is long */
 	bool holding_note;	/* we left a -busy note (db_begin_long) */
 	char operator_name[64];
-	/* operator.h's enum role: who operator_name is, once signed in;
-	 * ROLE_NONE in a shop without operators, which may do all. */
+	/* operator.h's enum operator_role: who operator_name is, once signed in;
+	 * OPERATOR_NOBODY in a shop without operators, which may do all. */
 	int role;
 	/* The daily rules (and the daily backup) at work, on behalf of
 	 * whoever is there: what they do is allowed whatever the role. */

@@ -710,8 +710,8 @@ static const char *const fold_sql[] = {
 	" WHERE id = ?1",
 	/* The phone moves when KEEP has none (below); either way DROP frees
 	 * it (the audit row keeps it). */
-	"UPDATE members SET phone = NULL, status = 'merged', merged_into = ?1"
-	" WHERE id = ?2",
+	("UPDATE members SET phone = NULL, status = 'merged', merged_into = ?1"
+	 " WHERE id = ?2"),
 	"UPDATE members SET phone = ?3 WHERE id = ?1 AND phone IS NULL AND ?3 IS NOT NULL",
 };
 

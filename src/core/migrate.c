@@ -412,10 +412,28 @@ static const char migration_7[] =
 	"INSERT OR IGNORE INTO settings(key, value)"
 	"  VALUES ('database_id', lower(hex(randomblob(16))));";
 
-/* 8: the first screenful of a one- or two-character name search without
+/* 8: each time a sale's receipt went to a printer, so that a print after
+ * the first says it is a copy.  Append-only, like the ledgers. */
+static const char migration_8[] =
+	"CREATE TABLE receipt_prints("
+	"  id          INTEGER PRIMARY KEY,"
+	"  sale_id     INTEGER NOT NULL REFERENCES sales(id),"
+	"  at          TEXT NOT NULL,"
+	"  mode        TEXT NOT NULL CHECK (mode IN ('text', 'pdf', 'escpos')),"
+	"  operator    TEXT NOT NULL"
+	") STRICT;"
+	"CREATE INDEX receipt_prints_sale ON receipt_prints(sale_id);";
+
+/* 9: the end of a shift reads a window of time: what was voided, topped
+ * up and refunded in it, and where the last shift ended. */
+static const char migration_9[] =
+	"CREATE INDEX sales_voided ON sales(voided_at) WHERE voided_at IS NOT NULL;"
+	"CREATE INDEX audit_shift ON audit(id) WHERE action = 'shift.report';";
+
+/* 10: the first screenful of a one- or two-character name search without
  * sorting every member who has that character: whole names, and names
  * by their first character in id order (member_find). */
-static const char migration_8[] =
+static const char migration_10[] =
 	"CREATE INDEX members_name ON members(name);"
 	"CREATE INDEX members_name_head ON members(substr(name, 1, 1));";
 
@@ -428,6 +446,8 @@ static const char *const migrations[] = {
 	migration_6,
 	migration_7,
 	migration_8,
+	migration_9,
+	migration_10,
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof *migrations))

@@ -23,17 +23,17 @@
 static const struct {
 	const char *key, *label;
 } roles[] = {
-	[ROLE_NONE] = {"", ""},
-	[ROLE_STAFF] = {"staff", N_("staff")},
-	[ROLE_OWNER] = {"owner", N_("owner")},
+	[OPERATOR_NOBODY] = {"", ""},
+	[OPERATOR_STAFF] = {"staff", N_("staff")},
+	[OPERATOR_OWNER] = {"owner", N_("owner")},
 };
 
 bool
-role_parse(const char *s, enum role *r)
+role_parse(const char *s, enum operator_role *r)
 {
-	for (int i = ROLE_STAFF; i <= ROLE_OWNER; i++) {
+	for (int i = OPERATOR_STAFF; i <= OPERATOR_OWNER; i++) {
 		if (!strcmp(s, roles[i].key) || !strcmp(s, _(roles[i].label))) {
-			*r = (enum role)i;
+			*r = (enum operator_role)i;
 			return true;
 		}
 	}
@@ -41,13 +41,13 @@ role_parse(const char *s, enum role *r)
 }
 
 const char *
-role_key(enum role r)
+role_key(enum operator_role r)
 {
 	return roles[r].key;
 }
 
 const char *
-role_label(enum role r)
+role_label(enum operator_role r)
 {
 	return *roles[r].label ? _(roles[r].label) : "";
 }
@@ -87,7 +87,7 @@ read_operator(struct db_stmt *st, struct operator *o)
 	o->id = db_col_int(st, 0);
 	db_column_text(st, 1, o->name, sizeof o->name);
 	if (!role_parse(db_col_text(st, 2), &o->role))
-		o->role = ROLE_STAFF;
+		o->role = OPERATOR_STAFF;
 	o->active = db_col_int(st, 3) != 0;
 	o->failures = db_col_int(st, 4);
 	db_column_text(st, 5, o->locked_until, sizeof o->locked_until);
@@ -130,7 +130,7 @@ operator_may(struct md *md, enum action a)
 {
 	enum action_who who = action_who(a);
 
-	if (md->role == ROLE_NONE || md->role == ROLE_OWNER || md->on_behalf ||
+	if (md->role == OPERATOR_NOBODY || md->role == OPERATOR_OWNER || md->on_behalf ||
 	    who == WHO_STAFF)
 		return MD_OK;
 	if (who == WHO_RULES)
@@ -239,7 +239,7 @@ other_owner(struct md *md, int64_t id, bool *yes)
 }
 
 int
-operator_add(struct md *md, const char *name, enum role role, const char *pin)
+operator_add(struct md *md, const char *name, enum operator_role role, const char *pin)
 {
 	char hash[crypto_pwhash_STRBYTES], now[20];
 	struct db_stmt *st;
@@ -253,7 +253,7 @@ operator_add(struct md *md, const char *name, enum role role, const char *pin)
 		return rc;
 	if ((rc = operator_count(md, &n)))
 		goto out;
-	if (!n && role != ROLE_OWNER) {
+	if (!n && role != OPERATOR_OWNER) {
 		rc = md_fail(md, MD_EINVAL, _("the first operator must be an owner, or nobody could manage the shop"));
 		goto out;
 	}
@@ -307,7 +307,7 @@ int
 operator_may_passwd(struct md *md, const char *name)
 {
 	/* One's own PIN is one's own business. */
-	if (md->role != ROLE_NONE && !strcasecmp(name, md->operator_name))
+	if (md->role != OPERATOR_NOBODY && !strcasecmp(name, md->operator_name))
 		return MD_OK;
 	return operator_may(md, ACTION_OPERATOR_PASSWD);
 }
@@ -317,7 +317,7 @@ operator_passwd(struct md *md, const char *name, const char *pin)
 {
 	int rc;
 
-	if (md->role != ROLE_NONE && !strcasecmp(name, md->operator_name)) {
+	if (md->role != OPERATOR_NOBODY && !strcasecmp(name, md->operator_name)) {
 		md->on_behalf = true;
 		rc = set_pin(md, ACTION_OPERATOR_PASSWD, name, pin);
 		md->on_behalf = false;
@@ -350,7 +350,7 @@ keep_an_owner(struct md *md, const struct operator *o)
 	bool other;
 	int rc;
 
-	if (o->role != ROLE_OWNER || !o->active)
+	if (o->role != OPERATOR_OWNER || !o->active)
 		return MD_OK;
 	if ((rc = other_owner(md, o->id, &other)) || other)
 		return rc;
@@ -370,14 +370,14 @@ update(struct md *md, enum action a, const char *name, const char *sql, int64_t 
 		return rc;
 	if ((rc = get(md, name, &o, NULL)))
 		goto out;
-	if ((a == ACTION_OPERATOR_DISABLE || (a == ACTION_OPERATOR_ROLE && v != ROLE_OWNER)) &&
+	if ((a == ACTION_OPERATOR_DISABLE || (a == ACTION_OPERATOR_ROLE && v != OPERATOR_OWNER)) &&
 	    (rc = keep_an_owner(md, &o)))
 		goto out;
 	if ((rc = db_stmt(md, sql, &st)))
 		goto out;
 	db_bind_int(st, 1, o.id);
 	if (a == ACTION_OPERATOR_ROLE)
-		db_bind_text(st, 2, role_key((enum role)v));
+		db_bind_text(st, 2, role_key((enum operator_role)v));
 	if (!(rc = db_run(md, st)))
 		rc = audit_log_pairs(md, a, 0, "operator", o.name, key, value, NULL);
 out:
@@ -385,7 +385,7 @@ out:
 }
 
 int
-operator_set_role(struct md *md, const char *name, enum role role)
+operator_set_role(struct md *md, const char *name, enum operator_role role)
 {
 	return update(md, ACTION_OPERATOR_ROLE, name,
 		      "UPDATE operators SET role = ?2 WHERE id = ?1", role, "role", role_key(role));

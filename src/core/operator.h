@@ -15,10 +15,10 @@
 #include "core/action.h"
 #include "core/md.h"
 
-enum role {
-	ROLE_NONE = 0,		/* no operators: the OS login, allowed all */
-	ROLE_STAFF,
-	ROLE_OWNER,
+enum operator_role {
+	OPERATOR_NOBODY = 0,		/* no operators: the OS login, allowed all */
+	OPERATOR_STAFF,
+	OPERATOR_OWNER,
 };
 
 #define OPERATOR_NAME_MAX 32	/* display columns */
@@ -28,16 +28,16 @@ enum role {
 struct operator {
 	int64_t id;
 	char name[64];
-	enum role role;
+	enum operator_role role;
 	bool active;
 	int64_t failures;
 	char locked_until[20];	/* "" when not locked */
 	char created_at[20];
 };
 
-bool role_parse(const char *s, enum role *r);
-const char *role_key(enum role r);	/* "owner" */
-const char *role_label(enum role r);	/* for people */
+bool role_parse(const char *s, enum operator_role *r);
+const char *role_key(enum operator_role r);	/* "owner" */
+const char *role_label(enum operator_role r);	/* for people */
 
 /* A PIN is 4 to 8 ASCII digits; MD_EINVAL says so otherwise. */
 int operator_check_pin(struct md *md, const char *pin);
@@ -55,7 +55,7 @@ int operator_login(struct md *md, const char *name, const char *pin);
  * otherwise. */
 int operator_may(struct md *md, enum action a);
 
-int operator_add(struct md *md, const char *name, enum role role, const char *pin);
+int operator_add(struct md *md, const char *name, enum operator_role role, const char *pin);
 /* Whether the operator may set NAME's PIN: an owner anyone's, anyone
  * their own. */
 int operator_may_passwd(struct md *md, const char *name);
@@ -64,7 +64,7 @@ int operator_passwd(struct md *md, const char *name, const char *pin);
 /* The same without the old PIN, for the OS account that owns the
  * database file (who can read all of it anyway); audited. */
 int operator_recover(struct md *md, const char *name, const char *pin);
-int operator_set_role(struct md *md, const char *name, enum role role);
+int operator_set_role(struct md *md, const char *name, enum operator_role role);
 int operator_set_active(struct md *md, const char *name, bool active);
 int operator_list(struct md *md, int (*cb)(void *arg, const struct operator *o),
 		  void *arg);

@@ -452,6 +452,78 @@ points_expire(struct md *md, struct date as_of, int64_t *members, int64_t *point
 }
 
 int
+points_expire_preview(struct md *md, struct date as_of,
+		      int (*cb)(void *arg, const struct points_expiring *e),
+		      void *arg, int64_t *members, int64_t *points)
+{
+	struct points_expiring e;
+	struct db_stmt *st;
+	int64_t last = 0;
+	char before[11];
+	int rc;
+
+	*members = *points = 0;
+	if ((rc = operator_may(md, ACTION_POINTS_EXPIRE)))
+		return rc;
+	date_format(as_of, before);
+	/* The groups points_expire_locked() expires, with who they are. */
+	rc = db_prepare(md, "SELECT l.member_id, m.card, m.name, l.expires, sum(l.remaining)"
+			"  FROM points_lots l JOIN members m ON m.id = l.member_id"
+			" WHERE l.remaining > 0 AND l.expires IS NOT NULL AND l.expires < ?"
+			" GROUP BY l.member_id, l.expires ORDER BY l.member_id, l.expires", &st);
+	if (rc)
+		return rc;
+	db_bind_text(st, 1, before);
+	while (db_row(md, st, &rc)) {
+		e.member_id = db_col_int(st, 0);
+		e.card = db_col_text(st, 1);
+		e.name = db_col_text(st, 2);
+		e.expires = db_col_text(st, 3);
+		e.points = db_col_int(st, 4);
+		if (e.member_id != last)
+			(*members)++, last = e.member_id;
+		*points += e.points;
+		if (cb && (rc = cb(arg, &e)))
+			break;
+	}
+	db_finalize(st);
+	return rc;
+}
+
+int
+points_lots(struct md *md, const char *key,
+	    int (*cb)(void *arg, const struct points_lot *l), void *arg)
+{
+	struct points_lot l;
+	struct db_stmt *st;
+	int64_t id;
+	int rc;
+
+	if ((rc = member_resolve(md, key, &id)))
+		return rc;
+	rc = db_prepare(md, "SELECT o.id, e.at, e.kind, e.delta, o.remaining,"
+			"  coalesce(o.expires, '') FROM points_lots o"
+			"  JOIN points_ledger e ON e.id = o.id"
+			" WHERE o.member_id = ? AND o.remaining > 0"
+			" ORDER BY o.expires IS NULL, o.expires, o.id", &st);
+	if (rc)
+		return rc;
+	db_bind_int(st, 1, id);
+	while (db_row(md, st, &rc)) {
+		l.id = db_col_int(st, 0);
+		l.earned_at = db_col_text(st, 1);
+		l.kind = db_col_text(st, 2);
+		l.earned = db_col_int(st, 3);
+		l.remaining = db_col_int(st, 4);
+		l.expires = db_col_text(st, 5);
+		if ((rc = cb(arg, &l)))
+			break;
+	}
+	db_finalize(st);
+	return rc;
+}
+
+int
 points_soonest(struct md *md, int64_t member_id, int64_t *n, char date[11])
 {
 	struct db_stmt *st;

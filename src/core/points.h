@@ -59,6 +59,28 @@ int points_expire(struct md *md, struct date as_of, int64_t *members,
 int points_expire_locked(struct md *md, struct date as_of, int64_t *members,
 			 int64_t *points);
 
+/* What an expiry run as of AS_OF would take, changing nothing: each
+ * member's points with their last day, soonest first within a member.
+ * AS_OF may be ahead (what would go by then). */
+struct points_expiring {
+	int64_t member_id;
+	const char *card, *name, *expires;
+	int64_t points;
+};
+int points_expire_preview(struct md *md, struct date as_of,
+			  int (*cb)(void *arg, const struct points_expiring *e),
+			  void *arg, int64_t *members, int64_t *points);
+
+/* A member's open lots, soonest to expire first (never-expiring ones
+ * last): what is left of each, when and how it was earned. */
+struct points_lot {
+	int64_t id;
+	const char *earned_at, *kind, *expires;	/* EXPIRES "" for never */
+	int64_t earned, remaining;
+};
+int points_lots(struct md *md, const char *key,
+		int (*cb)(void *arg, const struct points_lot *l), void *arg);
+
 /* The points that expire first: *N on DATE ("" and 0 when none do). */
 int points_soonest(struct md *md, int64_t member_id, int64_t *n, char date[11]);
 

@@ -1,7 +1,8 @@
 /* printer.c - lp(1) as the way to the printer
  *
- * CUPS knows the shop's printer, its paper and its driver; memberdesk
- * only hands it plain text.  lp's own output goes to temporary files
+ * CUPS knows the shop's printers, their paper and their drivers;
+ * memberdesk hands lp a document (a PDF, or text) and the queue to
+ * print it on, or none for the default printer.  lp's own output goes to temporary files
  * rather than pipes, so that nothing can block whatever lp says.
  */
 #include <config.h>
@@ -34,12 +35,16 @@ first_line(FILE *fp, char *out, size_t n)
 /* Start lp with IN as its standard input, OUT and ERR as its output;
  * *PID gets the child.  Returns 0 or an errno value. */
 static int
-run_lp(int in, FILE *out, FILE *err, pid_t *pid)
+run_lp(const char *queue, int in, FILE *out, FILE *err, pid_t *pid)
 {
-	char *argv[] = {"lp", NULL};
+	char *argv[] = {"lp", NULL, NULL, NULL};
 	posix_spawn_file_actions_t fa;
 	int rc;
 
+	if (queue && *queue) {
+		argv[1] = "-d";
+		argv[2] = (char *)queue;
+	}
 	if ((rc = posix_spawn_file_actions_init(&fa)))
 		return rc;
 	if (!(rc = posix_spawn_file_actions_adddup2(&fa, in, 0)) &&
@@ -76,6 +81,12 @@ report(struct md *md, int spawn_rc, int status, FILE *said, FILE *err, FILE *out
 int
 printer_send(struct md *md, FILE *fp, FILE *out)
 {
+	return printer_send_to(md, fp, NULL, out);
+}
+
+int
+printer_send_to(struct md *md, FILE *fp, const char *queue, FILE *out)
+{
 	FILE *said = tmpfile(), *err = tmpfile();
 	int status = 0, rc;
 	pid_t pid;
@@ -89,7 +100,7 @@ printer_send(struct md *md, FILE *fp, FILE *out)
 		goto out;
 	}
 	fflush(out);
-	rc = run_lp(fileno(fp), said, err, &pid);
+	rc = run_lp(queue, fileno(fp), said, err, &pid);
 	if (rc == 0)
 		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 			;

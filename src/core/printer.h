@@ -1,4 +1,4 @@
-/* printer.h - sending a report, a receipt or a slip to the default printer */
+/* printer.h - sending a report, a receipt or a slip to a printer */
 #ifndef MD_PRINTER_H
 #define MD_PRINTER_H
 
@@ -11,6 +11,9 @@
  * lp is missing or refuses (most often: no printer is set up).  What lp
  * says on success ("request id is ...") goes to OUT. */
 int printer_send(struct md *md, FILE *fp, FILE *out);
+
+/* The same on the CUPS queue QUEUE (lp -d); NULL or "": the default. */
+int printer_send_to(struct md *md, FILE *fp, const char *queue, FILE *out);
 
 /* What WRITE (returning <0 on a write error) puts on a temporary file,
  * sent to the printer as printer_send() does. */

@@ -16,16 +16,16 @@
 #include "core/tier.h"
 #include "i18n.h"
 
-static void
-rule(FILE *fp, int width, char c)
+void
+receipt_rule(FILE *fp, int width, char c)
 {
 	while (width-- > 0)
 		putc(c, fp);
 	putc('\n', fp);
 }
 
-static void
-centre(FILE *fp, const char *s, int width)
+void
+receipt_centre(FILE *fp, const char *s, int width)
 {
 	int w = text_width(s);
 
@@ -38,9 +38,8 @@ centre(FILE *fp, const char *s, int width)
 	putc('\n', fp);
 }
 
-/* LABEL at the left, VALUE at the right. */
-static void
-line(FILE *fp, const char *label, const char *value, int width)
+void
+receipt_line(FILE *fp, const char *label, const char *value, int width)
 {
 	int lw = text_width(label), vw = text_width(value);
 
@@ -62,31 +61,42 @@ money_line(FILE *fp, const char *label, int64_t fen, bool minus, int width)
 
 	money_format_human(fen, m);
 	snprintf(v, sizeof v, "%s%s", minus ? "-" : "", m);
-	line(fp, label, v, width);
+	receipt_line(fp, label, v, width);
 }
 
 int
 receipt_write(FILE *fp, const struct sale *s, const char *shop, int width)
 {
+	return receipt_text(fp, s, shop, width, false);
+}
+
+int
+receipt_text(FILE *fp, const struct sale *s, const char *shop, int width, bool copy)
+{
 	char buf[512], n[32], m[40];
 
-	centre(fp, *shop ? shop : "memberdesk", width);
-	rule(fp, width, '=');
+	receipt_centre(fp, *shop ? shop : "memberdesk", width);
+	receipt_rule(fp, width, '=');
+	if (copy) {
+		/* TRANSLATORS: on a receipt printed again. */
+		receipt_centre(fp, _("*** COPY ***"), width);
+		receipt_rule(fp, width, '-');
+	}
 	snprintf(buf, sizeof buf, _("Sale %lld"), (long long)s->id);
-	line(fp, buf, s->sold_at, width);
+	receipt_line(fp, buf, s->sold_at, width);
 	if (*s->ticket)
-		line(fp, _("Ticket"), s->ticket, width);
+		receipt_line(fp, _("Ticket"), s->ticket, width);
 	if (s->member_id) {
 		snprintf(buf, sizeof buf, "%s %s", s->card, s->name);
-		line(fp, _("Member"), buf, width);
+		receipt_line(fp, _("Member"), buf, width);
 		if (*s->tier)
-			line(fp, _("Tier"), s->tier, width);
+			receipt_line(fp, _("Tier"), s->tier, width);
 	} else {
-		line(fp, _("Member"), _("walk-in"), width);
+		receipt_line(fp, _("Member"), _("walk-in"), width);
 	}
 	if (*s->category)
-		line(fp, _("Category"), s->category, width);
-	rule(fp, width, '-');
+		receipt_line(fp, _("Category"), s->category, width);
+	receipt_rule(fp, width, '-');
 	money_line(fp, _("Amount"), s->amount, false, width);
 	if (s->tier_discount) {
 		char pct[16];
@@ -102,37 +112,37 @@ receipt_write(FILE *fp, const struct sale *s, const char *shop, int width)
 
 		nl = g + strcspn(g, "\n");
 		snprintf(one, sizeof one, "%.*s", (int)(nl - g), g);
-		line(fp, _("Gift"), one, width);
+		receipt_line(fp, _("Gift"), one, width);
 	}
 	if (s->points_used) {
 		text_format_int(s->points_used, n);
 		snprintf(buf, sizeof buf, _("Points used %s"), n);
 		money_line(fp, buf, s->points_value, true, width);
 	}
-	rule(fp, width, '-');
+	receipt_rule(fp, width, '-');
 	money_line(fp, _("Total"), s->paid, false, width);
-	line(fp, _("Paid by"), payment_label(s->payment), width);
+	receipt_line(fp, _("Paid by"), payment_label(s->payment), width);
 	if (s->member_id) {
-		rule(fp, width, '-');
+		receipt_rule(fp, width, '-');
 		text_format_int(s->points_earned, n);
 		snprintf(buf, sizeof buf, "+%s", n);
-		line(fp, _("Points earned"), buf, width);
+		receipt_line(fp, _("Points earned"), buf, width);
 		text_format_int(s->points_after, n);
-		line(fp, _("Points balance"), n, width);
+		receipt_line(fp, _("Points balance"), n, width);
 		money_format_human(s->wallet_after, m);
-		line(fp, _("Stored value"), m, width);
+		receipt_line(fp, _("Stored value"), m, width);
 		if (*s->upgraded_to) {
 			snprintf(buf, sizeof buf, _("Welcome to %s!"), s->upgraded_to);
-			centre(fp, buf, width);
+			receipt_centre(fp, buf, width);
 		}
 	}
 	if (*s->voided_at) {
-		rule(fp, width, '-');
+		receipt_rule(fp, width, '-');
 		snprintf(buf, sizeof buf, _("VOID %s"), s->voided_at);
-		centre(fp, buf, width);
+		receipt_centre(fp, buf, width);
 	}
-	rule(fp, width, '=');
-	centre(fp, _("Thank you"), width);
+	receipt_rule(fp, width, '=');
+	receipt_centre(fp, _("Thank you"), width);
 	return ferror(fp) ? -1 : 0;
 }
 
@@ -141,27 +151,27 @@ receipt_coupon_slip(FILE *fp, const struct coupon *k, const char *shop, int widt
 {
 	char buf[512], shown[COUPON_SHOWN_MAX];
 
-	centre(fp, *shop ? shop : "memberdesk", width);
-	rule(fp, width, '=');
-	centre(fp, _("COUPON"), width);
-	centre(fp, k->campaign.name, width);
+	receipt_centre(fp, *shop ? shop : "memberdesk", width);
+	receipt_rule(fp, width, '=');
+	receipt_centre(fp, _("COUPON"), width);
+	receipt_centre(fp, k->campaign.name, width);
 	campaign_offer(&k->campaign, buf, sizeof buf);
-	centre(fp, buf, width);
-	rule(fp, width, '-');
+	receipt_centre(fp, buf, width);
+	receipt_rule(fp, width, '-');
 	if (*k->card) {
 		snprintf(buf, sizeof buf, "%s %s", k->card, k->name);
-		line(fp, _("Member"), buf, width);
+		receipt_line(fp, _("Member"), buf, width);
 	}
 	coupon_code_show(k->code, shown);
-	line(fp, _("Code"), shown, width);
-	line(fp, _("Valid from"), k->valid_from, width);
-	line(fp, _("Valid until"), k->expires, width);
+	receipt_line(fp, _("Code"), shown, width);
+	receipt_line(fp, _("Valid from"), k->valid_from, width);
+	receipt_line(fp, _("Valid until"), k->expires, width);
 	if (*k->campaign.not_on)
-		line(fp, _("Not on"), k->campaign.not_on, width);
-	rule(fp, width, '-');
+		receipt_line(fp, _("Not on"), k->campaign.not_on, width);
+	receipt_rule(fp, width, '-');
 	/* The code once more, alone, for the eye and for a scanner. */
-	centre(fp, shown, width);
-	rule(fp, width, '=');
-	centre(fp, _("Show this slip at the counter"), width);
+	receipt_centre(fp, shown, width);
+	receipt_rule(fp, width, '=');
+	receipt_centre(fp, _("Show this slip at the counter"), width);
 	return ferror(fp) ? -1 : 0;
 }

@@ -234,6 +234,34 @@ segments(struct md *md, struct report_weekly *w)
 	return calls(md, w, week);
 }
 
+/* What was paid on each of the 14 days up to WEEK_END. */
+static int
+days(struct md *md, struct date week_end, int64_t out[14])
+{
+	int64_t first = date_to_days(week_end) - 13;
+	char lo[11], hi[11];
+	struct db_stmt *st;
+	int rc;
+
+	date_format(date_from_days(first), lo);
+	date_format(date_from_days(first + 14), hi);
+	if ((rc = db_stmt(md, "SELECT CAST(julianday(substr(sold_at, 1, 10)) - julianday(?1)"
+			  "            AS INTEGER), sum(paid)"
+			  "  FROM sales WHERE sold_at >= ?1 AND sold_at < ?2"
+			  "   AND voided_at IS NULL GROUP BY 1", &st)))
+		return rc;
+	db_bind_text(st, 1, lo);
+	db_bind_text(st, 2, hi);
+	while (db_row(md, st, &rc)) {
+		int64_t d = db_col_int(st, 0);
+
+		if (d >= 0 && d < 14)
+			out[d] = db_col_int(st, 1);
+	}
+	db_reset(st);
+	return rc;
+}
+
 struct gather {
 	struct md *md;
 	struct report_weekly *w;
@@ -268,7 +296,8 @@ report_weekly(struct md *md, struct date week_end, struct report_weekly *w)
 	    (rc = segments(md, w)) ||
 	    (rc = kpis(md, week_end, &w->week)) ||
 	    (rc = kpis(md, date_from_days(date_to_days(week_end) - 7), &w->previous)) ||
-	    (rc = value_types_summary(md, week_end, &w->types)))
+	    (rc = value_types_summary(md, week_end, &w->types)) ||
+	    (rc = days(md, week_end, w->days)))
 		return rc;
 	return report_birthdays(md, next, 7, add_birthday, &g);
 }

@@ -81,6 +81,7 @@ struct report_weekly {
 	int64_t segments_before[RFM_SEGMENTS];	/* the earlier snapshot's */
 	char before[11];			/* its week, or "" when none */
 	struct value_types_summary types;
+	int64_t days[14];	/* paid each day, fen: the week before from its Monday, then the week */
 	struct report_call *calls;
 	size_t ncalls;
 	struct report_birthday *birthdays;	/* the 7 days after the week */
@@ -105,6 +106,12 @@ void report_weekly_free(struct report_weekly *w);
 #define REPORT_LINES 66
 int report_weekly_text(FILE *fp, const struct report_weekly *w);
 int report_weekly_csv(FILE *fp, const struct report_weekly *w);
+
+/* The report as a PDF (report_pdf.c): A4 portrait, a header with the
+ * shop and the week and a page number on every page, columns placed by
+ * the width of their words, charts drawn as bars.  MD_EIO with MD's
+ * message when it cannot be written. */
+int report_weekly_pdf(struct md *md, FILE *fp, const struct report_weekly *w);
 
 /* A number of days as typed (--within): 1 to 366. */
 int report_days_parse(struct md *md, const char *what, const char *s, int *days);

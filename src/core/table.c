@@ -11,9 +11,13 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "core/clock.h"
 #include "core/csvio.h"
 #include "core/money.h"
+#include "core/pdf.h"
+#include "core/settings.h"
 #include "core/table.h"
 #include "core/text.h"
 #include "i18n.h"
@@ -187,6 +191,8 @@ struct table {
 	size_t nheld;
 	bool streaming;
 	bool failed;
+	struct pdf *pdf;	/* TABLE_PDF: the document, once measured */
+	char title[128];
 };
 
 int
@@ -198,9 +204,11 @@ table_format_parse(struct md *md, const char *s, enum table_format *f)
 		*f = TABLE_CSV;
 	else if (!strcmp(s, "tsv"))
 		*f = TABLE_TSV;
+	else if (!strcmp(s, "pdf"))
+		*f = TABLE_PDF;
 	else
 		return md_fail(md, MD_EINVAL,
-			       _("format \"%s\" is not one of table, csv, tsv"), s);
+			       _("format \"%s\" is not one of table, csv, tsv, pdf"), s);
 	return MD_OK;
 }
 
@@ -230,6 +238,9 @@ put_row(struct table *t, const char *const *cells)
 		table_put_line(t->out, t->cols, t->ncols, t->width, cells);
 		putc('\n', t->out);
 		break;
+	case TABLE_PDF:
+		pdf_table_row(t->pdf, cells);
+		break;
 	case TABLE_CSV:
 		if (csvio_write_row(t->out, cells, t->text, t->ncols, ',', "\n") < 0)
 			t->failed = true;
@@ -245,12 +256,52 @@ put_row(struct table *t, const char *const *cells)
 	}
 }
 
+/* A PDF of the held rows' columns, measured as pdf.c sets them: the
+ * shop and the title at the top of each page, the time at the right.
+ * Pages go out as they fill, so a long list is never held whole. */
+static void
+pdf_release(struct table *t)
+{
+	char shop[SETTING_MAX], now[20];
+	const char *head[4];
+	double wide[PDF_MAX_COLS];
+	bool right[PDF_MAX_COLS];
+	size_t r, i, n = t->ncols < PDF_MAX_COLS ? t->ncols : PDF_MAX_COLS;
+
+	if (settings_get(t->md, "shop_name", shop))
+		*shop = '\0';
+	clock_timestamp(t->md, now);
+	head[0] = *shop ? shop : PACKAGE;
+	head[1] = now;
+	head[2] = *t->title ? t->title : PACKAGE;
+	head[3] = "";
+	if (pdf_open(t->md, t->out, &pdf_a4, head, &t->pdf)) {
+		t->failed = true;
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		t->line[i] = table_title(&t->cols[i]);
+		wide[i] = pdf_measure(t->pdf, t->line[i]);
+		right[i] = kinds[t->cols[i].kind].right;
+		for (r = 0; r < t->nheld; r++) {
+			double w = pdf_measure(t->pdf, t->held[r * t->ncols + i]);
+
+			wide[i] = w > wide[i] ? w : wide[i];
+		}
+	}
+	pdf_table_begin(t->pdf, n, t->line, right, wide);
+}
+
 /* Measure the held rows, print the header and them, start streaming. */
 static void
 release(struct table *t)
 {
 	size_t r, i;
 
+	if (t->fmt == TABLE_PDF) {
+		pdf_release(t);
+		goto rows;
+	}
 	for (i = 0; i < t->ncols; i++) {
 		t->line[i] = t->fmt == TABLE_TEXT ? table_title(&t->cols[i]) : t->cols[i].key;
 		t->width[i] = 0;
@@ -260,7 +311,8 @@ release(struct table *t)
 		table_measure((const char *const *)&t->held[r * t->ncols], t->ncols,
 			      t->width);
 	put_row(t, t->line);
-	for (r = 0; r < t->nheld; r++)
+rows:
+	for (r = 0; r < t->nheld && !t->failed; r++)
 		put_row(t, (const char *const *)&t->held[r * t->ncols]);
 	for (r = 0; r < t->nheld * t->ncols; r++)
 		free(t->held[r]);
@@ -282,10 +334,22 @@ table_free(struct table *t)
 }
 
 static bool
+for_people(enum table_format fmt)
+{
+	return fmt == TABLE_TEXT || fmt == TABLE_PDF;
+}
+
+static bool
 shown(const struct table_col *c, enum table_format fmt)
 {
 	return c->only == TABLE_EVERYONE ||
-	       (c->only == TABLE_PEOPLE) == (fmt == TABLE_TEXT);
+	       (c->only == TABLE_PEOPLE) == for_people(fmt);
+}
+
+void
+table_set_title(struct table *t, const char *title)
+{
+	snprintf(t->title, sizeof t->title, "%s", title);
 }
 
 struct table *
@@ -304,10 +368,15 @@ table_open(struct md *md, FILE *out, enum table_format fmt,
 	t->width = calloc(k, sizeof *t->width);
 	t->buf = calloc(k, sizeof *t->buf);
 	t->line = calloc(k, sizeof *t->line);
-	if (fmt == TABLE_TEXT)
+	if (fmt == TABLE_PDF && isatty(fileno(out))) {
+		table_free(t);
+		md_fail(md, MD_EINVAL, _("a PDF is not for the terminal: write it to a file (-o FILE, or > FILE)"));
+		return NULL;
+	}
+	if (for_people(fmt))
 		t->held = calloc(MEASURE_ROWS * k, sizeof *t->held);
 	if (!t->cols || !t->from || !t->text || !t->width || !t->buf || !t->line ||
-	    (fmt == TABLE_TEXT && !t->held))
+	    (for_people(fmt) && !t->held))
 		goto fail;
 	for (i = 0; i < n; i++) {
 		if (!shown(&cols[i], fmt))
@@ -316,7 +385,7 @@ table_open(struct md *md, FILE *out, enum table_format fmt,
 		t->from[t->ncols] = i;
 		t->text[t->ncols++] = !kinds[cols[i].kind].right;
 	}
-	if (fmt != TABLE_TEXT)
+	if (!for_people(fmt))
 		release(t);
 	return t;
 fail:
@@ -357,7 +426,7 @@ int
 table_put(struct table *t, const struct table_cell *cells, size_t n,
 	  bool people_only)
 {
-	bool people = t->fmt == TABLE_TEXT;
+	bool people = for_people(t->fmt);
 	size_t i;
 
 	if (n != t->ncells)
@@ -380,8 +449,13 @@ table_close(struct table *t, int rc)
 {
 	/* An empty text table prints nothing: a lone header reads as if
 	 * something went wrong.  csv and tsv always have their header. */
-	if (!t->streaming && t->nheld > 0)
+	if (!t->streaming && (t->nheld > 0 || t->fmt == TABLE_PDF))
 		release(t);
+	if (t->pdf) {
+		pdf_table_end(t->pdf);
+		if (pdf_close(t->md, t->pdf, NULL) && rc == MD_OK)
+			rc = MD_EIO;
+	}
 	if (rc == MD_OK || rc == MD_EIO)	/* a row's write error too */
 		rc = write_status(t) ? MD_EIO : rc;
 	table_free(t);

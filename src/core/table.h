@@ -19,6 +19,7 @@ enum table_format {
 	TABLE_TEXT,	/* aligned by display width, for people */
 	TABLE_CSV,	/* header of keys, RFC 4180, for scripts */
 	TABLE_TSV,	/* header of keys, \t \n \\ escaped */
+	TABLE_PDF,	/* the text table's words on A4 pages (pdf.h), for a file */
 };
 
 /* What a column holds, and where a cell takes it from.  Text, labels,
@@ -82,7 +83,7 @@ struct table_cell {
 
 struct table;
 
-/* "table", "csv" or "tsv". */
+/* "table", "csv", "tsv" or "pdf". */
 int table_format_parse(struct md *md, const char *s, enum table_format *f);
 
 /* A table of the N columns COLS written to OUT; NULL with MD's message
@@ -90,6 +91,10 @@ int table_format_parse(struct md *md, const char *s, enum table_format *f);
  * measure the columns and then stream; csv and tsv stream at once. */
 struct table *table_open(struct md *md, FILE *out, enum table_format fmt,
 			 const struct table_col *cols, size_t n);
+
+/* What a PDF's header names under the shop's name (copied); the
+ * default is the program's name.  Before the first row. */
+void table_set_title(struct table *t, const char *title);
 
 /* A row: the N CELLS, one for each column (table_row() counts them; any
  * other N is a bug, MD_EINVAL).  MD_EIO ("write error") when output

@@ -859,14 +859,64 @@ tier_add(struct md *md, const struct tier_input *in)
 	return db_end(md, add_locked(md, in));
 }
 
+/* RANK as tier T's new place among N tiers (T's rank changes in *T). */
+static int
+parse_rank(struct md *md, const char *rank, const struct tier *all, int n,
+	   struct tier *t)
+{
+	char *end;
+	long r;
+
+	if (t->rank == 0)
+		return md_fail(md, MD_EINVAL,
+			       _("the base tier %s stays at the bottom: its rank cannot change"),
+			       t->name);
+	r = strtol(rank, &end, 10);
+	if (!*rank || *end || r < 1 || r > all[n - 1].rank)
+		return md_fail(md, MD_EINVAL,
+			       _("rank \"%s\" must be from 1 (just above the base tier) to %d"),
+			       rank, all[n - 1].rank);
+	t->rank = (int)r;
+	return MD_OK;
+}
+
+/* Move the tier with id ID from rank FROM to rank TO, the tiers between
+ * shifting by one: two steps, so that no two rows share a rank midway. */
+static int
+move_rank(struct md *md, int64_t id, int from, int to)
+{
+	struct db_stmt *st;
+	int rc;
+
+	if (from == to)
+		return MD_OK;
+	if ((rc = db_exec(md, "UPDATE tiers SET rank = rank + 1000 WHERE rank IS NOT NULL")))
+		return rc;
+	rc = db_stmt(md, "UPDATE tiers SET rank = CASE"
+		     " WHEN id = ?1 THEN ?3"
+		     " WHEN rank - 1000 > ?2 AND rank - 1000 <= ?3 THEN rank - 1001"
+		     " WHEN rank - 1000 >= ?3 AND rank - 1000 < ?2 THEN rank - 999"
+		     " ELSE rank - 1000 END WHERE rank >= 1000", &st);
+	if (rc)
+		return rc;
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, from);
+	db_bind_int(st, 3, to);
+	return db_run(md, st);
+}
+
 static int
 edit_locked(struct md *md, const char *name, const struct tier_input *in)
 {
-	struct tier t;
-	int rc;
+	struct tier all[TIERS_MAX], t;
+	int n, from, rc;
 
-	if ((rc = tier_get(md, name, &t)) || (rc = check_input(md, in, &t)) ||
-	    (rc = name_free(md, t.name, t.id)) || (rc = store(md, &t, false)))
+	if ((rc = tier_get(md, name, &t)) || (rc = load(md, all, &n)))
+		return rc;
+	from = t.rank;
+	if ((in->rank && (rc = parse_rank(md, in->rank, all, n, &t))) ||
+	    (rc = check_input(md, in, &t)) || (rc = name_free(md, t.name, t.id)) ||
+	    (rc = store(md, &t, false)) || (rc = move_rank(md, t.id, from, t.rank)))
 		return rc;
 	return audit_tier(md, ACTION_TIER_EDIT, &t);
 }

@@ -35,7 +35,8 @@ struct tier_input {
 	const char *keep_spend;		/* yuan */
 	const char *discount;		/* 1..100 */
 	const char *points_rate;	/* multiplier: 1.5 */
-	const char *rank;		/* add: position, default on top */
+	const char *rank;		/* position: 1 is just above the base tier;
+				 * add puts a tier on top without one */
 };
 
 /* The active tiers, lowest rank first. */

@@ -22,6 +22,7 @@
 #include "core/clock.h"
 #include "core/db.h"
 #include "core/maint.h"
+#include "core/operator.h"
 #include "core/text.h"
 #include "i18n.h"
 #include "tui/tui.h"
@@ -79,6 +80,12 @@ idle_tell(void)
 	n = snprintf(title, sizeof title, "\033]2;memberdesk idle %lu\007",
 		     idle.keys);
 	idle.told = write(STDOUT_FILENO, title, (size_t)n) == n;
+}
+
+bool
+tui_interrupted(void)
+{
+	return caught != 0;
 }
 
 static void
@@ -362,6 +369,12 @@ set_delay(struct tui *t, int ms)
 	timeout(ms);
 }
 
+bool
+tui_caught(void)
+{
+	return caught != 0;
+}
+
 int
 tui_read_key(struct tui *t)
 {
@@ -573,12 +586,26 @@ tick(struct tui *t, struct backup_job **backup)
 	return true;	/* a new date in the title */
 }
 
+/* In a shop with operators: no key for tui_lock_minutes locks the
+ * screens until an operator signs in again (any of them: the counter
+ * changes hands); the key that wakes them does nothing else. */
+static bool
+lock_if_due(struct tui *t)
+{
+	if (!tui_lock_due(t))
+		return false;
+	if (!tui_sign_in(t, t->md->operator_name, true))
+		t->quit = true;
+	return true;
+}
+
 int
-tui_run(struct md *md)
+tui_run(struct md *md, const char *who)
 {
 	static bool registered;
 	struct tui t = {.md = md, .cursor_y = -1};
 	struct backup_job *backup = NULL;
+	int64_t operators = 0;
 	int key;
 
 	if (settings_get(md, "shop_name", t.shop))
@@ -597,6 +624,11 @@ tui_run(struct md *md)
 	}
 	set_delay(&t, 500);
 	tui_color_init(&t);
+	tui_lock_init(&t);
+	if (!operator_count(md, &operators) && operators && !tui_sign_in(&t, who, false)) {
+		restore_terminal();
+		return 0;
+	}
 	if (!tui_find_open(&t)) {
 		restore_terminal();
 		fprintf(stderr, "%s: %s\n", PACKAGE, t.status);
@@ -611,6 +643,12 @@ tui_run(struct md *md)
 	}
 	while (!t.quit && !caught) {
 		key = tui_read_key(&t);
+		if (lock_if_due(&t)) {
+			tui_draw_all(&t);
+			continue;
+		}
+		if (key)
+			tui_lock_touch(&t);
 		if (backup && backup_job_done(backup) && backup_end(&t, &backup, false))
 			tui_draw_all(&t);
 		if (tick(&t, &backup) && !key)

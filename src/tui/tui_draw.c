@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include <curses.h>
+#include <langinfo.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,9 +32,11 @@ static const struct {
 void
 tui_color_init(struct tui *t)
 {
-	const char *no = getenv("NO_COLOR");
+	const char *no = getenv("NO_COLOR"), *cs = nl_langinfo(CODESET);
 	int i;
 
+	/* Block characters only where the terminal's locale has them. */
+	t->ascii = !cs || strcmp(cs, "UTF-8");
 	/* https://no-color.org: any non-empty value turns colour off. */
 	t->color = !(no && *no) && has_colors();
 	if (!t->color)
@@ -172,8 +175,8 @@ tui_put_bar(struct tui *t, int y, int x, int64_t value, int64_t max, int cols,
 	attron(a);
 	move(y, x);
 	for (i = 0; i < eighths / 8; i++)
-		addstr("\xE2\x96\x88");
-	if (eighths % 8)
-		addstr(part[eighths % 8]);
+		addstr(t->ascii ? "#" : "\xE2\x96\x88");
+	if (eighths % 8)	/* ASCII: a part of a column is a '+' */
+		addstr(t->ascii ? "+" : part[eighths % 8]);
 	attroff(a);
 }

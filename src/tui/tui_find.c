@@ -387,12 +387,26 @@ find_draw(struct tui *t, struct tui_view *v)
 	}
 }
 
+/* Until the back office's menu reaches them: the reports and import/
+ * export on their Alt keys, off this screen's key bar and help. */
+static enum tui_act
+office_act(int key)
+{
+	static const enum tui_act acts[] = {ACT_REPORTS, ACT_TRANSFER, ACT_NONE};
+	static const struct tui_screen hidden = {.acts = acts};
+	enum tui_act act = tui_action_for(&hidden, key, false);
+
+	return act == ACT_REPORTS || act == ACT_TRANSFER ? act : ACT_NONE;
+}
+
 static enum tui_result
 find_key(struct tui *t, struct tui_view *v, int key, enum tui_act act)
 {
 	struct find *f = v->state;
 	bool changed;
 
+	if (act == ACT_NONE)
+		act = office_act(key);
 	switch (act) {
 	case ACT_UP:
 	case ACT_DOWN:
@@ -414,6 +428,15 @@ find_key(struct tui *t, struct tui_view *v, int key, enum tui_act act)
 		return TUI_HANDLED;
 	case ACT_CAMPAIGNS:
 		tui_campaigns_open(t);
+		return TUI_HANDLED;
+	case ACT_OFFICE:
+		tui_office_open(t);
+		return TUI_HANDLED;
+	case ACT_REPORTS:
+		tui_reports_open(t);
+		return TUI_HANDLED;
+	case ACT_TRANSFER:
+		tui_transfer_open(t);
 		return TUI_HANDLED;
 	case ACT_BACK:	/* Esc clears the search */
 		tui_edit_set(&f->q, "");
@@ -454,7 +477,7 @@ find_free(struct tui_view *v)
 }
 
 static const enum tui_act find_acts[] = {
-	ACT_REGISTER, ACT_WALKIN, ACT_CAMPAIGNS, ACT_OPEN, ACT_UP, ACT_DOWN, ACT_PGUP,
+	ACT_REGISTER, ACT_WALKIN, ACT_CAMPAIGNS, ACT_OFFICE, ACT_OPEN, ACT_UP, ACT_DOWN, ACT_PGUP,
 	ACT_PGDN, ACT_HOME, ACT_END, ACT_NONE
 };
 

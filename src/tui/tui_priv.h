@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "core/action.h"
 #include "core/md.h"
@@ -99,6 +100,79 @@
 	_(CAMPAIGN_END, "end-campaign", KEYS(TK(KEY_F(7)), TUI_META | '7', 'x'), \
 	  N_("Stop"), N_("end the campaign, after asking: its coupons stop working"), \
 	  CAMPAIGN_END) \
+	_(OFFICE, "back-office", KEYS(TK(KEY_F(9)), TUI_META | '9'), \
+	  N_("Office"), N_("the owner's back office: tiers, points, reports, settings..."), \
+	  NONE) \
+	_(OFFICE_OPEN, "open-screen", KEYS('\r', '\n', TK(KEY_ENTER)), \
+	  N_("Open"), N_("open the screen on the selected line"), NONE) \
+	_(TIER_NEW, "new-tier", KEYS(TK(KEY_F(2)), TUI_META | '2', 'n'), \
+	  N_("Add"), N_("add a tier"), TIER_ADD) \
+	_(TIER_REVIEW, "review-tiers", KEYS(TK(KEY_F(4)), TUI_META | '4', 'r'), \
+	  N_("Review"), N_("review every member's tier now: who would move and why, then apply"), \
+	  TIER_REVIEW) \
+	_(TIER_EDIT, "edit-tier", KEYS(TK(KEY_F(6)), TUI_META | '6', 'e', '\r'), \
+	  N_("Edit"), N_("change the selected tier's rules"), TIER_EDIT) \
+	_(TIER_RAISE, "raise-tier", KEYS('+', '='), \
+	  N_("Raise"), N_("move the selected tier one place up"), TIER_EDIT) \
+	_(TIER_LOWER, "lower-tier", KEYS('-'), \
+	  N_("Lower"), N_("move the selected tier one place down"), TIER_EDIT) \
+	_(TIER_DELETE, "delete-tier", KEYS(TK(KEY_F(8)), TUI_META | '8', 'd'), \
+	  N_("Delete"), N_("delete the selected tier, saying where its members go"), TIER_DELETE) \
+	_(APPLY, "apply", KEYS(TK(KEY_F(2)), TUI_META | '2'), \
+	  N_("Apply"), N_("do what the list shows, after asking"), NONE) \
+	_(SETTING_EDIT, "edit-setting", KEYS(TK(KEY_F(6)), TUI_META | '6', 'e', '\r'), \
+	  N_("Edit"), N_("change the selected setting (Enter saves it, Esc keeps it)"), \
+	  SETTINGS_SET) \
+	_(MEMBER_POINTS, "member-points", KEYS(TK(KEY_F(3)), TUI_META | '3', 'm'), \
+	  N_("Member"), N_("a member's points: balance, lots, history, adjustment"), NONE) \
+	_(EXPIRY, "expiry-run", KEYS(TK(KEY_F(5)), TUI_META | '5', 'x'), \
+	  N_("Expiry"), N_("see whose points would expire, and expire them"), POINTS_EXPIRE) \
+	_(REPORTS, "reports", KEYS(TUI_META | 'r'), \
+	  N_("Reports"), N_("the reports: segments, value types, the weekly report, birthdays, sales"), \
+	  REPORT_VIEW) \
+	_(TRANSFER, "import-export", KEYS(TUI_META | 'x'), \
+	  N_("Import"), N_("import a file of members, sales or balances, or export one"), NONE) \
+	_(CHOOSE, "choose", KEYS('\r', '\n', TK(KEY_ENTER)), \
+	  N_("Open"), N_("open what is on the selected line"), NONE) \
+	_(SORT_R, "sort-recency", KEYS(TK(KEY_F(5)), TUI_META | '5', 'r'), \
+	  N_("By R"), N_("sort the members by recency, the latest buyers first"), NONE) \
+	_(SORT_F, "sort-frequency", KEYS(TK(KEY_F(6)), TUI_META | '6', 'f'), \
+	  N_("By F"), N_("sort the members by frequency, the most sales first"), NONE) \
+	_(SORT_M, "sort-monetary", KEYS(TK(KEY_F(7)), TUI_META | '7', 'm'), \
+	  N_("By M"), N_("sort the members by what they paid, the most first"), NONE) \
+	_(EARLIER, "earlier", KEYS(TK(KEY_LEFT), '<'), \
+	  N_("Earlier"), N_("the period before this one"), NONE) \
+	_(LATER, "later", KEYS(TK(KEY_RIGHT), '>'), \
+	  N_("Later"), N_("the period after this one"), NONE) \
+	_(MORE_DAYS, "more-days", KEYS('+', '='), \
+	  N_("More"), N_("look further ahead: more days"), NONE) \
+	_(FEWER_DAYS, "fewer-days", KEYS('-'), \
+	  N_("Fewer"), N_("look less far ahead: fewer days"), NONE) \
+	_(GROUP, "group-by", KEYS(TK(KEY_F(5)), TUI_META | '5', 'g'), \
+	  N_("Group"), N_("sales by day, week, month, category or payment, in turn"), NONE) \
+	_(SAVE_FILE, "save-to-file", KEYS(TK(KEY_F(2)), TUI_META | '2', 's'), \
+	  N_("Save"), N_("save the report to a text file, after asking its name"), NONE) \
+	_(BROWSE, "browse", KEYS(TK(KEY_F(4)), TUI_META | '4'), \
+	  N_("Browse"), N_("pick the file from a list of the folder's files"), NONE) \
+	_(DRY_RUN, "dry-run", KEYS(TK(KEY_F(5)), TUI_META | '5'), \
+	  N_("Check"), N_("a dry run: every row checked as the import would, nothing written"), \
+	  NONE) \
+	_(COLUMNS, "columns", KEYS(TK(KEY_F(6)), TUI_META | '6'), \
+	  N_("Columns"), N_("see and change the field each column of the file is read as"), NONE) \
+	_(ERRORS, "errors", KEYS(TK(KEY_F(7)), TUI_META | '7'), \
+	  N_("Errors"), N_("page through the rows the dry run rejected"), NONE) \
+	_(IMPORT, "import", KEYS(TK(KEY_F(9)), TUI_META | '9'), \
+	  N_("Import"), N_("import the file after asking: every row, or none"), IMPORT_MEMBERS) \
+	_(EXPORT, "export", KEYS(TK(KEY_F(2)), TUI_META | '2'), \
+	  N_("Export"), N_("write the file"), EXPORT_MEMBERS) \
+	_(MAP_NEXT, "next-mapping", KEYS(' ', TK(KEY_RIGHT)), \
+	  N_("Change"), N_("read the selected column as the next field"), NONE) \
+	_(MAP_PREV, "previous-mapping", KEYS(TK(KEY_LEFT)), \
+	  N_("Back"), N_("read the selected column as the field before"), NONE) \
+	_(MAP_AUTO, "header-mapping", KEYS(TK(KEY_F(5)), TUI_META | '5', 'a'), \
+	  N_("Header"), N_("read the selected column as its header says"), NONE) \
+	_(PARENT, "parent-folder", KEYS(TK(KEY_BACKSPACE), 127, TUI_CTRL('h')), \
+	  N_("Up"), N_("go to the folder above"), NONE) \
 	_(LEFT, "char-left", KEYS(TK(KEY_LEFT), TUI_CTRL('b')), \
 	  N_("Left"), N_("field: move back a character"), NONE) \
 	_(RIGHT, "char-right", KEYS(TK(KEY_RIGHT), TUI_CTRL('f')), \
@@ -196,6 +270,9 @@ struct tui {
 	bool status_error;
 	int cursor_y, cursor_x;	/* where a field wants the cursor, or -1 */
 	int delay;		/* ms a key read waits: 0 while draining typeahead */
+	int lock_s;		/* tui_lock.c: lock after this long idle; 0 never */
+	time_t last_key_s;	/* when the last key came (monotonic seconds) */
+	bool ascii;		/* not a UTF-8 locale: charts in ASCII */
 };
 
 /* tui.c: the view stack and the frame */
@@ -210,12 +287,26 @@ void tui_error(struct tui *t, const char *fmt, ...)
 /* Ask a yes/no question on the status line; Enter takes DEF. */
 bool tui_confirm(struct tui *t, bool def, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* A signal came: a modal loop gives up (the main loop then ends). */
+bool tui_interrupted(void);
+/* Ask for a line of text on the status line, starting from BUF (N
+ * bytes); true with it in BUF on Enter, false on Esc or nothing typed. */
+bool tui_ask(struct tui *t, const char *question, char *buf, size_t n);
 /* The body: the rows between the title bar and the status line. */
 int tui_body_top(void);
 int tui_body_rows(void);
 void tui_draw_all(struct tui *t);
 /* Read one key as a TUI key code (blocking); 0 on a timeout/signal. */
 int tui_read_key(struct tui *t);
+/* A signal asked the screens to end. */
+bool tui_caught(void);
+
+/* tui_lock.c: sign in (WHO prefilled; LOCKED after idle rather than at
+ * the start); false when the user quits instead.  The lock's clock. */
+bool tui_sign_in(struct tui *t, const char *who, bool locked);
+void tui_lock_init(struct tui *t);
+void tui_lock_touch(struct tui *t);
+bool tui_lock_due(const struct tui *t);
 
 /* tui_action.c */
 const struct tui_action *tui_actions(size_t *n);

@@ -1,21 +1,19 @@
 /* tui_receipt.c - a sale's receipt on the screen, and on paper
  *
  * The text is receipt_write()'s, the same bytes "memberdesk sale
- * receipt" prints, so what the screen shows is what lp gets.  It is
- * written once when the view opens: printing twice prints the same
- * receipt twice.
+ * receipt" prints.  F9 prints as "sale receipt --print" does (the
+ * setting receipt_mode: a PDF or ESC/POS, on receipt_printer); a print
+ * after the first says it is a copy.
  */
 #include <config.h>
 
 #include <curses.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/money.h"
 #include "core/payment.h"
-#include "core/printer.h"
 #include "core/receipt.h"
 #include "core/text.h"
 #include "i18n.h"
@@ -98,24 +96,22 @@ receipt_draw(struct tui *t, struct tui_view *v)
 	draw_side(t, r, x + RECEIPT_WIDTH + 4);
 }
 
-/* Hand the receipt to lp through a real file (lp reads its standard
- * input from a descriptor) and say what lp said. */
+/* Print the receipt as receipt_mode says, on the receipt printer, and
+ * say what lp said.  A second print is a copy. */
 static void
 print(struct tui *t, struct receipt *r)
 {
-	FILE *fp = tmpfile(), *said = NULL;
+	FILE *said = NULL;
 	char *msg = NULL, line[256];
+	struct receipt_job j;
 	size_t n = 0;
 
-	if (!fp || fwrite(r->text, 1, r->len, fp) != r->len) {
-		tui_error(t, _("cannot print: %s"), strerror(errno));
-		goto out;
-	}
 	if (!(said = open_memstream(&msg, &n))) {
 		tui_error(t, "%s", _("out of memory"));
 		goto out;
 	}
-	if (printer_send(t->md, fp, said)) {
+	if (receipt_job(t->md, &r->sale, RECEIPT_WIDTH, &j) ||
+	    receipt_print(t->md, &r->sale, &j, said)) {
 		tui_error(t, "%s", t->md->err);
 		goto out;
 	}
@@ -130,8 +126,6 @@ out:
 	if (said)
 		fclose(said);
 	free(msg);
-	if (fp)
-		fclose(fp);
 }
 
 static enum tui_result

@@ -40,8 +40,35 @@ bool tui_campaigns_open(struct tui *t);
 bool tui_campaign_show_open(struct tui *t, int64_t id);
 bool tui_campaign_form_open(struct tui *t, int64_t id);
 
+/* 报表: the reports menu (RFM segments, value types, the weekly report,
+ * birthdays, sales); 导入导出: import a file or export one.  Owner's
+ * work: the core refuses it for staff, and the opener says so. */
+bool tui_reports_open(struct tui *t);
+bool tui_transfer_open(struct tui *t);
+
 /* A coupon of an active campaign for the member on the card. */
 bool tui_give_open(struct tui *t, int64_t member_id);
+
+/* 后台: the back office, a menu of the screens below. */
+bool tui_office_open(struct tui *t);
+/* 等级规则: the tiers; the review of every member's tier. */
+bool tui_tiers_open(struct tui *t);
+bool tui_tier_form_open(struct tui *t, const char *name);
+/* Delete tier K, which members hold: the form that says where they go. */
+struct tier;
+bool tui_tier_delete_open(struct tui *t, const struct tier *k);
+bool tui_tier_review_open(struct tui *t);
+/* 积分: the points rules and the expiry run; one member's points. */
+bool tui_points_office_open(struct tui *t);
+/* The form that asks whose points; a member's points (REPLACE as for
+ * the card). */
+bool tui_points_ask_open(struct tui *t);
+bool tui_points_member_open(struct tui *t, int64_t member_id, bool replace);
+bool tui_points_expiry_open(struct tui *t);
+/* 设置: every setting. */
+bool tui_settings_open(struct tui *t);
+/* 操作员: who may sign in. */
+bool tui_operators_open(struct tui *t);
 
 /* The keys of screen SCR and of every field. */
 bool tui_help_open(struct tui *t, const struct tui_screen *scr);

@@ -29,7 +29,7 @@ like "$out" "100016" "finds the same member"
 rejects 1 'no member has the card or phone number "100099"' "show an unknown member" \
 	md member show 100099
 rejects 2 "give one card or phone number" "show without a key" md member show
-rejects 2 'format "xml" is not one of table, csv, tsv' "an unknown format" \
+rejects 2 'format "xml" is not one of table, csv, tsv, pdf' "an unknown format" \
 	md member show 100008 --format xml
 run md member show 100008 --format tsv
 like "$out" "card	phone	name" "tsv has a header of keys"

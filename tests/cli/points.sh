@@ -55,6 +55,20 @@ is "$(lots 100008)" "0@2022-01-09 150@2022-03-09 300@2022-06-09 98@2022-07-31" \
 at "2022-01-10 08:00:00"
 run md points expire
 is "$out" "0 points expired, of 0 members" "lot A was spent: nothing to expire on 2022-01-10"
+before=$(dbsum)
+run md points expire --dry-run --as-of 2022-03-10 --format csv
+is "$out" "card,name,expires,points
+100008,张三,2022-03-09,150" "a dry run lists who would lose what, looking ahead"
+like "$err" "150 points would expire, of 1 member" "and sums it up"
+run md points expire --dry-run --as-of 2022-06-10
+like "$out" "100008  张三  2022-06-09     300" "each last day on its own line"
+like "$err" "450 points would expire, of 1 member" "summed over the member's lots"
+is "$(dbsum)" "$before" "a dry run writes nothing"
+run md points lots 100008 --format csv
+is "$out" "earned_at,kind,earned,remaining,expires
+2021-03-10 10:00:00,earn,200,150,2022-03-09
+2021-06-10 10:00:00,earn,300,300,2022-06-09
+2021-08-01 10:00:00,earn,98,98,2022-07-31" "points lots: what is left of each lot, soonest first"
 at "2022-03-10 08:00:00"
 run md points expire
 is "$out" "150 points expired, of 1 member" "on 2022-03-10 the rest of lot B expires"

@@ -136,7 +136,7 @@ rejects 1 'segment "vip" is not one of important_value, important_develop, impor
 	"an unknown segment" md report rfm --segment vip
 rejects 1 'segment "vip" is not one of important_value' "member list: an unknown segment" \
 	md member list --segment vip
-rejects 2 'format "xml" is not one of table, csv, tsv' "an unknown format" \
+rejects 2 'format "xml" is not one of table, csv, tsv, pdf' "an unknown format" \
 	md report rfm --format xml
 rejects 2 'unknown command "rfx"' "an unknown report" md report rfx
 run md report --help

@@ -1,6 +1,7 @@
 #!/bin/sh
 # report_weekly.sh - the weekly report against a page-by-page expected
-# file; -o, --print through a stand-in lp; birthdays and sales
+# file; the PDF (pdfinfo, pdftotext); -o, --print through a stand-in lp;
+# birthdays and sales
 . "$top_srcdir/tests/lib.sh"
 
 at() { export MEMBERDESK_NOW="$1"; }
@@ -129,6 +130,49 @@ is "$(ls "$T" | grep -c 'tmp-')" "0" "no temporary file left behind"
 rejects 1 "cannot write /dev/full: No space left on device" "a full disk" \
 	md report weekly -o /dev/full
 
+# The PDF: A4, the same two pages, the names and figures as text.
+run md report weekly -o "$T/report.pdf"
+is "$(cmp "$T/report.pdf" "$T/weekly.txt" && echo same)" "same" "-o alone never changes the format"
+run md report weekly --format pdf -o "$T/report.pdf"
+exits 0 "--format pdf -o FILE"
+is "$out" "" "nothing on stdout"
+is "$(head -c 5 "$T/report.pdf")" "%PDF-" "a PDF"
+is "$(stat -c %a "$T/report.pdf")" "600" "created with mode 0600"
+rejects 1 "cannot write the PDF: No space left on device" "a PDF on a full disk" \
+	md report weekly --format pdf -o /dev/full
+if [ -n "${PDFINFO:-}" ] && [ -n "${PDFTOTEXT:-}" ]; then
+	for lang in en zh_CN zh_TW; do
+		LANGUAGE=$lang md report weekly --format pdf -o "$T/weekly-$lang.pdf"
+		info=$("$PDFINFO" "$T/weekly-$lang.pdf")
+		like "$info" "(A4)" "A4 ($lang)"
+		like "$info" "Pages:           2" "two pages ($lang)"
+		"$PDFTOTEXT" -layout "$T/weekly-$lang.pdf" "$T/weekly-$lang.pdf.txt"
+		text=$(cat "$T/weekly-$lang.pdf.txt")
+		for want in 清心茶馆 2026-11-16 "$F" 司马相如 上官婉儿 诸葛亮 欧阳娜娜 寿星20 \
+			¥285.00 ¥780.00 -¥495.00 13800000007 ¥800.00; do
+			like "$text" "$want" "the PDF has $want ($lang)"
+		done
+	done
+	like "$(cat "$T/weekly-en.pdf.txt")" "Page 2 of 2" "numbered pages"
+	like "$(cat "$T/weekly-zh_CN.pdf.txt")" "第 2 页，共 2 页" "numbered pages (zh_CN)"
+	like "$(cat "$T/weekly-zh_TW.pdf.txt")" "週報" "in Traditional Chinese (zh_TW)"
+	# Positions, not spaces: where pdftotext finds a word (its first
+	# time) on the page.  The phone after a name of two Chinese
+	# characters starts where it does after one of four; numbers end at
+	# the same place.
+	"$PDFTOTEXT" -bbox "$T/weekly-en.pdf" "$T/weekly-en.html"
+	at_x() { sed -n "s/.*$1=\"\\([0-9.]*\\)\".*>$2<.*/\\1/p" "$T/weekly-en.html" | head -n 1; }
+	like "$(at_x xMin 13800000006)" "." "pdftotext gives positions"
+	is "$(at_x xMin 13800000006)" "$(at_x xMin 13800000007)" "calls: the phone after 司马相如 and 上官婉儿 lines up"
+	is "$(at_x xMin 13800000001)" "$(at_x xMin 13800000004)" "birthdays: after 张三 and 欧阳娜娜"
+	is "$(at_x xMin 13900000014)" "$(at_x xMin 13800000004)" "and after 寿星14"
+	is "$(at_x xMax 140)" "$(at_x xMax ¥285.00)" "numbers right-aligned"
+	"$PDFINFO" -f 1 -l 2 "$T/weekly-en.pdf" | grep 'size' | grep -c '595.276 x 841.89' >"$T/sizes"
+	is "$(cat "$T/sizes")" "2" "every page A4 portrait"
+else
+	pass "# SKIP pdfinfo and pdftotext (poppler-utils) are not installed"
+fi
+
 # --print goes through lp; a shop without a printer is told what to do.
 mkdir "$T/bin" "$T/nolp"
 cat >"$T/bin/lp" <<'EOF'
@@ -146,14 +190,22 @@ rejects 1 "cannot print: the lp command is not installed (it comes with CUPS); u
 	"no lp at all" env PATH="$T/nolp" "$MEMBERDESK" --db "$DB" report weekly --print
 cat >"$T/bin/lp" <<EOF
 #!/bin/sh
+echo "\$*" >"$T/lp-args"
 cat >"$T/printed"
 echo "request id is Office-7 (1 file(s))"
 EOF
 run md report weekly --print
-PATH=$path
 exits 0 "--print with a printer"
 is "$out" "request id is Office-7 (1 file(s))" "lp's answer is passed on"
-is "$(cmp "$T/printed" "$T/weekly.txt" && echo same)" "same" "lp got the report"
+is "$(head -c 5 "$T/printed")" "%PDF-" "lp got the PDF, not text"
+is "$(cat "$T/lp-args")" "" "on the default printer"
+md settings set report_printer A4-Office >/dev/null
+run md report weekly --format csv --print
+exits 0 "--print with report_printer set"
+is "$(cat "$T/lp-args")" "-d A4-Office" "on the queue in report_printer"
+is "$(head -c 5 "$T/printed")" "%PDF-" "the PDF whatever --format says"
+md settings set report_printer "" >/dev/null
+PATH=$path
 
 rejects 1 "--week-ending 2026-11-21 is a Saturday: weeks run Monday to Sunday" "not a Sunday" \
 	md report weekly --week-ending 2026-11-21
@@ -161,8 +213,8 @@ rejects 1 "the week ending 2026-11-29 has not ended yet" "a week to come" \
 	md report weekly --week-ending 2026-11-29
 rejects 1 '--week-ending "last week" is not a date' "not a date" \
 	md report weekly --week-ending "last week"
-rejects 2 'format "pdf" is not one of text, csv' "an unknown format" \
-	md report weekly --format pdf
+rejects 2 'format "html" is not one of text, csv, pdf' "an unknown format" \
+	md report weekly --format html
 
 # report birthdays: from today, DAYS days.
 run md report birthdays --within 2 --format csv

@@ -78,6 +78,20 @@ run md tier add 铜卡 --min-spend 300 --rank 1 --discount 99
 exits 0 "add a tier at a chosen rank"
 is "$(md tier list --format csv | cut -d, -f2 | tr '\n' ' ')" "name 普通 铜卡 银卡 金卡 钻石 黑金 " \
    "the others move up"
+run md tier edit 钻石 --rank 2
+exits 0 "move a tier down the order"
+is "$(md tier list --format csv | cut -d, -f1,2 | tr '\n' ' ')" \
+   "rank,name 0,普通 1,铜卡 2,钻石 3,银卡 4,金卡 5,黑金 " "the tiers between shift up by one"
+is "$(sql "SELECT action, new LIKE '%\"rank\":\"2\"%' FROM audit ORDER BY id DESC LIMIT 1")" "tier.edit|1" "an audit row with the new rank"
+run md tier edit 钻石 --rank 4
+exits 0 "and up again"
+is "$(md tier list --format csv | cut -d, -f2 | tr '\n' ' ')" "name 普通 铜卡 银卡 金卡 钻石 黑金 " \
+   "back where it was"
+rejects 1 'rank "6" must be from 1 (just above the base tier) to 5' "a rank past the top" \
+	md tier edit 钻石 --rank 6
+rejects 1 'rank "0" must be from 1' "rank 0 is the base tier's" md tier edit 钻石 --rank 0
+rejects 1 "the base tier 普通 stays at the bottom" "the base tier does not move" \
+	md tier edit 普通 --rank 2
 rejects 1 'there is already a tier "银卡"' "a tier name twice" md tier add 银卡 --min-spend 1
 rejects 1 "tier 蓝卡 needs a minimum spend or a minimum number of visits" "a tier with no rule" \
 	md tier add 蓝卡

@@ -65,6 +65,9 @@ vg report weekly --format csv
 vg report weekly -o "$T/weekly.txt"
 vg report birthdays --within 30
 vg report sales --by category
+vg report shift --preview
+vg report shift --format csv
+vg audit --action shift.report --from 2026-01-01
 vg check
 D="$top_srcdir/tests/data"
 vg import members "$D/members_gbk.csv" --dry-run

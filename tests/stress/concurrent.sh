@@ -88,9 +88,12 @@ worker() {
 			echo "error 0 $* said => $_err" >>"$_log"
 		else
 			case $_op in
-			sale)	# sale,...,card(3),...,points_used(7),...,principal(11),bonus(12),earned(13)
+			sale)	# the columns by their header's names, wherever they are
 				_line=$(printf '%s\n' "$_out" | awk -F, "$FEN"'
-					NR == 2 { printf "%s:%s:%d:%d:%d\n", $1, $3, $13 - $7, -fen($11), -fen($12) }')
+					NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i }
+					NR == 2 { printf "%s:%s:%d:%d:%d\n", $c["sale"], $c["card"],
+						  $c["points_earned"] - $c["points_used"],
+						  -fen($c["wallet_principal"]), -fen($c["wallet_bonus"]) }')
 				_sales="$_sales $_line"
 				echo "$_line" | awk -F: '{ print "ok sale", $2, $3, $4, $5 }' >>"$_log" ;;
 			void)	# the void gives back exactly what the sale recorded

@@ -126,7 +126,9 @@ is "$(sql "SELECT member_id IS NULL, paid, payment FROM sales WHERE id = 3")" "1
 	"without a member"
 tui_keys F9
 sees "Sent to the printer: request id is fake-1 (1 file(s))" "F9 prints, and says what lp said"
-is "$(cat "$T/printed" 2>/dev/null)" "$(md sale receipt 3)" "lp got the receipt of sale receipt"
+is "$(head -c 5 "$T/printed" 2>/dev/null)" "%PDF-" "lp got the receipt as receipt_mode says (pdf)"
+is "$(sql "SELECT sale_id, mode FROM receipt_prints")" "3|pdf" "the print is recorded"
+like "$(md sale receipt 3)" "*** COPY ***" "so the receipt is a copy from now on"
 tui_keys Escape
 sees "Find:" "Esc goes back to the find screen"
 tui_keys F10

@@ -17,7 +17,7 @@ like "$top" "2026-11-23" "and the date"
 like "$top" "$(id -un 2>/dev/null || echo)" "and the operator"
 like "$top" "shop.db" "and the database"
 is "$(echo "$screen" | tail -n 1 | sed 's/ *$//')" \
-	"F1 Help  F2 New  F3 Walk-in  F8 Coupons  F10 Quit" "the key bar is on the last line"
+	"F1 Help  F2 New  F3 Walk-in  F8 Coupons  F9 Office  F10 Quit" "the key bar is on the last line"
 
 tui_keys F1
 tui_wait "register a new member" && pass "F1 shows the help" || fail "F1 shows the help"
@@ -25,7 +25,11 @@ screen=$(tui_screen)
 like "$screen" "F2 Alt-2 ^N" "with every key of an action"
 like "$screen" "record a sale to a customer who is not a member" "and its help text"
 like "$screen" "Typing in a field" "and the editing keys"
-like "$screen" "Backspace" "named for people"
+# The start screen's keys fill the first page: the rest is a page down.
+tui_keys PgDn
+tui_wait "Backspace" && pass "named for people, a page down" || fail "named for people, a page down"
+tui_keys Home
+tui_idle
 tui_keys Escape
 tui_wait "No members yet" && pass "Esc leaves the help" || fail "Esc leaves the help"
 
