@@ -24,6 +24,7 @@ static const struct option import_opts[] = {
 	{"errors", required_argument, NULL, 'E'},
 	{"skip-bad", no_argument, NULL, 's'},
 	{"create-members", no_argument, NULL, 'c'},
+	{"create-tiers", no_argument, NULL, 'T'},
 	{"returns", required_argument, NULL, 'r'},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0},
@@ -46,6 +47,8 @@ static const struct option import_opts[] = {
 	"                         line,column,value,problem\n" \
 	"  -s, --skip-bad         import the good rows even when some are rejected\n" \
 	"  -c, --create-members   sales: register cards that are not members yet\n" \
+	"  -T, --create-tiers     members: a level no tier matches becomes a new\n" \
+	"                         tier above the others (its rules set after)\n" \
 	"  -r, --returns X        sales: skip (default) or net returns against\n" \
 	"                         their ticket\n" \
 	"Fields: members: card name phone gender birthday points balance bonus\n" \
@@ -164,6 +167,8 @@ summary(FILE *fp, const struct import_opts *o, const struct import_result *r)
 	case IMPORT_MEMBERS:
 		COUNT(r->inserted, "%lld member added", "%lld members added");
 		COUNT(r->updated, "%lld member updated", "%lld members updated");
+		COUNT(r->tiers_created, "%lld tier created for the file's levels (set its rules: tier edit)",
+		      "%lld tiers created for the file's levels (set their rules: tier edit)");
 		break;
 	case IMPORT_SALES:
 		COUNT(r->inserted, "%lld sale added", "%lld sales added");
@@ -235,6 +240,7 @@ import_opt(struct import_opts *io, struct import_map *maps, int c, const char *a
 	case 'n': io->dry_run = true; break;
 	case 's': io->skip_bad = true; break;
 	case 'c': io->create_members = true; break;
+	case 'T': io->create_tiers = true; break;
 	}
 	return EXIT_OK;
 }
@@ -293,7 +299,7 @@ int
 cli_import(struct cli *cli, int argc, char **argv)
 {
 	const struct cli_opts o = {"import", IMPORT_SYNOPSIS, IMPORT_HELP,
-				   "e:d:m:u:nE:scr:", import_opts, NULL, NULL};
+				   "e:d:m:u:nE:scTr:", import_opts, NULL, NULL};
 	struct import_map maps[MAX_MAPS];
 	struct import_opts io = { .maps = maps };
 	const char *errors = NULL;

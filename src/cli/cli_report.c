@@ -4,9 +4,9 @@
 
 #include "cli/cli.h"
 #include "cli/cli_report.h"
-#include "core/outfile.h"
 #include "core/clock.h"
 #include "core/money.h"
+#include "core/outfile.h"
 #include "core/rfm.h"
 #include "core/value_types.h"
 #include "i18n.h"

@@ -18,9 +18,9 @@
 
 #include "core/audit.h"
 #include "core/clock.h"
-#include "core/sha256.h"
 #include "core/db_sql.h"
 #include "core/operator.h"
+#include "core/sha256.h"
 #include "core/text.h"
 #include "i18n.h"
 

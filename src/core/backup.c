@@ -31,8 +31,8 @@
 #include "core/backup_priv.h"
 #include "core/clock.h"
 #include "core/db_sql.h"
-#include "core/settings.h"
 #include "core/operator.h"
+#include "core/settings.h"
 #include "i18n.h"
 
 #define BUSY_TIMEOUT_MS 10000

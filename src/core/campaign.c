@@ -20,12 +20,12 @@
 #include "core/db_sql.h"
 #include "core/member.h"
 #include "core/money.h"
+#include "core/operator.h"
 #include "core/rfm.h"
 #include "core/sale.h"
 #include "core/text.h"
 #include "core/tier.h"
 #include "core/value_types.h"
-#include "core/operator.h"
 #include "i18n.h"
 
 static const struct text_label kinds[] = {

@@ -18,9 +18,9 @@
 #include "core/coupon.h"
 #include "core/db_sql.h"
 #include "core/money.h"
+#include "core/operator.h"
 #include "core/points.h"
 #include "core/text.h"
-#include "core/operator.h"
 #include "i18n.h"
 
 static const struct text_label statuses[] = {

@@ -23,9 +23,9 @@
 #include "core/clock.h"
 #include "core/coupon_auto.h"
 #include "core/db_sql.h"
+#include "core/operator.h"
 #include "core/settings.h"
 #include "core/text.h"
-#include "core/operator.h"
 #include "i18n.h"
 
 static const struct text_label rules[] = {

@@ -21,8 +21,8 @@
 #include "core/db_sql.h"
 #include "core/import_priv.h"
 #include "core/money.h"
-#include "core/text.h"
 #include "core/operator.h"
+#include "core/text.h"
 #include "i18n.h"
 
 

@@ -54,6 +54,7 @@ struct import_opts {
 	bool dry_run;
 	bool skip_bad;		/* import the good rows when some are rejected */
 	bool create_members;	/* sales: unknown cards become members */
+	bool create_tiers;	/* members: a level no tier matches becomes one */
 	bool returns_net;	/* sales: net returns against their ticket */
 
 	/* What the faces are told along the way (any may be NULL). */
@@ -76,6 +77,7 @@ struct import_result {
 	int64_t free_lines;	/* sales: rows with nothing to pay, skipped */
 	int64_t walk_ins;	/* sales without a member */
 	int64_t created;	/* sales: members created (--create-members) */
+	int64_t tiers_created;	/* members: tiers made for levels (--create-tiers) */
 	int64_t rejected;
 	int64_t import_id;	/* 0 on a dry run or when nothing was written */
 	bool committed;

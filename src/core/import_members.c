@@ -156,7 +156,10 @@ check_row(struct import *im, struct row *w)
 	}
 	if ((rc = split_tags(im, w)) || (rc = check_status(im, w)))
 		return rc;
-	if (*(v = import_val(im, F_TIER)) && (rc = tier_match(md, v, &t)))
+	/* A level no tier matches is made one when the row is written
+	 * (--create-tiers), not refused here. */
+	if (*(v = import_val(im, F_TIER)) && (rc = tier_match(md, v, &t)) &&
+	    !(rc == MD_ENOTFOUND && im->o->create_tiers))
 		return rc;
 	/* Balances too: nothing of a row is written before all of it is
 	 * known to be good (bulk mode cannot undo half a row). */
@@ -191,10 +194,13 @@ apply_extras(struct import *im, struct row *w, int64_t id, const char *card)
 {
 	const char *tier = import_val(im, F_TIER);
 	enum import_outcome out;
+	bool created = false;
 	int rc;
 
-	if (*tier && (rc = tier_import(im->md, id, tier, im->detail)))
+	if (*tier && (rc = tier_import(im->md, id, tier, im->detail, im->o->create_tiers,
+				       &created)))
 		return rc;
+	im->res->tiers_created += created;
 	if ((rc = import_open_points(im, id, w->points, w->expires, &out)) ||
 	    (rc = import_open_wallet(im, id, w->balance, w->bonus, &out)))
 		return rc;

@@ -10,9 +10,9 @@
 #include "core/db_sql.h"
 #include "core/member.h"
 #include "core/member_sql.h"
+#include "core/operator.h"
 #include "core/settings.h"
 #include "core/text.h"
-#include "core/operator.h"
 #include "i18n.h"
 
 /* The normalised form of a member_input. */

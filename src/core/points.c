@@ -15,10 +15,10 @@
 #include "core/audit.h"
 #include "core/clock.h"
 #include "core/db_sql.h"
+#include "core/operator.h"
 #include "core/points.h"
 #include "core/settings.h"
 #include "core/text.h"
-#include "core/operator.h"
 #include "i18n.h"
 
 int

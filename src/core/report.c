@@ -15,8 +15,8 @@
 #include "core/clock.h"
 #include "core/db_sql.h"
 #include "core/money.h"
-#include "core/report.h"
 #include "core/operator.h"
+#include "core/report.h"
 #include "i18n.h"
 
 int

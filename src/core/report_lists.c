@@ -5,8 +5,8 @@
 #include <string.h>
 
 #include "core/db_sql.h"
-#include "core/report.h"
 #include "core/operator.h"
+#include "core/report.h"
 #include "i18n.h"
 
 int

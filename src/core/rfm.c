@@ -11,11 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/rfm_buyers.h"
 #include "core/db_sql.h"
-#include "core/rfm.h"
-#include "core/rfm_scored.h"
 #include "core/operator.h"
+#include "core/rfm.h"
+#include "core/rfm_buyers.h"
+#include "core/rfm_scored.h"
 #include "i18n.h"
 
 static const struct {

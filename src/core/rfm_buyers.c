@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/rfm_buyers.h"
 #include "core/db_sql.h"
+#include "core/rfm_buyers.h"
 #include "i18n.h"
 
 struct scan {

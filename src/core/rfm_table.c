@@ -11,9 +11,9 @@
 
 #include "core/clock.h"
 #include "core/db_sql.h"
+#include "core/operator.h"
 #include "core/rfm.h"
 #include "core/rfm_scored.h"
-#include "core/operator.h"
 #include "i18n.h"
 
 /* The scores of the members who bought (r, f, m: R F M; rs, fs, ms:

@@ -19,13 +19,13 @@
 #include "core/date.h"
 #include "core/db_sql.h"
 #include "core/money.h"
+#include "core/operator.h"
 #include "core/payment.h"
 #include "core/points.h"
 #include "core/sale.h"
 #include "core/settings.h"
 #include "core/text.h"
 #include "core/wallet.h"
-#include "core/operator.h"
 #include "i18n.h"
 
 int

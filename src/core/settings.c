@@ -14,10 +14,10 @@
 #include "core/audit.h"
 #include "core/db_sql.h"
 #include "core/money.h"
-#include "core/wallet_rules.h"
+#include "core/operator.h"
 #include "core/settings.h"
 #include "core/text.h"
-#include "core/operator.h"
+#include "core/wallet_rules.h"
 #include "i18n.h"
 
 #define MAX_POINTS INT64_C(1000000000)

@@ -17,10 +17,10 @@
 #include "core/clock.h"
 #include "core/db_sql.h"
 #include "core/money.h"
+#include "core/operator.h"
 #include "core/settings.h"
 #include "core/text.h"
 #include "core/tier.h"
-#include "core/operator.h"
 #include "i18n.h"
 
 #define TIER_COLS "id, rank, name, min_spend, min_visits, keep_spend, discount, points_rate"
@@ -1029,15 +1029,35 @@ assign_locked(struct md *md, const char *key, const char *name, const char *reas
 			       reason, NULL);
 }
 
+/* A tier for LEVEL, above all the others (tier_import's CREATE). */
+static int
+add_for_level(struct md *md, const char *level, struct tier *t)
+{
+	struct tier all[TIERS_MAX];
+	char spend[32];
+	int n, rc;
+
+	if ((rc = load(md, all, &n)))
+		return rc;
+	money_format(all[n - 1].min_spend + 100, spend);
+	if ((rc = add_locked(md, &(struct tier_input){.name = level, .min_spend = spend})))
+		return rc;
+	return tier_get(md, level, t);
+}
+
 int
-tier_import(struct md *md, int64_t member_id, const char *name, const char *detail)
+tier_import(struct md *md, int64_t member_id, const char *name, const char *detail,
+	    bool create, bool *created)
 {
 	struct tier t;
 	int64_t cur;
 	char now[20];
 	int rc;
 
-	if ((rc = tier_match(md, name, &t)) || (rc = member_tier_id(md, member_id, &cur)))
+	rc = tier_match(md, name, &t);
+	if (rc == MD_ENOTFOUND && create && !(rc = add_for_level(md, name, &t)))
+		*created = true;
+	if (rc || (rc = member_tier_id(md, member_id, &cur)))
 		return rc;
 	if (cur == t.id)
 		return MD_OK;

@@ -61,11 +61,15 @@ int tier_delete(struct md *md, const char *name, const char *move_to);
 int tier_assign(struct md *md, const char *key, const char *name,
 		const char *reason);
 
-/* Put MEMBER_ID in tier NAME (a level, as tier_match reads it) as an imported file says (history reason
- * "import", DETAIL naming the file); nothing when already there.  Inside
- * the import's transaction. */
+/* Put MEMBER_ID in tier NAME (a level, as tier_match reads it) as an
+ * imported file says (history reason "import", DETAIL naming the file);
+ * nothing when already there.  Inside the import's transaction.  With
+ * CREATE, a level no tier matches becomes a tier above all the others
+ * (the top tier's spend plus ¥1, no discount, points at the base rate,
+ * kept once reached: the owner sets its rules after), and *CREATED says
+ * so. */
 int tier_import(struct md *md, int64_t member_id, const char *name,
-		const char *detail);
+		const char *detail, bool create, bool *created);
 
 /* Spend (fen paid) and visits (days with a purchase) of MEMBER_ID over
  * the tier window ending on AS_OF: sales on days D with

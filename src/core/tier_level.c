@@ -6,7 +6,8 @@
  * characters that tier names use to Simplified, a trailing 会员/會員/等级
  * or the word "member" dropped) and compared again.  "No level" is the
  * base tier.  Nothing is guessed beyond that: a level that still matches
- * no tier is an error naming the tiers there are.
+ * no tier is an error naming the tiers there are (or, on the import's
+ * --create-tiers, a new tier: tier_import).
  */
 #include <config.h>
 
@@ -102,5 +103,6 @@ tier_match(struct md *md, const char *level, struct tier *t)
 						len ? ", " : "", all[i].name);
 	}
 	return md_fail(md, MD_ENOTFOUND,
-		       _("level \"%s\" matches no tier (the tiers: %s)"), level, names);
+		       _("level \"%s\" matches no tier (the tiers: %s); --create-tiers adds it above them"),
+		       level, names);
 }

@@ -13,12 +13,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/rfm_buyers.h"
 #include "core/db_sql.h"
 #include "core/money.h"
+#include "core/operator.h"
+#include "core/rfm_buyers.h"
 #include "core/settings.h"
 #include "core/value_types.h"
-#include "core/operator.h"
 #include "i18n.h"
 
 static const struct {

@@ -15,11 +15,11 @@
 #include "core/clock.h"
 #include "core/db_sql.h"
 #include "core/money.h"
+#include "core/operator.h"
 #include "core/payment.h"
 #include "core/settings.h"
 #include "core/text.h"
 #include "core/wallet.h"
-#include "core/operator.h"
 #include "i18n.h"
 
 int

@@ -113,6 +113,25 @@ printf '姓名,会员等级\r\n乙,銀卡會員\r\n' >"$T/lv2.csv"
 run md import members "$T/lv2.csv"
 is "$(sql "SELECT t.name FROM members m JOIN tiers t ON t.id = m.tier_id WHERE m.name = '乙'")" "银卡" \
    "銀卡會員 is 银卡: Traditional folded, 会员 dropped"
+
+# --create-tiers: the file's own levels become tiers above ours, in the
+# order the file names them, each member in theirs; the dry run says the
+# same and writes nothing.
+printf '姓名,手机,会员等级\r\n丁,13900000101,黑卡会员\r\n戊,13900000102,黑卡会员\r\n己,13900000103,至尊\r\n庚,13900000104,金卡\r\n' >"$T/new.csv"
+before=$(dbsum)
+run md import members "$T/new.csv" --create-tiers --dry-run
+exits 0 "--create-tiers --dry-run"
+like "$out" "2 tiers created for the file's levels" "says what it would create"
+is "$(dbsum)" "$before" "and writes nothing"
+run md import members "$T/new.csv" --create-tiers
+exits 0 "--create-tiers"
+like "$out" "2 tiers created for the file's levels (set their rules: tier edit)" "says what it created"
+is "$(sql "SELECT group_concat(name || ':' || rank || ':' || min_spend, ' ') FROM (SELECT * FROM tiers WHERE rank IS NOT NULL ORDER BY rank)")" \
+   "$(sql "SELECT group_concat(name || ':' || rank || ':' || min_spend, ' ') FROM (SELECT * FROM tiers WHERE rank IS NOT NULL AND rank < 4 ORDER BY rank)") 黑卡会员:4:$(( $(sql "SELECT min_spend FROM tiers WHERE rank = 3") + 100 )) 至尊:5:$(( $(sql "SELECT min_spend FROM tiers WHERE rank = 3") + 200 ))" \
+   "above the others, in the file's order, each ¥1 above the last"
+is "$(sql "SELECT group_concat(m.name || t.name, ' ') FROM members m JOIN tiers t ON t.id = m.tier_id WHERE m.name IN ('丁', '戊', '己', '庚') ORDER BY m.id")" \
+   "丁黑卡会员 戊黑卡会员 己至尊 庚金卡" "each member in the file's level"
+is "$(sql "SELECT count(*) FROM audit WHERE action = 'tier.add'")" "2" "each new tier audited"
 run md check
 exits 0 "check at the end"
 

@@ -96,7 +96,7 @@ is "$(tail -c +4 "$T/errors.csv" | tr -d '\r')" 'line,column,value,problem
 5,生日,2023-02-30,"birthday ""2023-02-30"" is not a real date"
 6,积分,'"'"'-5,"points ""-5"" is not a whole number of zero or more"
 7,余额,1.234,"balance ""1.234"" has more than two decimals"
-8,等级,白金,"level ""白金"" matches no tier (the tiers: 普通, 銀卡, 金卡, 钻石)"
+8,等级,白金,"level ""白金"" matches no tier (the tiers: 普通, 銀卡, 金卡, 钻石); --create-tiers adds it above them"
 9,手机,13300133000,phone 13300133000 already belongs to card 6001 (好人)' \
    "the error report: line,column,value,problem for every rejected row"
 is "$(head -c 3 "$T/errors.csv" | od -An -tx1 | tr -d ' ')" "efbbbf" "with a BOM, for Excel"
