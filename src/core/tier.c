@@ -409,6 +409,11 @@ static const char due_fill_sql[] =
 	" UNION SELECT id FROM " SQL_INDEXED_BY("members", "members_tier")
 	"  WHERE tier_id IN (SELECT id FROM tiers WHERE rank IS NULL OR rank > 0)"
 	"    AND coalesce(tier_since, joined) > ?5 AND coalesce(tier_since, joined) <= ?6";
+/* Nobody above the base tier (a shop that does not use tiers): nobody
+ * can drop, and the day's sales need not be read. */
+static const char nobody_above_sql[] =
+	"SELECT NOT EXISTS (SELECT 1 FROM " SQL_INDEXED_BY("members", "members_tier")
+	"  WHERE tier_id IN (SELECT id FROM tiers WHERE rank IS NULL OR rank > 0))";
 /* A change of the rules or of the window since then: every member who
  * could drop is looked at, as on the first day. */
 static const char rules_changed_sql[] =
@@ -481,12 +486,14 @@ due_since(struct md *md, struct date since, struct date as_of, int w, bool *all)
 {
 	char last[20], gone_from[20], gone_to[20], to[20], held_then[11], held_now[11];
 	struct db_stmt *st;
+	int64_t none;
 	int rc;
 
 	date_format(since, last);
 	strcat(last, " 00:00:00");
-	if ((rc = db_exec(md, due_sql)) ||
-	    (rc = db_stmt(md, rules_changed_sql, &st)))
+	*all = false;
+	if ((rc = db_exec(md, due_sql)) || (rc = db_int(md, nobody_above_sql, &none)) ||
+	    none || (rc = db_stmt(md, rules_changed_sql, &st)))
 		return rc;
 	db_bind_text(st, 1, last);
 	*all = db_row(md, st, &rc) && db_col_int(st, 0);
