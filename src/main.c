@@ -31,6 +31,8 @@ static const struct cli_command commands[] = {
 	{"backup", cli_backup, NULL, N_("write a verified copy of the database")},
 	{"operator", cli_operator, NULL, N_("operators, their roles and PINs")},
 	{"restore", cli_restore, NULL, N_("put a backup back in place of the database")},
+	/* Unlisted: make bench's and the demo shop's made-up data. */
+	{"demo-data", cli_demo, NULL, NULL},
 	{NULL, NULL, NULL, NULL},
 };
 
@@ -52,7 +54,8 @@ usage(void)
 		 "  -V, --version      output version information and exit\n\n"));
 	printf(_("Commands:\n"));
 	for (c = commands; c->name; c++)
-		printf("  %-10s %s\n", c->name, _(c->summary));
+		if (c->summary)
+			printf("  %-10s %s\n", c->name, _(c->summary));
 	printf(_("\nRun '%s COMMAND --help' for the commands and options of each.\n"),
 	       PACKAGE);
 	printf(_("Exit status: 0 on success, 1 when the input is rejected or the\n"

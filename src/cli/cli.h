@@ -112,6 +112,7 @@ int cli_points(struct cli *cli, int argc, char **argv);
 int cli_wallet(struct cli *cli, int argc, char **argv);
 int cli_tier(struct cli *cli, int argc, char **argv);
 int cli_check(struct cli *cli, int argc, char **argv);
+int cli_demo(struct cli *cli, int argc, char **argv);
 int cli_import(struct cli *cli, int argc, char **argv);
 int cli_export(struct cli *cli, int argc, char **argv);
 int cli_report(struct cli *cli, int argc, char **argv);

@@ -162,7 +162,7 @@ upgrade(struct md *md, struct md *st, const char *tmp, const char *file,
 	st->now = md->now;
 	memcpy(st->operator_name, md->operator_name, sizeof st->operator_name);
 	if ((rc = db_open(st, tmp, false)) ||
-	    (rc = check_run(st, no_report, NULL, &r->problems)))
+	    (rc = check_run(st, true, no_report, NULL, &r->problems)))
 		return refuse(md, rc, file, st->err);
 	r->to_version = db_schema_version();
 	snprintf(from, sizeof from, "%d", r->from_version);

@@ -104,9 +104,13 @@ void db_cache_size(struct md *md, int kib);
 /* Does the temporary table NAME exist on this connection? */
 int db_temp_exists(struct md *md, const char *name, bool *exists);
 
-/* The storage's own check of itself: the file's structure and the name
- * search index.  Each problem goes to CB; *FOUND counts them. */
-int db_check_storage(struct md *md, int (*cb)(void *arg, const char *problem),
+/* The storage's own check of itself: the file's structure (every page,
+ * record and constraint: PRAGMA quick_check, in proportion to the
+ * file's size) and, with FULL, every index against its table (PRAGMA
+ * integrity_check, which looks every row up in every index: ten times
+ * as long on a large shop), then the name search index.  Each problem
+ * goes to CB; *FOUND counts them. */
+int db_check_storage(struct md *md, bool full, int (*cb)(void *arg, const char *problem),
 		     void *arg, int64_t *found);
 
 #endif

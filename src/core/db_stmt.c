@@ -285,7 +285,7 @@ db_temp_exists(struct md *md, const char *name, bool *exists)
 }
 
 int
-db_check_storage(struct md *md, int (*cb)(void *arg, const char *problem),
+db_check_storage(struct md *md, bool full, int (*cb)(void *arg, const char *problem),
 		 void *arg, int64_t *found)
 {
 	char line[1024];
@@ -293,7 +293,7 @@ db_check_storage(struct md *md, int (*cb)(void *arg, const char *problem),
 	const char *r;
 	int rc;
 
-	if ((rc = db_prepare(md, "PRAGMA integrity_check", &st)))
+	if ((rc = db_prepare(md, full ? "PRAGMA integrity_check" : "PRAGMA quick_check", &st)))
 		return rc;
 	while (db_row(md, st, &rc)) {
 		r = db_col_text(st, 0);

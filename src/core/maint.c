@@ -157,7 +157,8 @@ static int
 run(struct md *md, struct date today)
 {
 	char last[SETTING_MAX], done[11];
-	struct date from, last_week;
+	struct date from, last_week, since;
+	bool reviewed;
 	int64_t moved;
 	bool new_week;
 	int rc;
@@ -172,6 +173,8 @@ run(struct md *md, struct date today)
 	if (*last && clock_ahead(last) &&
 	    (rc = audit_log_value(md, ACTION_MAINT_CLOCK, 0, "maintained_through", last, done)))
 		return rc;
+	/* The day of the last review, when there was one to build on. */
+	reviewed = *last && !clock_ahead(last) && date_parse_iso(last, &since);
 	if (!*last || clock_ahead(last) || !date_parse_iso(last, &from))
 		from = today;
 	else
@@ -185,7 +188,8 @@ run(struct md *md, struct date today)
 	if ((rc = points_expire_locked(md, today, NULL, NULL)) ||
 	    (rc = coupon_expire_locked(md, today, NULL)) ||
 	    (rc = birthdays(md, from, today)) ||
-	    (rc = tier_evaluate_locked(md, today, false, false, NULL, NULL, &moved)) ||
+	    (rc = tier_evaluate_locked(md, today, reviewed ? &since : NULL, false, false,
+					NULL, NULL, &moved)) ||
 	    (rc = rfm_snapshot(md, last_week, &new_week)) ||
 	    (rc = coupon_auto_daily_locked(md, from, today, new_week)))
 		return rc;

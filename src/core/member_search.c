@@ -58,6 +58,33 @@ walk(struct md *md, struct db_stmt *st, member_cb cb, void *arg)
 	return rc;
 }
 
+/* A name of one or two characters (?4) through name_grams, as three
+ * runs of at most a screenful (?5) each in id order: the whole names,
+ * the names it starts, and the names that hold it.  The first screenful
+ * of the three is the first screenful of all (whole names first, then
+ * the names starting so, then the rest, each by id), so a character
+ * that a tenth of the shop's names have costs three short index runs,
+ * not a sort of all those members.  HEAD finds the names starting with
+ * ?4 (by the first-character index for one character); STATUS keeps the
+ * members the search may show. */
+#define LIVE "m.status IN ('active', 'frozen')"
+#define HEAD_1 SQL_INDEXED_BY("members m", "members_name_head") \
+	" WHERE substr(m.name, 1, 1) = ?4"
+#define HEAD_2 SQL_INDEXED_BY("members m", "members_name") \
+	" WHERE m.name >= ?4 AND m.name < ?4 || char(1114111)" \
+	" AND substr(m.name, 1, 2) = ?4"
+/* The indexes are named: in id order, a scan of every member that
+ * stops at the screenful looks cheaper to SQLite than it is when few
+ * names match. */
+#define SHORT_NAME_IDS(head, status) \
+	"SELECT * FROM (SELECT m.id, 3 FROM " SQL_INDEXED_BY("members m", "members_name") \
+	"  WHERE m.name = ?4 AND " status " ORDER BY m.id LIMIT ?5)" \
+	" UNION ALL SELECT * FROM (SELECT m.id, 3 FROM " head \
+	"  AND " status " ORDER BY m.id LIMIT ?5)" \
+	" UNION ALL SELECT * FROM (SELECT g.member_id, 3 FROM name_grams g" \
+	"  JOIN members m ON m.id = g.member_id WHERE g.gram = lower(?4)" \
+	"  AND " status " ORDER BY g.member_id LIMIT ?5)"
+
 int
 member_find(struct md *md, const char *query, int limit, bool all,
 	    member_cb cb, void *arg)
@@ -104,11 +131,10 @@ member_find(struct md *md, const char *query, int limit, bool all,
 		 "   WHEN substr(m.name, 1, length(?4)) = ?4 THEN 1 ELSE 2 END,"
 		 "   m.id"
 		 " LIMIT ?5",
-		 chars >= 3 ?
-		 SQL_NAME_IDS("3", "?6") :
-		 "SELECT member_id, 3 FROM name_grams WHERE gram = lower(?4)",
-		 MEMBER_SELECT_SQL,
-		 all ? "1" : "m.status IN ('active', 'frozen')");
+		 chars >= 3 ? SQL_NAME_IDS("3", "?6") :
+		 chars == 1 ? all ? SHORT_NAME_IDS(HEAD_1, "1") : SHORT_NAME_IDS(HEAD_1, LIVE) :
+		 all ? SHORT_NAME_IDS(HEAD_2, "1") : SHORT_NAME_IDS(HEAD_2, LIVE),
+		 MEMBER_SELECT_SQL, all ? "1" : LIVE);
 	if ((rc = db_prepare(md, sql, &st)))
 		return rc;
 	db_bind_text(st, 1, q);

@@ -372,17 +372,54 @@ static const char review_all_sql[] =
 /* The daily review: only who could drop (upgrades happen at the till),
  * above the base tier and held for a whole window; their sales through
  * the member index. */
+#define REVIEW_DROPS_SQL(members) \
+	"SELECT m.id, m.card, m.name, m.tier_id, 1," \
+	"  (SELECT coalesce(sum(paid), 0) FROM sales WHERE member_id = m.id" \
+	"    AND voided_at IS NULL AND sold_at >= ?1 AND sold_at < ?2)," \
+	"  (SELECT count(DISTINCT substr(sold_at, 1, 10)) FROM sales" \
+	"    WHERE member_id = m.id AND voided_at IS NULL" \
+	"    AND sold_at >= ?1 AND sold_at < ?2)" \
+	"  FROM " members \
+	" WHERE m.tier_id IN (SELECT id FROM tiers WHERE rank IS NULL OR rank > 0)" \
+	"   AND m.status IN ('active', 'frozen')" \
+	"   AND coalesce(m.tier_since, m.joined) <= ?3 ORDER BY m.id"
+/* Everyone above the base tier, through the tier index (the status
+ * index would read every member); or only those due_since() found. */
 static const char review_drops_sql[] =
-	"SELECT m.id, m.card, m.name, m.tier_id, 1,"
-	"  (SELECT coalesce(sum(paid), 0) FROM sales WHERE member_id = m.id"
-	"    AND voided_at IS NULL AND sold_at >= ?1 AND sold_at < ?2),"
-	"  (SELECT count(DISTINCT substr(sold_at, 1, 10)) FROM sales"
-	"    WHERE member_id = m.id AND voided_at IS NULL"
-	"    AND sold_at >= ?1 AND sold_at < ?2)"
-	"  FROM members m"
-	" WHERE m.tier_id IN (SELECT id FROM tiers WHERE rank IS NULL OR rank > 0)"
-	"   AND m.status IN ('active', 'frozen')"
-	"   AND coalesce(m.tier_since, m.joined) <= ?3 ORDER BY m.id";
+	REVIEW_DROPS_SQL(SQL_INDEXED_BY("members m", "members_tier"));
+static const char review_due_sql[] =
+	REVIEW_DROPS_SQL(SQL_TEMP("tier_due") " d CROSS JOIN members m ON m.id = d.id");
+
+/* Who could have come to drop since the review of day ?1 (the last
+ * one), for the review of the day after it to ?2: the members whose
+ * sales left the window since (?3 to ?4), whose record anything changed
+ * since (the audit log: voids, merges, tiers set by hand), and who have
+ * now held their tier a whole window (held since after ?5, on or
+ * before ?6).  Everyone else was kept on day ?1 and still is: their
+ * spend and visits in the window, their tier and the rules are as they
+ * were.  A day's work in proportion to that day, not to the shop. */
+static const char due_sql[] =
+	"DROP TABLE IF EXISTS " SQL_TEMP("tier_due") ";"
+	"CREATE TEMP TABLE tier_due(id INTEGER PRIMARY KEY);";
+static const char due_fill_sql[] =
+	"INSERT OR IGNORE INTO " SQL_TEMP("tier_due")
+	" SELECT member_id FROM sales WHERE sold_at >= ?3 AND sold_at < ?4"
+	"    AND member_id IS NOT NULL"
+	" UNION SELECT member_id FROM audit WHERE at >= ?1 AND member_id IS NOT NULL"
+	" UNION SELECT id FROM " SQL_INDEXED_BY("members", "members_tier")
+	"  WHERE tier_id IN (SELECT id FROM tiers WHERE rank IS NULL OR rank > 0)"
+	"    AND coalesce(tier_since, joined) > ?5 AND coalesce(tier_since, joined) <= ?6";
+/* Nobody above the base tier (a shop that does not use tiers): nobody
+ * can drop, and the day's sales need not be read. */
+static const char nobody_above_sql[] =
+	"SELECT NOT EXISTS (SELECT 1 FROM " SQL_INDEXED_BY("members", "members_tier")
+	"  WHERE tier_id IN (SELECT id FROM tiers WHERE rank IS NULL OR rank > 0))";
+/* A change of the rules or of the window since then: every member who
+ * could drop is looked at, as on the first day. */
+static const char rules_changed_sql[] =
+	"SELECT EXISTS (SELECT 1 FROM audit WHERE at >= ?"
+	"  AND (action IN ('tier.add', 'tier.edit', 'tier.delete', 'tier.review')"
+	"       OR (action = 'settings.set' AND member_id IS NULL)))";
 
 /* Where the review row in ST puts its member: *MV filled and true when
  * they move (up to the best tier they qualify for, or down when they
@@ -442,8 +479,46 @@ walk(struct md *md, const struct tier *t, int n, struct db_stmt *st, bool dry_ru
 	return rc;
 }
 
+/* Fill temp.tier_due with who could drop on AS_OF since the review of
+ * SINCE (due_sql); *ALL when everyone must be looked at instead. */
+static int
+due_since(struct md *md, struct date since, struct date as_of, int w, bool *all)
+{
+	char last[20], gone_from[20], gone_to[20], to[20], held_then[11], held_now[11];
+	struct db_stmt *st;
+	int64_t none;
+	int rc;
+
+	date_format(since, last);
+	strcat(last, " 00:00:00");
+	*all = false;
+	if ((rc = db_exec(md, due_sql)) || (rc = db_int(md, nobody_above_sql, &none)) ||
+	    none || (rc = db_stmt(md, rules_changed_sql, &st)))
+		return rc;
+	db_bind_text(st, 1, last);
+	*all = db_row(md, st, &rc) && db_col_int(st, 0);
+	db_reset(st);
+	if (rc || *all)
+		return rc;
+	if ((rc = window_bounds(md, since, gone_from, to)) ||
+	    (rc = window_bounds(md, as_of, gone_to, to)) ||
+	    (rc = db_prepare(md, due_fill_sql, &st)))
+		return rc;
+	date_format(date_add_months(since, -w), held_then);
+	date_format(date_add_months(as_of, -w), held_now);
+	db_bind_text(st, 1, last);
+	db_bind_text(st, 3, gone_from);
+	db_bind_text(st, 4, gone_to);
+	db_bind_text(st, 5, held_then);
+	db_bind_text(st, 6, held_now);
+	rc = db_run(md, st);
+	db_finalize(st);
+	return rc;
+}
+
 int
-tier_evaluate_locked(struct md *md, struct date as_of, bool dry_run, bool full,
+tier_evaluate_locked(struct md *md, struct date as_of, const struct date *since,
+		     bool dry_run, bool full,
 		     int (*cb)(void *arg, const struct tier_move *mv), void *arg,
 		     int64_t *moved)
 {
@@ -452,17 +527,20 @@ tier_evaluate_locked(struct md *md, struct date as_of, bool dry_run, bool full,
 	size_t np = 0, i;
 	char from[20], to[20], held[11], at[20];
 	struct db_stmt *st = NULL;
+	bool all = true;
 	int n, w, rc;
 
 	*moved = 0;
 	if ((rc = load(md, t, &n)) || (rc = window_bounds(md, as_of, from, to)) ||
-	    (rc = window_months(md, &w)))
+	    (rc = window_months(md, &w)) ||
+	    (!full && since && (rc = due_since(md, *since, as_of, w, &all))))
 		return rc;
 	/* Held since on or before this day: a whole window in the tier. */
 	date_format(date_add_months(as_of, -w), held);
 	date_format(as_of, at);
 	strcat(at, " 00:00:00");
-	if ((rc = db_prepare(md, full ? review_all_sql : review_drops_sql, &st)))
+	if ((rc = db_prepare(md, full ? review_all_sql : all ? review_drops_sql :
+			     review_due_sql, &st)))
 		return rc;
 	db_bind_text(st, 1, from);
 	db_bind_text(st, 2, to);
@@ -491,7 +569,7 @@ tier_evaluate(struct md *md, struct date as_of, bool dry_run,
 			       _("tiers can be evaluated for a future date only with --dry-run"));
 	if ((rc = db_begin_long(md, DB_LONG_TIERS, NULL)))
 		return rc;
-	rc = tier_evaluate_locked(md, as_of, dry_run, true, cb, arg, moved);
+	rc = tier_evaluate_locked(md, as_of, NULL, dry_run, true, cb, arg, moved);
 	/* A dry run never writes; end it like a failure so nothing could. */
 	if (dry_run && rc == MD_OK) {
 		db_end(md, MD_EINVAL);

@@ -114,9 +114,11 @@ int tier_evaluate(struct md *md, struct date as_of, bool dry_run,
 		  int64_t *moved);
 /* Inside a caller's transaction.  FULL reviews everyone who bought in
  * the window (tier evaluate); without it only members who could drop
- * (the daily maintenance: upgrades already happen at the till). */
-int tier_evaluate_locked(struct md *md, struct date as_of, bool dry_run,
-			 bool full,
+ * (the daily maintenance: upgrades already happen at the till), and
+ * with SINCE (the day of the last such review) only those who could
+ * have come to drop after it. */
+int tier_evaluate_locked(struct md *md, struct date as_of, const struct date *since,
+			 bool dry_run, bool full,
 			 int (*cb)(void *arg, const struct tier_move *mv),
 			 void *arg, int64_t *moved);
 

@@ -65,8 +65,32 @@ tamper "a row pointing at a missing member" \
 	"PRAGMA foreign_keys = OFF; INSERT INTO member_tags VALUES (999, 1)" \
 	"table member_tags row" \
 	"DELETE FROM member_tags WHERE member_id = 999"
+tamper "a sale whose redeemed points were edited" \
+	"UPDATE sales SET points_used = 7 WHERE id = 1" \
+	"sale 1 used 7 points, but the ledger took 0" \
+	"UPDATE sales SET points_used = 0 WHERE id = 1"
+tamper "a sale whose stored value was edited" \
+	"UPDATE sales SET wallet_bonus = 1 WHERE id = 1" \
+	"sale 1 paid 1 from stored value, but the ledger took 0" \
+	"UPDATE sales SET wallet_bonus = 0 WHERE id = 1"
+tamper "a sale credited twice" \
+	"INSERT INTO points_ledger(member_id, kind, delta, sale_id, at, operator) SELECT member_id, kind, delta, sale_id, at, operator FROM points_ledger WHERE sale_id = 1 AND kind = 'earn'" \
+	"sale 1 earned 300 points, but the ledger credited 600" \
+	"DELETE FROM points_ledger WHERE id = (SELECT max(id) FROM points_ledger WHERE sale_id = 1)"
 run md check
 exits 0 "clean again once each is undone"
+
+# An index that disagrees with its table: only --full compares them
+# (the quick check reads every page, not every index entry).
+sql "PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = 'CREATE INDEX members_card_digits ON members(card || ''x'')' WHERE name = 'members_card_digits'"
+run md check
+exits 0 "check reads the file, not every index entry"
+run md check --full
+exits 1 "check --full compares every index with its table"
+like "$out" "missing from index members_card_digits" "and names the index"
+sql "PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = 'CREATE INDEX members_card_digits ON members(replace(card, ''-'', ''''))' WHERE name = 'members_card_digits'"
+run md check --full
+exits 0 "as it was, check --full passes"
 
 # Money operations are in the audit log too.
 run md audit --format csv

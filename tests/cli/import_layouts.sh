@@ -129,7 +129,7 @@ like "$out" "2 tiers created for the file's levels (set their rules: tier edit)"
 is "$(sql "SELECT group_concat(name || ':' || rank || ':' || min_spend, ' ') FROM (SELECT * FROM tiers WHERE rank IS NOT NULL ORDER BY rank)")" \
    "$(sql "SELECT group_concat(name || ':' || rank || ':' || min_spend, ' ') FROM (SELECT * FROM tiers WHERE rank IS NOT NULL AND rank < 4 ORDER BY rank)") 黑卡会员:4:$(( $(sql "SELECT min_spend FROM tiers WHERE rank = 3") + 100 )) 至尊:5:$(( $(sql "SELECT min_spend FROM tiers WHERE rank = 3") + 200 ))" \
    "above the others, in the file's order, each ¥1 above the last"
-is "$(sql "SELECT group_concat(m.name || t.name, ' ') FROM members m JOIN tiers t ON t.id = m.tier_id WHERE m.name IN ('丁', '戊', '己', '庚') ORDER BY m.id")" \
+is "$(sql "SELECT group_concat(x, ' ') FROM (SELECT m.name || t.name AS x FROM members m JOIN tiers t ON t.id = m.tier_id WHERE m.name IN ('丁', '戊', '己', '庚') ORDER BY m.id)")" \
    "丁黑卡会员 戊黑卡会员 己至尊 庚金卡" "each member in the file's level"
 is "$(sql "SELECT count(*) FROM audit WHERE action = 'tier.add'")" "2" "each new tier audited"
 run md check

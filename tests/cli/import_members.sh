@@ -158,4 +158,34 @@ exits 0 "the template that ships in data/ imports"
 
 run md check
 exits 0 "check after everything"
+
+# The name search indexes are built after the load, in one go: every
+# imported name is found by one, two or three characters, a member
+# registered afterwards too (the trigger is back), and a dry run or a
+# rejected file leaves the trigger in place.
+DB="$T/names.db"
+trigger() { sql "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name = 'members_name_ai'"; }
+printf '姓名,手机\n欧阳娜娜,13100131000\n王小明,13100131001\n' >"$T/names.csv"
+run md import members "$T/names.csv" --dry-run
+is "$(trigger)" 1 "a dry run leaves the name trigger"
+printf '姓名,手机\n欧阳娜娜,13100131000\n王小明,1\n' >"$T/bad-names.csv"
+run md import members "$T/bad-names.csv"
+exits 1 "a file with a bad row"
+is "$(trigger)" 1 "leaves the name trigger"
+run md import members "$T/names.csv"
+exits 0 "import two members"
+is "$(trigger)" 1 "the name trigger is back"
+for q in 欧 欧阳 欧阳娜 娜娜 王小明 小明 明; do
+	is "$(md member find "$q" --format csv | tail -n +2 | wc -l | tr -d ' ')" 1 "an imported name is found by $q"
+done
+md member add --name 欧阳锋 --phone 13100131002 >/dev/null
+is "$(md member find 欧阳 --format csv | tail -n +2 | wc -l | tr -d ' ')" 2 "and a member registered afterwards"
+is "$(md member find 阳锋 --format csv | tail -n +2 | wc -l | tr -d ' ')" 1 "by its two characters too"
+printf '姓名,手机\n欧阳娜,13100131000\n' >"$T/rename.csv"
+run md import members "$T/rename.csv" --on-duplicate update
+exits 0 "an update import keeps the trigger as it goes"
+is "$(md member find 欧阳娜娜 --format csv | tail -n +2 | wc -l | tr -d ' ')" 0 "the old name is gone from the index"
+is "$(trigger)" 1 "and it is there after"
+run md check
+exits 0 "the name indexes check out"
 done_testing

@@ -75,4 +75,33 @@ rejects 1 'status "gone" is not one of' "--status that does not exist" md member
 run md member list --format tsv
 like "$out" "100040	13600136000	100%_off;\"x\"	" "tsv keeps quotes as they are"
 
+# One or two characters, a screenful at a time: whole names, then the
+# names they start, then the names holding them, each in card order,
+# whatever the screenful's size (each part is read only that far).
+DB="$T/short.db"
+i=10
+for n in 李王 王芳 王 张王 王伟 赵王伟 王 Wang wang王 王丽; do
+	add --name "$n" --phone "138000000$i"
+	i=$((i + 1))
+done
+md member delete 100099
+run md member find 王 --format csv
+is "$(cards)" "100024 100065 100016 100040 100008 100032 100057 100081 " \
+	"王: whole names, then the names it starts, then the rest"
+for l in 1 2 3 4 5 6 7; do
+	run md member find 王 --format csv --limit $l
+	is "$(cards)" "$(echo "100024 100065 100016 100040 100008 100032 100057 100081" | cut -d' ' -f1-$l) " \
+		"王 --limit $l: the first $l of them"
+done
+run md member find 王伟 --format csv --limit 1
+is "$(cards)" "100040 " "two characters: the name they start before the one holding them"
+run md member find 王伟 --format csv
+is "$(cards)" "100040 100057 " "then the one holding them"
+run md member find 王丽 --format csv
+is "$(cards)" "" "a deleted member is not found"
+run md member find 王丽 --format csv --all
+like "$(cards)" "100" "unless asked for"
+run md member find wa --format csv
+is "$(cards)" "100081 100073 " "letters: the name they start as typed first, then in any case"
+
 done_testing

@@ -122,4 +122,44 @@ is "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f1)" "100016" "member list --
 run md check
 exits 0 "everything adds up"
 
+# The daily review looks only at who could have come to drop since the
+# day before; day by day, each way of coming to drop is still found.
+DB="$T/daily.db"
+at "2024-03-01 10:00:00"
+md member add --phone 13800000001 --name 甲 >/dev/null	# 100008: a sale leaves the window
+md member add --phone 13800000002 --name 乙 >/dev/null	# 100016: put in a tier by hand
+md member add --phone 13800000003 --name 丙 >/dev/null	# 100024: the keep spend is raised
+md member add --phone 13800000004 --name 丁 >/dev/null	# 100032: a sale is voided
+md sale add 100008 --amount 1000 >/dev/null
+md sale add 100024 --amount 1000 >/dev/null
+md sale add 100032 --amount 1000 >/dev/null
+at "2024-03-03 10:00:00"
+md tier assign 100016 银卡 --reason "老客户" >/dev/null
+at "2025-01-10 10:00:00"
+md sale add 100024 --amount 700 >/dev/null	# 686 paid
+md sale add 100032 --amount 300 >/dev/null
+md sale add 100032 --amount 300 >/dev/null
+daily() {	# daily DAY: the first command of each day up to DAY
+	_d=$1
+	at "$_d 09:00:00"
+	md settings show >/dev/null
+}
+daily 2025-02-28
+is "$(tier_of 100008)/$(tier_of 100016)/$(tier_of 100024)/$(tier_of 100032)" "银卡/银卡/银卡/银卡" \
+	"the day before: nobody has come to drop"
+daily 2025-03-01
+is "$(tier_of 100008)" "普通" "the day the upgrading sale leaves the window: dropped"
+is "$(tier_of 100016)/$(tier_of 100024)/$(tier_of 100032)" "银卡/银卡/银卡" "the others kept"
+md tier edit 银卡 --keep-spend 690 >/dev/null
+md sale void "$(sql "SELECT max(id) FROM sales")" --reason "退货" >/dev/null
+is "$(tier_of 100032)" "银卡" "a void that upgraded nobody moves nobody at once"
+daily 2025-03-02
+is "$(tier_of 100024)" "普通" "the day after the keep spend was raised: dropped"
+is "$(tier_of 100032)" "普通" "the day after a void left too little: dropped"
+is "$(tier_of 100016)" "银卡" "the tier set by hand is kept until a whole window has passed"
+daily 2025-03-03
+is "$(tier_of 100016)" "普通" "and dropped on the day it has"
+run md check
+exits 0 "and everything adds up"
+
 done_testing
