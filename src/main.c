@@ -12,8 +12,11 @@
 #include "cli/cli.h"
 #include "core/clock.h"
 #include "core/db.h"
+#include "core/demo_shop.h"
 #include "i18n.h"
 #include "tui/tui.h"
+
+static int demo(struct cli *cli, int argc, char **argv);
 
 static const struct cli_command commands[] = {
 	{"member", cli_member, NULL, N_("register, find and manage members")},
@@ -30,6 +33,7 @@ static const struct cli_command commands[] = {
 	{"export", cli_export, NULL, N_("export members, sales and balances as CSV")},
 	{"backup", cli_backup, NULL, N_("write a verified copy of the database")},
 	{"operator", cli_operator, NULL, N_("operators, their roles and PINs")},
+	{"demo", demo, NULL, N_("the full-screen interface on a demo shop, beside your own")},
 	{"restore", cli_restore, NULL, N_("put a backup back in place of the database")},
 	/* Unlisted: make bench's and the demo shop's made-up data. */
 	{"demo-data", cli_demo, NULL, NULL},
@@ -99,6 +103,51 @@ close_stdout(int status)
 	return status;
 }
 
+/* The full-screen interface on CLI's database, signed in as it says. */
+static int
+screens(struct cli *cli)
+{
+	int status;
+
+	/* The screens sign the operator in themselves. */
+	cli->tui = true;
+	cli->no_login = true;
+	if ((status = cli_open(cli)) != MD_OK)
+		status = cli_fail(cli, status);
+	else
+		status = tui_run(cli->md, cli->operator_name ? cli->operator_name
+							 : getenv("MEMBERDESK_OPERATOR"));
+	db_close(cli->md);
+	return status;
+}
+
+/* "memberdesk demo": the screens on a demo shop beside the real one
+ * (demo.db in its folder), made anew each day. */
+static int
+demo(struct cli *cli, int argc, char **argv)
+{
+	char *path, *slash;
+	int rc;
+
+	(void)argv;
+	if (argc > 1)
+		return cli_usage("demo", _("demo takes no arguments"));
+	if (cli->db_path)
+		return cli_usage("demo", _("the demo shop has a database of its own: drop --db"));
+	if (!(path = db_default_path(cli->md)) || !(slash = strrchr(path, '/'))) {
+		free(path);
+		return cli_fail(cli, MD_EINVAL);
+	}
+	strcpy(slash + 1, "demo.db");	/* shorter than memberdesk.db */
+	fprintf(stderr, _("%s: the demo shop is %s (made anew each day; your own shop is not touched)\n"),
+		PACKAGE, path);
+	rc = demo_shop_open(cli->md, path);
+	free(path);
+	if (rc)
+		return cli_fail(cli, rc);
+	return screens(cli);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -153,18 +202,8 @@ main(int argc, char **argv)
 			return cli_usage(NULL, _("unknown option %s"), argv[optind - 1]);
 		}
 	}
-	if (optind == argc) {
-		/* The screens sign the operator in themselves. */
-		cli.tui = true;
-		cli.no_login = true;
-		if ((status = cli_open(&cli)) != MD_OK)
-			status = cli_fail(&cli, status);
-		else
-			status = tui_run(&md, cli.operator_name ? cli.operator_name
-							: getenv("MEMBERDESK_OPERATOR"));
-		db_close(&md);
-		return close_stdout(status);
-	}
+	if (optind == argc)
+		return close_stdout(screens(&cli));
 	for (c = commands; c->name; c++)
 		if (!strcmp(c->name, argv[optind]))
 			break;

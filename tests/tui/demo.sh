@@ -1,0 +1,41 @@
+#!/bin/sh
+# demo.sh - "memberdesk demo": the screens on a living demo shop, made by
+# memberdesk's own generator through its import, beside the real shop
+# and never in its place
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/tui/tui.sh"
+
+export MEMBERDESK_NOW="$(date "+%Y-%m-%d %H:%M:%S")"	# the demo is made for today
+dir="$HOME/.local/share/memberdesk"
+tui_start demo
+tui_wait "Demo tea house" && pass "memberdesk demo opens the screens on the demo shop" ||
+	fail "memberdesk demo opens the screens on the demo shop"
+screen=$(tui_screen)
+[ -e "$dir/demo.db" ] && pass "the demo database is beside where the real one goes" ||
+	fail "the demo database is beside where the real one goes"
+like "$screen" "银卡" "members in their tiers"
+[ -e "$dir/memberdesk.db" ] && fail "the real shop is not made" || pass "the real shop is not made"
+tui_keys F9 3 Enter
+tui_wait "Important value" && pass "the reports show the segments" || fail "the reports show the segments"
+tui_keys F10
+tui_wait "[exit 0]" || true
+
+demo="$dir/demo.db"
+run "$MEMBERDESK" --db "$demo" report weekly
+like "$out" "change since" "the weekly report shows movement"
+like "$out" "Win-back calls" "and who to call back"
+run "$MEMBERDESK" --db "$demo" coupon campaign list --format csv
+like "$out" ",active," "a coupon campaign runs"
+is "$(sql_demo() { "$SQLITE3" -batch -noheader "$demo" "$1"; }; sql_demo "SELECT count(*) > 300 FROM members")" "1" "a few hundred members"
+run "$MEMBERDESK" --db "$demo" check
+exits 0 "check proves the demo shop"
+
+# The same day, the same shop: it is made once a day.
+before=$(stat -c %i "$demo")
+tui_start demo
+tui_wait "Demo tea house" || true
+tui_keys F10
+tui_wait "[exit 0]" || true
+is "$(stat -c %i "$demo")" "$before" "opened again the same day, it is kept"
+rejects 2 "the demo shop has a database of its own: drop --db" "demo with --db" md demo
+done_testing
