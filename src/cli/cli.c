@@ -46,6 +46,32 @@ cli_usage(const char *cmd, const char *fmt, ...)
 }
 
 int
+cli_member_table(struct cli *cli, const struct cli_member_table *m, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"format", required_argument, NULL, 'f'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	enum table_format fmt = TABLE_TEXT;
+	const struct cli_opts o = {m->cmd, m->synopsis, m->help, "", opts, &fmt, NULL};
+	struct table *t;
+	int c, st, rc;
+
+	while ((c = cli_next_option(cli, &o, argc, argv, &st)) != -1)
+		if (c == -2)
+			return st;
+	if (argc - optind != 1)
+		return cli_usage(m->cmd, _("give one card or phone number"));
+	if ((rc = cli_open(cli)))
+		return cli_fail(cli, rc);
+	if (!(t = table_open(cli->md, cli->out, fmt, m->cols, m->ncols)))
+		return cli_fail(cli, MD_ENOMEM);
+	rc = table_close(t, m->rows(cli->md, argv[optind], t));
+	return rc ? cli_fail(cli, rc) : EXIT_OK;
+}
+
+int
 cli_output_begin(struct cli *cli, const char *file, struct outfile *of)
 {
 	int rc;

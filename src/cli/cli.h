@@ -100,6 +100,17 @@ struct outfile;
 int cli_output_begin(struct cli *cli, const char *file, struct outfile *of);
 int cli_output_end(struct cli *cli, const char *file, struct outfile *of, int rc);
 
+/* A command "CMD MEMBER [--format FMT]" that lists one member's rows:
+ * ROWS walks them into T, each row through table_row. */
+struct cli_member_table {
+	const char *cmd, *synopsis, *help;	/* N_() the last two */
+	const struct table_col *cols;
+	size_t ncols;
+	int (*rows)(struct md *md, const char *key, struct table *t);
+};
+int cli_member_table(struct cli *cli, const struct cli_member_table *m, int argc,
+		     char **argv);
+
 /* Parse a positive count (--limit N). */
 bool cli_count(const char *cmd, const char *opt, const char *arg, int *n);
 

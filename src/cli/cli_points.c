@@ -102,12 +102,6 @@ history_row(void *arg, const struct points_entry *e)
 	return table_row(arg, cells);
 }
 
-static const struct option history_opts[] = {
-	{"format", required_argument, NULL, 'f'},
-	{"help", no_argument, NULL, 'h'},
-	{NULL, 0, NULL, 0},
-};
-
 #define HISTORY_SYNOPSIS N_("points history MEMBER [--format FMT]")
 #define HISTORY_HELP N_( \
 	"Every change to a member's points, oldest first, with the balance after\n" \
@@ -115,25 +109,18 @@ static const struct option history_opts[] = {
 	"      --format FMT     table (default), csv or tsv\n")
 
 static int
+history_rows(struct md *md, const char *key, struct table *t)
+{
+	return points_history(md, key, history_row, t);
+}
+
+static int
 history_cmd(struct cli *cli, int argc, char **argv)
 {
-	enum table_format fmt = TABLE_TEXT;
-	const struct cli_opts o = {"points history", HISTORY_SYNOPSIS, HISTORY_HELP,
-				   "", history_opts, &fmt, NULL};
-	struct table *t;
-	int c, st, rc;
+	static const struct cli_member_table m = {"points history", HISTORY_SYNOPSIS,
+		HISTORY_HELP, history_cols, TABLE_COLS(history_cols), history_rows};
 
-	while ((c = cli_next_option(cli, &o, argc, argv, &st)) != -1)
-		if (c == -2)
-			return st;
-	if (argc - optind != 1)
-		return cli_usage("points history", _("give one card or phone number"));
-	if ((rc = cli_open(cli)))
-		return cli_fail(cli, rc);
-	if (!(t = cli_table_open(cli, fmt, history_cols)))
-		return cli_fail(cli, MD_ENOMEM);
-	rc = table_close(t, points_history(cli->md, argv[optind], history_row, t));
-	return rc ? cli_fail(cli, rc) : EXIT_OK;
+	return cli_member_table(cli, &m, argc, argv);
 }
 
 static const struct table_col lot_cols[] = {
@@ -163,25 +150,18 @@ lot_row(void *arg, const struct points_lot *l)
 	"      --format FMT     table (default), csv or tsv\n")
 
 static int
+lots_rows(struct md *md, const char *key, struct table *t)
+{
+	return points_lots(md, key, lot_row, t);
+}
+
+static int
 lots_cmd(struct cli *cli, int argc, char **argv)
 {
-	enum table_format fmt = TABLE_TEXT;
-	const struct cli_opts o = {"points lots", LOTS_SYNOPSIS, LOTS_HELP,
-				   "", history_opts, &fmt, NULL};
-	struct table *t;
-	int c, st, rc;
+	static const struct cli_member_table m = {"points lots", LOTS_SYNOPSIS, LOTS_HELP,
+		lot_cols, TABLE_COLS(lot_cols), lots_rows};
 
-	while ((c = cli_next_option(cli, &o, argc, argv, &st)) != -1)
-		if (c == -2)
-			return st;
-	if (argc - optind != 1)
-		return cli_usage("points lots", _("give one card or phone number"));
-	if ((rc = cli_open(cli)))
-		return cli_fail(cli, rc);
-	if (!(t = cli_table_open(cli, fmt, lot_cols)))
-		return cli_fail(cli, MD_ENOMEM);
-	rc = table_close(t, points_lots(cli->md, argv[optind], lot_row, t));
-	return rc ? cli_fail(cli, rc) : EXIT_OK;
+	return cli_member_table(cli, &m, argc, argv);
 }
 
 static const struct option expire_opts[] = {

@@ -135,12 +135,6 @@ history_row(void *arg, const struct wallet_entry *e)
 	return table_row(arg, cells);
 }
 
-static const struct option history_opts[] = {
-	{"format", required_argument, NULL, 'f'},
-	{"help", no_argument, NULL, 'h'},
-	{NULL, 0, NULL, 0},
-};
-
 #define HISTORY_SYNOPSIS N_("wallet history MEMBER [--format FMT]")
 #define HISTORY_HELP N_( \
 	"Every change to a member's stored value, oldest first, principal and\n" \
@@ -148,25 +142,18 @@ static const struct option history_opts[] = {
 	"      --format FMT     table (default), csv or tsv\n")
 
 static int
+history_rows(struct md *md, const char *key, struct table *t)
+{
+	return wallet_history(md, key, history_row, t);
+}
+
+static int
 history_cmd(struct cli *cli, int argc, char **argv)
 {
-	enum table_format fmt = TABLE_TEXT;
-	const struct cli_opts o = {"wallet history", HISTORY_SYNOPSIS, HISTORY_HELP,
-				   "", history_opts, &fmt, NULL};
-	struct table *t;
-	int c, st, rc;
+	static const struct cli_member_table m = {"wallet history", HISTORY_SYNOPSIS,
+		HISTORY_HELP, history_cols, TABLE_COLS(history_cols), history_rows};
 
-	while ((c = cli_next_option(cli, &o, argc, argv, &st)) != -1)
-		if (c == -2)
-			return st;
-	if (argc - optind != 1)
-		return cli_usage("wallet history", _("give one card or phone number"));
-	if ((rc = cli_open(cli)))
-		return cli_fail(cli, rc);
-	if (!(t = cli_table_open(cli, fmt, history_cols)))
-		return cli_fail(cli, MD_ENOMEM);
-	rc = table_close(t, wallet_history(cli->md, argv[optind], history_row, t));
-	return rc ? cli_fail(cli, rc) : EXIT_OK;
+	return cli_member_table(cli, &m, argc, argv);
 }
 
 static const struct option rules_opts[] = {
