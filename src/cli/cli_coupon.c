@@ -217,7 +217,7 @@ campaign_row(void *arg, const struct campaign *c)
 	char offer[200], to[32], target[CAMPAIGN_TARGET_MAX * 2];
 	int rc;
 
-	campaign_offer(c, offer, sizeof offer);
+	campaign_offer(r->md, c, offer, sizeof offer);
 	if ((rc = campaign_target_key(r->md, c, target, sizeof target)))
 		return rc;
 	if (c->valid_days)
@@ -295,7 +295,7 @@ campaign_show_cmd(struct cli *cli, int argc, char **argv)
 	    (rc = campaign_target_text(cli->md, &c, target, sizeof target)) ||
 	    (rc = coupon_reach(cli->md, &c, &reach)))
 		return cli_fail(cli, rc);
-	campaign_offer(&c, offer, sizeof offer);
+	campaign_offer(cli->md, &c, offer, sizeof offer);
 	text_format_int(c.total, total);
 	text_format_int(c.points, points);
 	fprintf(cli->out, _("Campaign %lld: %s (%s)\n"), (long long)c.id, c.name,
@@ -461,7 +461,7 @@ print_coupon(struct cli *cli, const struct coupon *k, bool all)
 	char shown[COUPON_SHOWN_MAX], offer[200], paid[40];
 
 	coupon_code_show(k->code, shown);
-	campaign_offer(&k->campaign, offer, sizeof offer);
+	campaign_offer(cli->md, &k->campaign, offer, sizeof offer);
 	fprintf(cli->out, _("Coupon %s: %s, %s\n"), shown, k->campaign.name, offer);
 	fprintf(cli->out, _("  For        %s (%s)\n"), k->card, k->name);
 	fprintf(cli->out, _("  Valid      %s to %s\n"), k->valid_from, k->expires);
@@ -474,7 +474,7 @@ print_coupon(struct cli *cli, const struct coupon *k, bool all)
 	fprintf(cli->out, _("  Status     %s\n"), coupon_status_label(k->status));
 	fprintf(cli->out, _("  Issued     %s, %s\n"), k->issued_at, coupon_how_label(k->how));
 	if (k->sale_id) {
-		money_format_human(k->discount, paid);
+		money_human(cli->md, k->discount, paid);
 		fprintf(cli->out, _("  Used in    sale %lld, %s off\n"), (long long)k->sale_id, paid);
 	}
 	if (*k->reason)

@@ -12,6 +12,7 @@
 #include "i18n.h"
 
 struct slip {
+	struct md *md;
 	const struct coupon *k;
 	const char *shop;
 	int width;
@@ -22,14 +23,14 @@ write_slip(FILE *fp, const void *arg)
 {
 	const struct slip *s = arg;
 
-	return receipt_coupon_slip(fp, s->k, s->shop, s->width);
+	return receipt_coupon_slip(s->md, fp, s->k, s->shop, s->width);
 }
 
 int
 cli_coupon_print_slip(struct cli *cli, const struct coupon *k, int width, bool print)
 {
 	char shop[SETTING_MAX], shown[COUPON_SHOWN_MAX];
-	struct slip s = {k, shop, width};
+	struct slip s = {cli->md, k, shop, width};
 	size_t n;
 	int rc;
 

@@ -65,8 +65,8 @@ summary(struct cli *cli, const struct coupon_stats *s)
 
 	coupon_stats_rate(a, rate);
 	coupon_stats_return(a, per);
-	money_format_human(a->discount, off);
-	money_format_human(a->revenue, revenue);
+	money_human(cli->md, a->discount, off);
+	money_human(cli->md, a->revenue, revenue);
 	fprintf(cli->out, _("Campaign %lld: %s (%s)\n"), (long long)s->campaign.id,
 		s->campaign.name, campaign_status_label(s->campaign.status));
 	fprintf(cli->out, _("  Issued     %lld: %lld redeemed (%s), %lld expired, %lld revoked\n"),
@@ -74,7 +74,7 @@ summary(struct cli *cli, const struct coupon_stats *s)
 		(long long)a->expired, (long long)a->revoked);
 	fprintf(cli->out, _("  Discount   %s given; the redeeming sales paid %s\n"), off, revenue);
 	if (*per)
-		fprintf(cli->out, _("  Return     ¥%s of sales per yuan of discount\n"), per);
+		fprintf(cli->out, _("  Return     the sales paid %s times the discount\n"), per);
 	fputc('\n', cli->out);
 }
 

@@ -23,9 +23,9 @@ static const struct option export_opts[] = {
 #define EXPORT_SYNOPSIS N_("export members|sales|points|wallet|coupons [-o FILE] [OPTION]...")
 #define EXPORT_HELP N_( \
 	"Write CSV in the import's own columns, so that an export imports back\n" \
-	"unchanged.  Money in yuan with two decimals, dates ISO 8601.  Files are\n" \
-	"created private (mode 0600: they hold phone numbers) and appear only\n" \
-	"when completely written.\n" \
+	"unchanged.  Money with two decimals and no currency sign, dates ISO\n" \
+	"8601.  Files are created private (mode 0600: they hold phone numbers)\n" \
+	"and appear only when completely written.\n" \
 	"  -o, --output FILE    write there (default: standard output)\n" \
 	"  -e, --encoding ENC   utf-8 (default) or gb18030 (for old Excel)\n" \
 	"      --bom            start with a byte order mark: Excel then reads\n" \

@@ -220,12 +220,12 @@ standing_of(struct md *md, const struct member *m, struct standing *s)
 
 /* The tier's progress, as lines under the Tier label. */
 static void
-tier_lines(const struct standing *st, int w)
+tier_lines(struct cli *cli, const struct standing *st, int w)
 {
 	char lines[TIER_LINES_MAX][TIER_LINE_MAX];
 	int i, n;
 
-	tier_progress_lines(&st->tp, lines, &n);
+	tier_progress_lines(cli->md, &st->tp, lines, &n);
 	for (i = 0; i < n; i++)
 		show_line("", lines[i], w);
 }
@@ -245,7 +245,7 @@ segment_line(const char *label, const struct standing *st, int w)
 }
 
 static void
-show_text(const struct member *m, const struct standing *st)
+show_text(struct cli *cli, const struct member *m, const struct standing *st)
 {
 	char wallet[200], points[160], n[32], e[32], referrer[CARD_MAX + MEMBER_NAME_MAX + 2];
 	char p[40], b[40], t[40];
@@ -268,9 +268,9 @@ show_text(const struct member *m, const struct standing *st)
 	} else {
 		snprintf(points, sizeof points, "%s", n);
 	}
-	money_format_human(m->wallet_principal + m->wallet_bonus, t);
-	money_format_human(m->wallet_principal, p);
-	money_format_human(m->wallet_bonus, b);
+	money_human(cli->md, m->wallet_principal + m->wallet_bonus, t);
+	money_human(cli->md, m->wallet_principal, p);
+	money_human(cli->md, m->wallet_bonus, b);
 	snprintf(wallet, sizeof wallet, _("%s (principal %s, bonus %s)"), t, p, b);
 	snprintf(referrer, sizeof referrer, "%s%s%s", m->referrer_card,
 		 *m->referrer_card ? " " : "", m->referrer_name);
@@ -282,7 +282,7 @@ show_text(const struct member *m, const struct standing *st)
 	show_line(labels[5], m->joined, w);
 	show_line(labels[6], referrer, w);
 	show_line(labels[7], m->tier, w);
-	tier_lines(st, w);
+	tier_lines(cli, st, w);
 	show_line(labels[8], points, w);
 	show_line(labels[9], wallet, w);
 	segment_line(labels[13], st, w);
@@ -367,7 +367,7 @@ member_show_cmd(struct cli *cli, int argc, char **argv)
 	    (rc = standing_of(cli->md, &m, &st)))
 		return cli_fail(cli, rc);
 	if (fmt == TABLE_TEXT)
-		show_text(&m, &st);
+		show_text(cli, &m, &st);
 	else if ((rc = show_machine(cli, &m, &st, fmt)))
 		return cli_fail(cli, rc);
 	return EXIT_OK;

@@ -209,8 +209,8 @@ types_summary_rows(struct cli *cli, enum table_format fmt, struct date d)
 	}
 	if ((rc = table_close(t, rc)) || fmt != TABLE_TEXT)
 		return rc;
-	money_format_human(s.average_ticket, avg);
-	money_format_human(s.ticket_threshold, from);
+	money_human(cli->md, s.average_ticket, avg);
+	money_human(cli->md, s.ticket_threshold, from);
 	fprintf(cli->out, P_("%lld member bought in the last %d days; average ticket %s,\n",
 			     "%lld members bought in the last %d days; average ticket %s,\n",
 			     s.buyers), (long long)s.buyers, VALUE_TYPES_YEAR, avg);

@@ -77,11 +77,11 @@ shift_slip(struct cli *cli, const struct shift_report *r, int width, bool print)
 	if ((rc = settings_get(cli->md, "shop_name", shop)))
 		return rc;
 	if (!print)
-		return shift_text(cli->out, r, shop, width) < 0 ?
+		return shift_text(cli->md, cli->out, r, shop, width) < 0 ?
 		       md_fail(cli->md, MD_EIO, _("write error")) : MD_OK;
 	if (!(fp = open_memstream(&buf, &n)))
 		return md_fail(cli->md, MD_ENOMEM, _("out of memory"));
-	if (shift_text(fp, r, shop, width) < 0 || fclose(fp) != 0)
+	if (shift_text(cli->md, fp, r, shop, width) < 0 || fclose(fp) != 0)
 		rc = md_fail(cli->md, MD_ENOMEM, _("out of memory"));
 	else
 		rc = receipt_print_text(cli->md, buf, n, width, cli->out);

@@ -22,7 +22,8 @@ write_weekly(struct cli *cli, FILE *fp, const struct report_weekly *w,
 {
 	if (fmt == WEEKLY_PDF)
 		return report_weekly_pdf(cli->md, fp, w);
-	if ((fmt == WEEKLY_CSV ? report_weekly_csv : report_weekly_text)(fp, w) < 0)
+	if ((fmt == WEEKLY_CSV ? report_weekly_csv(fp, w) :
+	     report_weekly_text(cli->md, fp, w)) < 0)
 		return md_fail(cli->md, MD_EIO, _("write error"));
 	return MD_OK;
 }

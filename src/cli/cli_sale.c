@@ -77,7 +77,7 @@ print_receipt(struct cli *cli, const struct sale *s, int width)
 
 	if ((rc = settings_get(cli->md, "shop_name", shop)))
 		return rc;
-	if (receipt_write(cli->out, s, shop, width) < 0)
+	if (receipt_write(cli->md, cli->out, s, shop, width) < 0)
 		return md_fail(cli->md, MD_EIO, _("write error"));
 	return MD_OK;
 }

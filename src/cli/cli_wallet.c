@@ -43,15 +43,15 @@ static const struct option refund_opts[] = {
 	"  -r, --reason TEXT    why\n")
 
 static void
-report(const struct wallet_result *r)
+report(struct cli *cli, const struct wallet_result *r)
 {
 	char p[40], b[40], total[40], pa[40], ba[40];
 
-	money_format_human(r->principal < 0 ? -r->principal : r->principal, p);
-	money_format_human(r->bonus < 0 ? -r->bonus : r->bonus, b);
-	money_format_human(r->principal_after + r->bonus_after, total);
-	money_format_human(r->principal_after, pa);
-	money_format_human(r->bonus_after, ba);
+	money_human(cli->md, r->principal < 0 ? -r->principal : r->principal, p);
+	money_human(cli->md, r->bonus < 0 ? -r->bonus : r->bonus, b);
+	money_human(cli->md, r->principal_after + r->bonus_after, total);
+	money_human(cli->md, r->principal_after, pa);
+	money_human(cli->md, r->bonus_after, ba);
 	if (r->principal >= 0)
 		printf(_("%s (%s): recharged %s, bonus %s\n"), r->card, r->name, p, b);
 	else
@@ -93,7 +93,7 @@ money_cmd(struct cli *cli, int argc, char **argv, bool recharge)
 	     wallet_refund(cli->md, argv[optind], amount, pay, text, &r);
 	if (rc)
 		return cli_fail(cli, rc);
-	report(&r);
+	report(cli, &r);
 	return EXIT_OK;
 }
 
@@ -194,8 +194,8 @@ rules_cmd(struct cli *cli, int argc, char **argv)
 	if (n == 0)
 		printf(_("No bonus rules: a recharge gives no bonus.\n"));
 	for (i = 0; i < n; i++) {
-		money_format_human(rules[i].amount, a);
-		money_format_human(rules[i].bonus, b);
+		money_human(cli->md, rules[i].amount, a);
+		money_human(cli->md, rules[i].bonus, b);
 		printf(_("Recharge %s or more: bonus %s\n"), a, b);
 	}
 	return EXIT_OK;

@@ -77,12 +77,12 @@ find_key(const struct text_label *t, size_t n, const char *key)
 }
 
 void
-campaign_offer(const struct campaign *c, char *out, size_t n)
+campaign_offer(struct md *md, const struct campaign *c, char *out, size_t n)
 {
 	char a[40], b[40];
 
-	money_format_human(c->value, a);
-	money_format_human(c->kind == CAMPAIGN_PERCENT ? c->cap : c->min_spend, b);
+	money_human(md, c->value, a);
+	money_human(md, c->kind == CAMPAIGN_PERCENT ? c->cap : c->min_spend, b);
 	switch (c->kind) {
 	case CAMPAIGN_CASH:
 		snprintf(out, n, _("%s off from %s"), a, b);
@@ -171,8 +171,8 @@ check_offer(struct md *md, struct campaign *c)
 		return md_fail(md, MD_EINVAL,
 			       _("a cash-off campaign needs its minimum spend (满100减20: --min 100)"));
 	if (c->kind == CAMPAIGN_CASH && c->min_spend < c->value) {
-		money_format_human(c->value, a);
-		money_format_human(c->min_spend, b);
+		money_human(md, c->value, a);
+		money_human(md, c->min_spend, b);
 		return md_fail(md, MD_EINVAL,
 			       _("%s off from a spend of %s would give away more than is spent"),
 			       a, b);
@@ -649,7 +649,7 @@ audit_campaign(struct md *md, enum action a, const struct campaign *c)
 {
 	char offer[200], id[24];
 
-	campaign_offer(c, offer, sizeof offer);
+	campaign_offer(md, c, offer, sizeof offer);
 	snprintf(id, sizeof id, "%lld", (long long)c->id);
 	return audit_log_pairs(md, a, 0, "campaign", id, "name", c->name,
 			       "kind", campaign_kind_key(c->kind), "offer", offer,

@@ -72,7 +72,7 @@ const char *campaign_status_label(enum campaign_status s);
 
 /* The offer in words: "¥20.00 off from ¥100.00", "8.5折, at most
  * ¥50.00 off", "a gift: 茶点一份". */
-void campaign_offer(const struct campaign *c, char *out, size_t n);
+void campaign_offer(struct md *md, const struct campaign *c, char *out, size_t n);
 /* The target in words: "tier 金卡", "everyone", "12 listed members". */
 int campaign_target_text(struct md *md, const struct campaign *c, char *out, size_t n);
 /* The target as --target takes it ("tier:金卡", "tag:VIP"; "list" for

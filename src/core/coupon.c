@@ -581,9 +581,10 @@ coupon_revoke(struct md *md, const char *code, const char *reason)
 /* ---- At the counter ------------------------------------------------------ */
 
 /* What the offer takes off BASE (what is left after the tier discount):
- * never more than BASE. */
+ * never more than BASE; a percentage leaves whole units in a shop that
+ * counts in them. */
 static int64_t
-discount_of(const struct campaign *c, int64_t base)
+discount_of(struct md *md, const struct campaign *c, int64_t base)
 {
 	int64_t off;
 
@@ -593,7 +594,7 @@ discount_of(const struct campaign *c, int64_t base)
 		off = c->value;
 		break;
 	case CAMPAIGN_PERCENT:
-		off = base - money_mul_div(base, c->value, 100);
+		off = base - money_round(md, money_mul_div(base, c->value, 100));
 		if (c->cap && off > c->cap)
 			off = c->cap;
 		break;
@@ -635,13 +636,13 @@ coupon_apply(struct md *md, const char *code, int64_t member_id, struct date day
 		return md_fail(md, MD_ECONFLICT, _("coupon %s cannot be used on %s (%s)"), shown, d,
 			       k->campaign.not_on);
 	if (base < k->campaign.min_spend) {
-		money_format_human(k->campaign.min_spend, a);
-		money_format_human(k->campaign.min_spend - base, b);
+		money_human(md, k->campaign.min_spend, a);
+		money_human(md, k->campaign.min_spend - base, b);
 		return md_fail(md, MD_ECONFLICT,
 			       _("coupon %s needs a spend of %s after the tier discount: %s more"),
 			       shown, a, b);
 	}
-	*discount = discount_of(&k->campaign, base);
+	*discount = discount_of(md, &k->campaign, base);
 	return MD_OK;
 }
 

@@ -22,6 +22,7 @@
 
 #include "core/clock.h"
 #include "core/db_sql.h"
+#include "core/money.h"
 #include "core/migrate.h"
 #include "core/text.h"
 #include "i18n.h"
@@ -408,6 +409,7 @@ end_outer(struct md *md, int status)
 	memcpy(saved, md->err, sizeof saved);
 	sqlite3_exec(md->db, "ROLLBACK", NULL, NULL, NULL);
 	memcpy(md->err, saved, sizeof saved);
+	money_forget(md);	/* a currency set in it is undone */
 	return status ? status : MD_EDB;
 }
 
@@ -625,6 +627,7 @@ db_open(struct md *md, const char *path, bool mkdirs)
 	int rc;
 
 	md->notice[0] = '\0';
+	money_forget(md);	/* another shop, maybe another currency */
 	if ((rc = check_place(md, path, mkdirs, &pl)) ||
 	    (!pl.exists && (rc = create(md, path))))
 		return rc;

@@ -110,11 +110,11 @@ check_wallet_parts(struct import *im, int64_t *balance, int64_t *bonus)
 
 	im->bad = F_WITHDRAWABLE;
 	if (*cash && (rc = money_parse(im->md, _("withdrawable balance"), cash, &a,
-				       MONEY_ALLOW_ZERO)))
+				       MONEY_ALLOW_ZERO | MONEY_ANY_CENTS)))
 		return rc;
 	im->bad = F_NONWITHDRAWABLE;
 	if (*gift && (rc = money_parse(im->md, _("non-withdrawable balance"), gift, bonus,
-				       MONEY_ALLOW_ZERO)))
+				       MONEY_ALLOW_ZERO | MONEY_ANY_CENTS)))
 		return rc;
 	if (a > MONEY_MAX - *bonus)
 		return md_fail(im->md, MD_EINVAL, _("balance \"%s\" + \"%s\" is too large"),
@@ -134,10 +134,12 @@ import_check_wallet(struct import *im, int64_t *balance, int64_t *bonus)
 		return check_wallet_parts(im, balance, bonus);
 	if (!*v)
 		return MD_OK;
-	if ((rc = money_parse(im->md, _("balance"), v, balance, MONEY_ALLOW_ZERO)))
+	if ((rc = money_parse(im->md, _("balance"), v, balance,
+			      MONEY_ALLOW_ZERO | MONEY_ANY_CENTS)))
 		return rc;
 	v = import_val(im, F_BONUS);
-	if (*v && (rc = money_parse(im->md, _("bonus"), v, bonus, MONEY_ALLOW_ZERO)))
+	if (*v && (rc = money_parse(im->md, _("bonus"), v, bonus,
+					 MONEY_ALLOW_ZERO | MONEY_ANY_CENTS)))
 		return rc;
 	if (*bonus > *balance)
 		return md_fail(im->md, MD_EINVAL,

@@ -29,7 +29,7 @@
 #include "i18n.h"
 
 /* A decimal with at most DECIMALS places, scaled by 10^DECIMALS: "2.55",
- * "-6", "¥1,280.5", "0.001".  For quantities and unit prices, which may
+ * "-6", "¥1,280.5", "0.001" (the shop's currency sign, as money_parse).  For quantities and unit prices, which may
  * be finer than a fen; the line's amount is rounded to the fen. */
 static int
 parse_fixed(struct md *md, const char *what, const char *s, int decimals,
@@ -46,10 +46,8 @@ parse_fixed(struct md *md, const char *what, const char *s, int decimals,
 	text_trim(folded, buf, sizeof buf);
 	if (*p == '-' || *p == '+')
 		neg = *p++ == '-';
-	if (!strncmp(p, "\xC2\xA5", 2))
-		p += 2;
-	else if (!strncmp(p, "\xEF\xBF\xA5", 3))
-		p += 3;
+	if (!(p = money_skip_sign(md, what, s, p)))
+		return MD_EINVAL;
 	for (; *p; p++) {
 		if (*p == ',' && d < 0 && digits)
 			continue;
@@ -94,7 +92,7 @@ row_amount(struct import *im, int64_t *fen, bool *negative_qty)
 		if (!*import_val(im, F_AMOUNT))
 			return md_fail(im->md, MD_EINVAL, _("amount is empty"));
 		return money_parse(im->md, _("amount"), import_val(im, F_AMOUNT), fen,
-				   MONEY_ALLOW_ZERO | MONEY_ALLOW_NEGATIVE);
+				   MONEY_ALLOW_ZERO | MONEY_ALLOW_NEGATIVE | MONEY_ANY_CENTS);
 	}
 	if ((rc = parse_fixed(im->md, _("quantity"), import_val(im, F_QUANTITY), 3, &qty)) ||
 	    (rc = parse_fixed(im->md, _("unit price"), import_val(im, F_UNIT_PRICE), 4, &price)))

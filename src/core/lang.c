@@ -38,8 +38,8 @@ lang_messages(char out[LANG_MAX])
 	out[n] = '\0';
 }
 
-bool
-lang_traditional(void)
+const char *
+lang_place(void)
 {
 	char l[LANG_MAX];
 
@@ -50,7 +50,13 @@ lang_traditional(void)
 		/* zh_TW, zh_TW.UTF-8, zh_TW@euro; not zh_TWX */
 		if (strncmp(l, traditional[i], n) == 0 &&
 		    (l[n] == '\0' || l[n] == '.' || l[n] == '@'))
-			return true;
+			return traditional[i] + 3;
 	}
-	return false;
+	return NULL;
+}
+
+bool
+lang_traditional(void)
+{
+	return lang_place() != NULL;
 }

@@ -14,4 +14,7 @@ void lang_messages(char out[LANG_MAX]);
  * Traditional characters. */
 bool lang_traditional(void);
 
+/* Which of those it is: "TW", "HK" or "MO"; NULL for any other. */
+const char *lang_place(void);
+
 #endif

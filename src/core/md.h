@@ -72,6 +72,13 @@ struct md {
 	/* rfm_table.c's own (what it last scored into its temporary table):
 	 * malloc'ed by it, freed with the connection. */
 	struct rfm_cache *rfm;
+	/* money.c's: the shop's currency and decimals, read from the
+	 * settings at first use (money_forget() when they change). */
+	struct {
+		bool known;
+		int currency;	/* an index into money.c's table */
+		int decimals;	/* money_decimals: 2 or 0 */
+	} money;
 	char err[1024];
 };
 

@@ -11,6 +11,7 @@
 #include "core/audit.h"
 #include "core/db_sql.h"
 #include "core/migrate.h"
+#include "core/money.h"
 #include "core/tier.h"
 #include "i18n.h"
 
@@ -500,9 +501,10 @@ migrate_run(struct md *md)
 	for (v = (int)version + 1; v <= N_MIGRATIONS; v++)
 		if ((rc = apply(md, v)))
 			return rc;
-	/* A new shop speaks the language of the place that opened it;
-	 * a shop that exists keeps what it has. */
-	if (version == 0 && !md->readonly && (rc = tier_name_new_shop(md)))
+	/* A new shop speaks the language, and counts in the money, of the
+	 * place that opened it; a shop that exists keeps what it has. */
+	if (version == 0 && !md->readonly &&
+	    ((rc = tier_name_new_shop(md)) || (rc = money_new_shop(md))))
 		return rc;
 	/* The rows written before the chain existed join it now, once. */
 	if (version < 7 && !md->readonly)

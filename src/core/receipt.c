@@ -55,23 +55,25 @@ receipt_line(FILE *fp, const char *label, const char *value, int width)
 }
 
 static void
-money_line(FILE *fp, const char *label, int64_t fen, bool minus, int width)
+money_line(struct md *md, FILE *fp, const char *label, int64_t fen, bool minus,
+	   int width)
 {
 	char v[48], m[40];
 
-	money_format_human(fen, m);
+	money_human(md, fen, m);
 	snprintf(v, sizeof v, "%s%s", minus ? "-" : "", m);
 	receipt_line(fp, label, v, width);
 }
 
 int
-receipt_write(FILE *fp, const struct sale *s, const char *shop, int width)
+receipt_write(struct md *md, FILE *fp, const struct sale *s, const char *shop, int width)
 {
-	return receipt_text(fp, s, shop, width, false);
+	return receipt_text(md, fp, s, shop, width, false);
 }
 
 int
-receipt_text(FILE *fp, const struct sale *s, const char *shop, int width, bool copy)
+receipt_text(struct md *md, FILE *fp, const struct sale *s, const char *shop, int width,
+	     bool copy)
 {
 	char buf[512], n[32], m[40];
 
@@ -97,16 +99,16 @@ receipt_text(FILE *fp, const struct sale *s, const char *shop, int width, bool c
 	if (*s->category)
 		receipt_line(fp, _("Category"), s->category, width);
 	receipt_rule(fp, width, '-');
-	money_line(fp, _("Amount"), s->amount, false, width);
+	money_line(md, fp, _("Amount"), s->amount, false, width);
 	if (s->tier_discount) {
 		char pct[16];
 
 		tier_discount_text(s->discount_pct, pct);
 		snprintf(buf, sizeof buf, _("Tier discount %s"), pct);
-		money_line(fp, buf, s->tier_discount, true, width);
+		money_line(md, fp, buf, s->tier_discount, true, width);
 	}
 	if (s->coupon_discount)
-		money_line(fp, _("Coupon"), s->coupon_discount, true, width);
+		money_line(md, fp, _("Coupon"), s->coupon_discount, true, width);
 	for (const char *g = s->gift, *nl; *g; g = *nl ? nl + 1 : nl) {
 		char one[sizeof s->gift];
 
@@ -117,10 +119,10 @@ receipt_text(FILE *fp, const struct sale *s, const char *shop, int width, bool c
 	if (s->points_used) {
 		text_format_int(s->points_used, n);
 		snprintf(buf, sizeof buf, _("Points used %s"), n);
-		money_line(fp, buf, s->points_value, true, width);
+		money_line(md, fp, buf, s->points_value, true, width);
 	}
 	receipt_rule(fp, width, '-');
-	money_line(fp, _("Total"), s->paid, false, width);
+	money_line(md, fp, _("Total"), s->paid, false, width);
 	receipt_line(fp, _("Paid by"), payment_label(s->payment), width);
 	if (s->member_id) {
 		receipt_rule(fp, width, '-');
@@ -129,7 +131,7 @@ receipt_text(FILE *fp, const struct sale *s, const char *shop, int width, bool c
 		receipt_line(fp, _("Points earned"), buf, width);
 		text_format_int(s->points_after, n);
 		receipt_line(fp, _("Points balance"), n, width);
-		money_format_human(s->wallet_after, m);
+		money_human(md, s->wallet_after, m);
 		receipt_line(fp, _("Stored value"), m, width);
 		if (*s->upgraded_to) {
 			snprintf(buf, sizeof buf, _("Welcome to %s!"), s->upgraded_to);
@@ -147,7 +149,8 @@ receipt_text(FILE *fp, const struct sale *s, const char *shop, int width, bool c
 }
 
 int
-receipt_coupon_slip(FILE *fp, const struct coupon *k, const char *shop, int width)
+receipt_coupon_slip(struct md *md, FILE *fp, const struct coupon *k, const char *shop,
+		    int width)
 {
 	char buf[512], shown[COUPON_SHOWN_MAX];
 
@@ -155,7 +158,7 @@ receipt_coupon_slip(FILE *fp, const struct coupon *k, const char *shop, int widt
 	receipt_rule(fp, width, '=');
 	receipt_centre(fp, _("COUPON"), width);
 	receipt_centre(fp, k->campaign.name, width);
-	campaign_offer(&k->campaign, buf, sizeof buf);
+	campaign_offer(md, &k->campaign, buf, sizeof buf);
 	receipt_centre(fp, buf, width);
 	receipt_rule(fp, width, '-');
 	if (*k->card) {

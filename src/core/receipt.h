@@ -12,10 +12,10 @@
 /* Write S as a receipt WIDTH columns wide (32 for 58 mm paper, 48 for
  * 80 mm), lined up by display width.  SHOP heads it.  Returns <0 on a
  * write error. */
-int receipt_write(FILE *fp, const struct sale *s, const char *shop, int width);
+int receipt_write(struct md *md, FILE *fp, const struct sale *s, const char *shop, int width);
 
 /* The same; COPY says under the shop's name that it is a copy. */
-int receipt_text(FILE *fp, const struct sale *s, const char *shop, int width, bool copy);
+int receipt_text(struct md *md, FILE *fp, const struct sale *s, const char *shop, int width, bool copy);
 
 /* The pieces of a slip WIDTH columns wide: a line of C; S centred;
  * LABEL at the left and VALUE at the right (on a line of its own when
@@ -64,6 +64,6 @@ int receipt_print_text(struct md *md, const char *text, size_t n, int width, FIL
 /* Coupon K as a slip for the customer, on the same paper: the shop,
  * the campaign and its offer, whose it is, the code (as people type
  * it) and the days it may be used. */
-int receipt_coupon_slip(FILE *fp, const struct coupon *k, const char *shop, int width);
+int receipt_coupon_slip(struct md *md, FILE *fp, const struct coupon *k, const char *shop, int width);
 
 #endif

@@ -77,7 +77,7 @@ text(struct md *md, const struct sale *s, const struct receipt_job *j, char **bu
 
 	if (!fp)
 		return md_fail(md, MD_ENOMEM, _("out of memory"));
-	if (receipt_text(fp, s, j->shop, j->width, j->copy) < 0 || fclose(fp) != 0) {
+	if (receipt_text(md, fp, s, j->shop, j->width, j->copy) < 0 || fclose(fp) != 0) {
 		free(*buf);
 		*buf = NULL;
 		return md_fail(md, MD_ENOMEM, _("out of memory"));
@@ -94,7 +94,7 @@ receipt_render(struct md *md, FILE *fp, const struct sale *s, const struct recei
 	int rc;
 
 	if (f == RECEIPT_TEXT)
-		return receipt_text(fp, s, j->shop, j->width, j->copy) < 0 ?
+		return receipt_text(md, fp, s, j->shop, j->width, j->copy) < 0 ?
 			md_fail(md, MD_EIO, _("write error")) : MD_OK;
 	if ((rc = text(md, s, j, &buf, &n)))
 		return rc;

@@ -104,7 +104,7 @@ void report_weekly_free(struct report_weekly *w);
  * section,key,field,value.  <0 on a write error. */
 #define REPORT_COLS 80
 #define REPORT_LINES 66
-int report_weekly_text(FILE *fp, const struct report_weekly *w);
+int report_weekly_text(struct md *md, FILE *fp, const struct report_weekly *w);
 int report_weekly_csv(FILE *fp, const struct report_weekly *w);
 
 /* The report as a PDF (report_pdf.c): A4 portrait, a header with the

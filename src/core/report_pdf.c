@@ -59,7 +59,7 @@ table(void *ctx, const struct report_table *t)
 }
 
 static void
-segments(struct pdf *p, const struct report_weekly *w)
+segments(struct pdf *p, struct md *md, const struct report_weekly *w)
 {
 	struct pdf_bar bars[RFM_SEGMENTS];
 	char words[RFM_SEGMENTS][80];
@@ -75,7 +75,7 @@ segments(struct pdf *p, const struct report_weekly *w)
 		text_format_int(w->segments[i], n);
 		if (*w->before)
 			snprintf(words[i], sizeof words[i], "%s (%s)", n,
-				 table_cell_text(&change, &c, true, d));
+				 table_cell_text(md, &change, &c, true, d));
 		else
 			snprintf(words[i], sizeof words[i], "%s", n);
 		bars[i] = (struct pdf_bar){rfm_segment_label(i), {w->segments[i], 0}, words[i]};
@@ -84,12 +84,13 @@ segments(struct pdf *p, const struct report_weekly *w)
 }
 
 static void
-types(struct pdf *p, const struct report_weekly *w)
+types(struct pdf *p, struct md *md, const struct report_weekly *w)
 {
 	struct pdf_bar bars[VALUE_TYPES];
 	char words[VALUE_TYPES][32];
 	int i;
 
+	(void)md;	/* counts only: no money on this chart */
 	for (i = 0; i < VALUE_TYPES; i++) {
 		text_format_int(w->types.carrying[i], words[i]);
 		bars[i] = (struct pdf_bar){value_types_label(i), {w->types.carrying[i], 0},
@@ -99,7 +100,7 @@ types(struct pdf *p, const struct report_weekly *w)
 }
 
 static void
-weekdays(struct pdf *p, const struct report_weekly *w)
+weekdays(struct pdf *p, struct md *md, const struct report_weekly *w)
 {
 	static const char *const days[] = {
 		N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"),
@@ -114,8 +115,8 @@ weekdays(struct pdf *p, const struct report_weekly *w)
 	for (i = 0; i < 7; i++) {
 		char a[40], b[40];
 
-		money_format_human(w->days[7 + i], a);
-		money_format_human(w->days[i], b);
+		money_human(md, w->days[7 + i], a);
+		money_human(md, w->days[i], b);
 		snprintf(words[i], sizeof words[i], "%s / %s", a, b);
 		bars[i] = (struct pdf_bar){_(days[i]), {w->days[7 + i], w->days[i]}, words[i]};
 	}
@@ -123,15 +124,15 @@ weekdays(struct pdf *p, const struct report_weekly *w)
 }
 
 static void
-chart(void *ctx, enum report_chart which, const struct report_weekly *w)
+chart(void *ctx, struct md *md, enum report_chart which, const struct report_weekly *w)
 {
-	static void (*const draw[])(struct pdf *, const struct report_weekly *) = {
+	static void (*const draw[])(struct pdf *, struct md *, const struct report_weekly *) = {
 		[REPORT_CHART_SEGMENTS] = segments,
 		[REPORT_CHART_TYPES] = types,
 		[REPORT_CHART_WEEKDAYS] = weekdays,
 	};
 
-	draw[which](ctx, w);
+	draw[which](ctx, md, w);
 }
 
 /* The report once, to FP (NULL: a dry run); the pages it took in *PAGES. */
@@ -149,7 +150,7 @@ lay_out(struct md *md, FILE *fp, const struct report_weekly *w, int total, int *
 	if ((rc = pdf_open(md, fp, &pdf_a4, head, &p)))
 		return rc;
 	pdf_set_pages(p, total);
-	report_sections(w, &(struct report_sink){text, table, chart, p});
+	report_sections(w, &(struct report_sink){text, table, chart, p, md});
 	return pdf_close(md, p, pages);
 }
 

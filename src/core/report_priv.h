@@ -23,6 +23,7 @@ struct report_table {
 	size_t ncols, rows;
 	report_row_fn fn;
 	const void *ctx;
+	struct md *md;		/* for the shop's money */
 };
 
 #define REPORT_MAX_COLS 10
@@ -45,12 +46,14 @@ enum report_chart {
 struct report_sink {
 	void (*text)(void *ctx, bool keep, const char *s);
 	void (*table)(void *ctx, const struct report_table *t);
-	void (*chart)(void *ctx, enum report_chart which, const struct report_weekly *w);
+	void (*chart)(void *ctx, struct md *md, enum report_chart which,
+		      const struct report_weekly *w);
 	void *ctx;
+	struct md *md;
 };
 
 /* The birthdays table (report birthdays on paper, and the weekly one). */
-void report_birthday_table(const struct report_birthday *b, size_t n,
+void report_birthday_table(struct md *md, const struct report_birthday *b, size_t n,
 			   struct report_table *t);
 
 /* Every section of W, in order, into SINK. */

@@ -25,7 +25,7 @@ report_table_words(const struct report_table *t, size_t r, const char **out,
 
 	t->fn(t->ctx, r, cells, buf[t->ncols]);
 	for (i = 0; i < t->ncols; i++)
-		out[i] = table_cell_text(&t->cols[i], &cells[i], true, buf[i]);
+		out[i] = table_cell_text(t->md, &t->cols[i], &cells[i], true, buf[i]);
 }
 
 static void __attribute__((format(printf, 3, 4)))
@@ -44,7 +44,7 @@ static void
 table(const struct report_sink *k, const struct table_col *cols, size_t n,
       size_t rows, report_row_fn fn, const void *ctx)
 {
-	const struct report_table t = {cols, n, rows, fn, ctx};
+	const struct report_table t = {cols, n, rows, fn, ctx, k->md};
 
 	k->table(k->ctx, &t);
 }
@@ -120,7 +120,7 @@ segment_section(const struct report_sink *k, const struct report_weekly *w)
 	else
 		say(k, true, _("RFM segments on %s (no earlier snapshot to compare with)"), day);
 	if (k->chart)
-		k->chart(k->ctx, REPORT_CHART_SEGMENTS, w);
+		k->chart(k->ctx, k->md, REPORT_CHART_SEGMENTS, w);
 	else
 		table(k, cols, TABLE_COLS(cols), RFM_SEGMENTS, segment_row, w);
 }
@@ -150,10 +150,10 @@ type_section(const struct report_sink *k, const struct report_weekly *w)
 	say(k, false, "%s", "");
 	say(k, true, "%s", _("Value types"));
 	if (k->chart)
-		k->chart(k->ctx, REPORT_CHART_TYPES, w);
+		k->chart(k->ctx, k->md, REPORT_CHART_TYPES, w);
 	table(k, cols, TABLE_COLS(cols), VALUE_TYPES, type_row, &w->types);
-	money_format_human(w->types.average_ticket, avg);
-	money_format_human(w->types.ticket_threshold, from);
+	money_human(k->md, w->types.average_ticket, avg);
+	money_human(k->md, w->types.ticket_threshold, from);
 	say(k, false, _("Average ticket %s; high ticket from %s"), avg, from);
 }
 
@@ -165,7 +165,7 @@ weekday_section(const struct report_sink *k, const struct report_weekly *w)
 		return;
 	say(k, false, "%s", "");
 	say(k, true, "%s", _("Sales by day of the week, against the week before"));
-	k->chart(k->ctx, REPORT_CHART_WEEKDAYS, w);
+	k->chart(k->ctx, k->md, REPORT_CHART_WEEKDAYS, w);
 }
 
 static void
@@ -226,7 +226,8 @@ birthday_row(const void *ctx, size_t i, struct table_cell *cells, char *buf)
 }
 
 void
-report_birthday_table(const struct report_birthday *b, size_t n, struct report_table *t)
+report_birthday_table(struct md *md, const struct report_birthday *b, size_t n,
+		      struct report_table *t)
 {
 	static const struct table_col cols[] = {
 		{NULL, N_("Date"), .kind = COL_TEXT},
@@ -236,7 +237,7 @@ report_birthday_table(const struct report_birthday *b, size_t n, struct report_t
 		{NULL, N_("Age"), .kind = COL_COUNT},
 	};
 
-	*t = (struct report_table){cols, TABLE_COLS(cols), n, birthday_row, b};
+	*t = (struct report_table){cols, TABLE_COLS(cols), n, birthday_row, b, md};
 }
 
 static void
@@ -250,7 +251,7 @@ birthday_section(const struct report_sink *k, const struct report_weekly *w)
 	date_format(date_from_days(end + 7), b);
 	say(k, false, "%s", "");
 	say(k, true, _("Birthdays from %s to %s"), a, b);
-	report_birthday_table(w->birthdays, w->nbirthdays, &t);
+	report_birthday_table(k->md, w->birthdays, w->nbirthdays, &t);
 	if (w->nbirthdays)
 		k->table(k->ctx, &t);
 	else

@@ -211,13 +211,13 @@ print_pages(FILE *fp, const struct report_weekly *w, const struct doc *d,
 }
 
 int
-report_weekly_text(FILE *fp, const struct report_weekly *w)
+report_weekly_text(struct md *md, FILE *fp, const struct report_weekly *w)
 {
 	struct doc d = {0};
 	struct page *pg = NULL;
 	size_t i;
 	int rc = -1;
-	const struct report_sink sink = {text, table, NULL, &d};
+	const struct report_sink sink = {text, table, NULL, &d, md};
 
 	report_sections(w, &sink);
 	if (d.failed || !(pg = calloc(d.n + 1, sizeof *pg)))

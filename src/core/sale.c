@@ -158,13 +158,14 @@ earn(struct md *md, const struct member *m, struct sale *s, int64_t eligible)
 }
 
 /* The points part of the bill.  1 point is worth 100/points_value fen,
- * so points are used in steps that make whole fen. */
+ * so points are used in steps that make whole fen (whole units in a
+ * shop that counts in them). */
 static int
 use_points(struct md *md, const struct member *m, const struct sale_input *in,
 	   struct sale *s)
 {
 	int64_t value, cap, step, max_value, max_points, n;
-	char buf[64], *end, have[32], most[32], money[40];
+	char buf[64], *end, have[32], most[32], money[40], one[40];
 	long long v;
 	int rc;
 
@@ -181,21 +182,24 @@ use_points(struct md *md, const struct member *m, const struct sale_input *in,
 	    (rc = settings_get_int(md, "points_cap", &cap)))
 		return rc;
 	n = v;
-	/* The smallest number of points worth whole fen: value / gcd(value, 100). */
+	/* The smallest number of points worth a whole unit of U fen:
+	 * value * U / gcd(value * U, 100). */
 	{
-		int64_t a = value, b = 100, t;
+		int64_t a = value * money_unit(md), b = 100, t;
 
 		while (b) {
 			t = a % b;
 			a = b;
 			b = t;
 		}
-		step = value / a;
+		step = value * money_unit(md) / a;
 	}
-	if (n % step)
+	if (n % step) {
+		money_human(md, 100, one);
 		return md_fail(md, MD_EINVAL,
 			       _("points are used in steps of %lld (%lld points are worth %s)"),
-			       (long long)step, (long long)value, "\xC2\xA5" "1.00");
+			       (long long)step, (long long)value, one);
+	}
 	if (n > m->points) {
 		text_format_int(m->points, have);
 		return md_fail(md, MD_EINVAL,
@@ -206,7 +210,7 @@ use_points(struct md *md, const struct member *m, const struct sale_input *in,
 	max_points = max_value * value / 100 / step * step;
 	if (n * 100 / value > max_value) {
 		text_format_int(max_points, most);
-		money_format_human(max_points * 100 / value, money);
+		money_human(md, max_points * 100 / value, money);
 		return md_fail(md, MD_EINVAL,
 			       _("at most %s points (%s, %lld%% of the bill) can be used on this sale"),
 			       most, money, (long long)cap);
@@ -317,7 +321,8 @@ compute(struct md *md, const struct sale_input *in, struct sale *s,
 			return rc;
 		if (!s->promo || promo_discount) {
 			s->discount_pct = t.discount;
-			s->tier_discount = s->amount - money_mul_div(s->amount, t.discount, 100);
+			s->tier_discount = s->amount -
+				money_round(md, money_mul_div(s->amount, t.discount, 100));
 		}
 	} else if (!strcmp(s->payment, "wallet")) {
 		return md_fail(md, MD_EINVAL, _("a walk-in customer has no stored value"));

@@ -22,9 +22,22 @@
 
 #define MAX_POINTS INT64_C(1000000000)
 
+/* In any case; kept as the code: "twd" is TWD. */
+static int
+settings_check_currency(struct md *md, const struct setting_def *def,
+			const char *in, char *out)
+{
+	(void)def;
+	return money_check_currency(md, in, out);
+}
+
 static const struct setting_def defs[] = {
 	{"shop_name", "", N_("shop name, shown in the title bar and on receipts and reports"),
 	 settings_check_text, 0, 40, NULL, false},
+	{"currency", "CNY", N_("the shop's currency: CNY (\xC2\xA5), TWD (NT$), HKD (HK$) or MOP (MOP$); amounts are shown with its sign and may be typed with it (a new shop under a zh_TW, zh_HK or zh_MO locale starts with that place's)"),
+	 settings_check_currency, 0, 0, NULL, false},
+	{"money_decimals", "2", N_("decimals of the shop's money: 2 (cents), or 0 (whole units, as NT$ usually is: an amount typed with cents is refused, and discounts are rounded to whole units)"),
+	 settings_check_choice, 0, 0, "2|0", false},
 	{"phone_required", "yes", N_("whether staff must enter a phone number to register a member (yes/no)"),
 	 settings_check_bool, 0, 0, NULL, false},
 	{"card_next", "10000", N_("number the next generated card starts from (a check digit is appended)"),
@@ -191,7 +204,7 @@ settings_check_multiplier(struct md *md, const struct setting_def *def,
 	int64_t pct;
 	char buf[32];
 
-	if (money_parse(md, def->key, in, &pct, 0) != MD_OK ||
+	if (money_parse_number(md, def->key, in, &pct, 0) != MD_OK ||
 	    pct < def->min || pct > def->max)
 		return md_fail(md, MD_EINVAL,
 			       _("%s must be a multiplier from %lld to %lld, such as 1.5, not \"%s\""),
@@ -210,7 +223,7 @@ settings_get_percent(struct md *md, const char *key, int64_t *pct)
 
 	if (rc)
 		return rc;
-	return money_parse(md, key, buf, pct, MONEY_ALLOW_ZERO);
+	return money_parse_number(md, key, buf, pct, MONEY_ALLOW_ZERO);
 }
 
 int
@@ -357,6 +370,7 @@ set_locked(struct md *md, const struct setting_def *def, const char *value)
 	}
 	if ((rc = db_run(md, st)))
 		return rc;
+	money_forget(md);
 	return audit_log_value(md, ACTION_SETTINGS_SET, 0, def->key, old, norm);
 }
 

@@ -212,27 +212,28 @@ shift_report(struct md *md, const char *by, const char *from, const char *to,
 
 /* "LABEL  N  ¥X": a count and an amount at the right. */
 static void
-sum_line(FILE *fp, const char *label, const struct shift_sum *s, int width)
+sum_line(struct md *md, FILE *fp, const char *label, const struct shift_sum *s,
+	 int width)
 {
 	char m[40], v[80];
 
-	money_format_human(s->amount, m);
+	money_human(md, s->amount, m);
 	snprintf(v, sizeof v, "%lld  %s", (long long)s->count, m);
 	receipt_line(fp, label, v, width);
 }
 
 static void
-money_line(FILE *fp, const char *label, int64_t fen, int width)
+money_line(struct md *md, FILE *fp, const char *label, int64_t fen, int width)
 {
 	char m[40];
 
-	money_format_human(fen, m);
+	money_human(md, fen, m);
 	receipt_line(fp, label, m, width);
 }
 
 /* Each method that moved anything in V, indented under its heading. */
 static void
-methods(FILE *fp, const struct shift_sum *v, int width)
+methods(struct md *md, FILE *fp, const struct shift_sum *v, int width)
 {
 	char label[80];
 	size_t i;
@@ -241,12 +242,13 @@ methods(FILE *fp, const struct shift_sum *v, int width)
 		if (!v[i].count)
 			continue;
 		snprintf(label, sizeof label, "  %s", _(payment_at(i)->label));
-		sum_line(fp, label, &v[i], width);
+		sum_line(md, fp, label, &v[i], width);
 	}
 }
 
 int
-shift_text(FILE *fp, const struct shift_report *r, const char *shop, int width)
+shift_text(struct md *md, FILE *fp, const struct shift_report *r, const char *shop,
+	   int width)
 {
 	struct shift_sum in = {0}, out = {0};
 	char v[80], m[40];
@@ -262,25 +264,25 @@ shift_text(FILE *fp, const struct shift_report *r, const char *shop, int width)
 	receipt_line(fp, _("Shift start"), r->from, width);
 	receipt_line(fp, _("Shift end"), r->to, width);
 	receipt_rule(fp, width, '-');
-	sum_line(fp, _("Sales rung up"), &r->all_sales, width);
-	methods(fp, r->sales, width);
+	sum_line(md, fp, _("Sales rung up"), &r->all_sales, width);
+	methods(md, fp, r->sales, width);
 	if (r->wallet.count)
-		sum_line(fp, _("  from stored value"), &r->wallet, width);
-	sum_line(fp, _("Voids"), &r->all_voids, width);
-	methods(fp, r->voids, width);
+		sum_line(md, fp, _("  from stored value"), &r->wallet, width);
+	sum_line(md, fp, _("Voids"), &r->all_voids, width);
+	methods(md, fp, r->voids, width);
 	receipt_rule(fp, width, '-');
-	sum_line(fp, _("Topped up"), &in, width);
-	methods(fp, r->recharged, width);
+	sum_line(md, fp, _("Topped up"), &in, width);
+	methods(md, fp, r->recharged, width);
 	if (r->recharge_bonus)
-		money_line(fp, _("  bonus given"), r->recharge_bonus, width);
-	sum_line(fp, _("Refunded"), &out, width);
-	methods(fp, r->refunded, width);
+		money_line(md, fp, _("  bonus given"), r->recharge_bonus, width);
+	sum_line(md, fp, _("Refunded"), &out, width);
+	methods(md, fp, r->refunded, width);
 	receipt_rule(fp, width, '-');
-	money_format_human(r->points_value, m);
+	money_human(md, r->points_value, m);
 	snprintf(v, sizeof v, "%lld (%s)", (long long)r->points.amount, m);
 	receipt_line(fp, _("Points redeemed"), v, width);
-	sum_line(fp, _("Coupons redeemed"), &r->coupons, width);
+	sum_line(md, fp, _("Coupons redeemed"), &r->coupons, width);
 	receipt_rule(fp, width, '=');
-	money_line(fp, _("Cash in the drawer"), r->cash_drawer, width);
+	money_line(md, fp, _("Cash in the drawer"), r->cash_drawer, width);
 	return ferror(fp) ? -1 : 0;
 }

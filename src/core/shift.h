@@ -41,6 +41,7 @@ int shift_report(struct md *md, const char *by, const char *from, const char *to
 /* R for people, WIDTH columns wide (32 or 48, as receipts): on the
  * terminal and the receipt printer.  SHOP heads it.  <0 on a write
  * error. */
-int shift_text(FILE *fp, const struct shift_report *r, const char *shop, int width);
+int shift_text(struct md *md, FILE *fp, const struct shift_report *r,
+	       const char *shop, int width);
 
 #endif

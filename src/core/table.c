@@ -89,13 +89,15 @@ plain_int(int64_t v, char *out)
 }
 
 /* The kinds of text have a show_fn; a number has its forms for scripts
- * and for people, and SIGN puts "+" before a gain, for people. */
+ * and for people (NULL: the shop's money, money_human with its sign
+ * when SIGNED_MONEY, else money_figure), and SIGN puts "+" before a
+ * gain, for people. */
 static const struct {
 	bool right;	/* a number: right-aligned, never taken for a formula */
 	show_fn *show;
 	void (*plain)(int64_t v, char *out);
 	void (*people)(int64_t v, char *out);
-	bool sign;
+	bool sign, signed_money;
 } kinds[] = {
 	[COL_INHERIT] = {false, show_text, NULL, NULL, false},
 	[COL_TEXT] = {false, show_text, NULL, NULL, false},
@@ -105,23 +107,26 @@ static const struct {
 	[COL_COUNT] = {true, NULL, plain_int, plain_int, false},
 	[COL_NUMBER] = {true, NULL, plain_int, text_format_int, false},
 	[COL_CHANGE] = {true, NULL, plain_int, text_format_int, true},
-	[COL_MONEY] = {true, NULL, money_format, money_format, false},
-	[COL_YUAN] = {true, NULL, money_format, money_format_human, false},
-	[COL_YUAN_CHANGE] = {true, NULL, money_format, money_format_human, true},
+	[COL_MONEY] = {true, NULL, money_format, NULL, false, false},
+	[COL_YUAN] = {true, NULL, money_format, NULL, false, true},
+	[COL_YUAN_CHANGE] = {true, NULL, money_format, NULL, true, true},
 	[COL_RATIO] = {true, show_ratio, NULL, NULL, false},
 	[COL_DECIMAL] = {true, NULL, money_format_decimal, money_format_decimal, false},
 };
 
 const char *
-table_cell_text(const struct table_col *c, const struct table_cell *v,
-		bool people, char buf[TABLE_CELL_MAX])
+table_cell_text(struct md *md, const struct table_col *c,
+		const struct table_cell *v, bool people, char buf[TABLE_CELL_MAX])
 {
 	enum table_kind k = v->kind ? v->kind : c->kind;
 	const char *s;
 
 	if (kinds[k].show)
 		return (s = kinds[k].show(c, v, people, buf)) ? s : "";
-	(people ? kinds[k].people : kinds[k].plain)(v->n, buf);
+	if (people && !kinds[k].people)
+		(kinds[k].signed_money ? money_human : money_figure)(md, v->n, buf);
+	else
+		(people ? kinds[k].people : kinds[k].plain)(v->n, buf);
 	if (people && kinds[k].sign && v->n > 0) {
 		memmove(buf + 1, buf, strlen(buf) + 1);
 		buf[0] = '+';
@@ -436,7 +441,7 @@ table_put(struct table *t, const struct table_cell *cells, size_t n,
 	if (people_only && !people)
 		return MD_OK;
 	for (i = 0; i < t->ncols; i++)
-		t->line[i] = table_cell_text(&t->cols[i], &cells[t->from[i]],
+		t->line[i] = table_cell_text(t->md, &t->cols[i], &cells[t->from[i]],
 					     people, t->buf[i]);
 	if (!t->streaming)
 		return hold(t);

@@ -36,7 +36,7 @@ enum table_kind {
 	COL_COUNT,	/* .n "1234" */
 	COL_NUMBER,	/* .n "1234"; for people "1,234" */
 	COL_CHANGE,	/* .n "1234"; for people "+1,234" */
-	COL_MONEY,	/* .n fen "1234.50" */
+	COL_MONEY,	/* .n fen "1234.50"; for people in the shop's decimals */
 	COL_YUAN,	/* .n fen "1234.50"; for people "¥1,234.50" */
 	COL_YUAN_CHANGE, /* .n fen "1234.50"; for people "+¥1,234.50" */
 	COL_RATIO,	/* .n / .den, one decimal: "12.5"; nothing when .den is 0 */
@@ -118,9 +118,11 @@ int table_close(struct table *t, int rc);
 const char *table_title(const struct table_col *c);
 
 /* Cell V of column C as people (PEOPLE) or scripts see it: a string of
- * the cell's, the column's words, or BUF written. */
-const char *table_cell_text(const struct table_col *c, const struct table_cell *v,
-			    bool people, char buf[TABLE_CELL_MAX]);
+ * the cell's, the column's words, or BUF written.  MD gives the shop's
+ * money (NULL will do for a column of no money). */
+const char *table_cell_text(struct md *md, const struct table_col *c,
+			    const struct table_cell *v, bool people,
+			    char buf[TABLE_CELL_MAX]);
 
 /* Widen WIDTH (N columns) to fit CELLS, by display width. */
 void table_measure(const char *const *cells, size_t n, int *width);

@@ -616,11 +616,11 @@ tier_progress(struct md *md, int64_t member_id, struct tier_progress *p)
 /* "¥14,800.00 more, or 3 more days, to reach 钻石": the rules of the
  * next tier that P has not met yet. */
 static void
-next_line(const struct tier_progress *p, char out[TIER_LINE_MAX])
+next_line(struct md *md, const struct tier_progress *p, char out[TIER_LINE_MAX])
 {
 	char a[40], b[32];
 
-	money_format_human(p->to_next_spend, a);
+	money_human(md, p->to_next_spend, a);
 	snprintf(b, sizeof b, "%lld", (long long)p->to_next_visits);
 	if (p->next.min_spend && p->next.min_visits)
 		snprintf(out, TIER_LINE_MAX, _("%s more, or %s more days, to reach %s"),
@@ -633,12 +633,12 @@ next_line(const struct tier_progress *p, char out[TIER_LINE_MAX])
 }
 
 void
-tier_progress_lines(const struct tier_progress *p,
+tier_progress_lines(struct md *md, const struct tier_progress *p,
 		    char lines[TIER_LINES_MAX][TIER_LINE_MAX], int *n)
 {
 	char a[40];
 
-	money_format_human(p->spend, a);
+	money_human(md, p->spend, a);
 	snprintf(lines[0], TIER_LINE_MAX,
 		 P_("spent %s in the last %d month", "spent %s in the last %d months",
 		    p->window_months), a, p->window_months);
@@ -647,9 +647,9 @@ tier_progress_lines(const struct tier_progress *p,
 		 (long long)p->visits);
 	*n = 2;
 	if (p->has_next)
-		next_line(p, lines[(*n)++]);
+		next_line(md, p, lines[(*n)++]);
 	if (p->current.keep_spend) {
-		money_format_human(p->to_keep, a);
+		money_human(md, p->to_keep, a);
 		if (p->to_keep)
 			snprintf(lines[*n], TIER_LINE_MAX, _("%s more to keep %s"), a,
 				 p->current.name);
@@ -738,7 +738,7 @@ check_input(struct md *md, const struct tier_input *in, struct tier *t)
 		t->discount = (int)v;
 	}
 	if (in->points_rate) {
-		if (money_parse(md, _("points multiplier"), in->points_rate, &v,
+		if (money_parse_number(md, _("points multiplier"), in->points_rate, &v,
 				MONEY_ALLOW_ZERO) || v > 1000)
 			return md_fail(md, MD_EINVAL,
 				       _("points multiplier \"%s\" must be from 0 to 10, such as 1.5"),

@@ -142,7 +142,7 @@ int tier_progress(struct md *md, int64_t member_id, struct tier_progress *p);
  * the next tier takes, what keeping this one takes.  *N gets how many
  * (2 to TIER_LINES_MAX).  member show and the TUI's card both say it
  * this way. */
-void tier_progress_lines(const struct tier_progress *p,
+void tier_progress_lines(struct md *md, const struct tier_progress *p,
 			 char lines[TIER_LINES_MAX][TIER_LINE_MAX], int *n);
 
 /* A discount of PCT (the percentage paid) as people write it: "95%"

@@ -107,8 +107,8 @@ wallet_split(struct md *md, const struct member *m, int64_t amount,
 	char need[40], have[40];
 
 	if (amount > m->wallet_principal + m->wallet_bonus) {
-		money_format_human(amount, need);
-		money_format_human(m->wallet_principal + m->wallet_bonus, have);
+		money_human(md, amount, need);
+		money_human(md, m->wallet_principal + m->wallet_bonus, have);
 		return md_fail(md, MD_EINVAL,
 			       _("stored value %s of %s (%s) is not enough to pay %s"),
 			       have, m->card, m->name, need);
@@ -185,7 +185,7 @@ refund_locked(struct md *md, const char *key, int64_t amount,
 	if ((rc = wallet_member(md, key, true, &m)))
 		return rc;
 	if (amount > m.wallet_principal) {
-		money_format_human(m.wallet_principal, have);
+		money_human(md, m.wallet_principal, have);
 		return md_fail(md, MD_EINVAL,
 			       _("only %s of unspent principal can be refunded to %s (%s); bonus is not refundable"),
 			       have, m.card, m.name);

@@ -255,7 +255,7 @@ recheck(struct tui *t, struct cform *f)
 		text_copy(f->verdict, sizeof f->verdict, t->md->err);
 		return;
 	}
-	campaign_offer(&c, offer, sizeof offer);
+	campaign_offer(t->md, &c, offer, sizeof offer);
 	tui_campaign_validity(&c, days, sizeof days);
 	/* TRANSLATORS: the kind, the offer, when its coupons may be used:
 	 * "cash off (满减): ¥20.00 off from ¥100.00; 30 days from ..." */

@@ -74,7 +74,7 @@ draw_rules(struct tui *t, const struct show *s, int y, int lw)
 	snprintf(line, sizeof line, _("Campaign %lld: %s (%s)"), (long long)c->id, c->name,
 		 campaign_status_label(c->status));
 	tui_put_role(t, y++, 2, line, cols, false, ROLE_HEADER);
-	campaign_offer(c, offer, sizeof offer);
+	campaign_offer(t->md, c, offer, sizeof offer);
 	/* TRANSLATORS: the kind, then the offer: "cash off (满减), ¥20.00 off ..." */
 	snprintf(line, sizeof line, _("%s, %s"), campaign_kind_label(c->kind), offer);
 	tui_put_pair(t, y++, 2, lw, _("Offer"), line, cols);
@@ -144,12 +144,12 @@ draw_coupons(struct tui *t, const struct show *s, int y, int lw)
 			snprintf(fig, sizeof fig, "%s", n);
 		bar_line(t, y++, lw, _(bars[i].label), bars[i].n, scale, fig, bars[i].role);
 	}
-	money_format_human(a->discount, off);
-	money_format_human(a->revenue, paid);
+	money_human(t->md, a->discount, off);
+	money_human(t->md, a->revenue, paid);
 	coupon_stats_return(a, per);
 	if (*per)
-		/* TRANSLATORS: the discount, the sales, the sales per yuan off. */
-		snprintf(fig, sizeof fig, _("%s off; the sales paid %s, ¥%s per yuan off"),
+		/* TRANSLATORS: the discount, the sales, the sales over the discount. */
+		snprintf(fig, sizeof fig, _("%s off; the sales paid %s, %s times the discount"),
 			 off, paid, per);
 	else
 		snprintf(fig, sizeof fig, _("%s off; the sales paid %s"), off, paid);

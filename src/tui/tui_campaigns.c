@@ -318,7 +318,7 @@ campaigns_draw(struct tui *t, struct tui_view *v)
 				       issued, redeemed, rate};
 
 		snprintf(no, sizeof no, "%lld", (long long)k->id);
-		campaign_offer(k, offer, sizeof offer);
+		campaign_offer(t->md, k, offer, sizeof offer);
 		text_format_int(k->issued, issued);
 		text_format_int(k->redeemed, redeemed);
 		tui_campaign_rate(k, rate);

@@ -212,7 +212,7 @@ draw_tier(struct tui *t, const struct card *c, const struct layout *l, int y)
 	snprintf(name, sizeof name, _("%s since %s"), c->m.tier, c->m.tier_since);
 	tui_put_pair(t, y++, 2, l->lw, _("Tier"), *c->m.tier_since ? name : c->m.tier,
 		     l->full);
-	tier_progress_lines(&c->tp, lines, &n);
+	tier_progress_lines(t->md, &c->tp, lines, &n);
 	for (i = 0; i < n; i++)
 		tui_put_pair(t, y++, 2, l->lw, "", lines[i], l->full);
 	return y;
@@ -231,9 +231,9 @@ draw_balances(struct tui *t, const struct card *c, const struct layout *l, int y
 	if (c->expiring)
 		snprintf(buf, sizeof buf, _("%s (%s expire after %s)"), n, e, c->expiring_on);
 	tui_put_pair(t, y++, 2, l->lw, _("Points"), c->expiring ? buf : n, l->full);
-	money_format_human(m->wallet_principal + m->wallet_bonus, tot);
-	money_format_human(m->wallet_principal, p);
-	money_format_human(m->wallet_bonus, b);
+	money_human(t->md, m->wallet_principal + m->wallet_bonus, tot);
+	money_human(t->md, m->wallet_principal, p);
+	money_human(t->md, m->wallet_bonus, b);
 	snprintf(buf, sizeof buf, _("%s (principal %s, bonus %s)"), tot, p, b);
 	tui_put_pair(t, y++, 2, l->lw, _("Wallet"), buf, l->full);
 	return y;
@@ -243,11 +243,12 @@ draw_balances(struct tui *t, const struct card *c, const struct layout *l, int y
 static void
 draw_purchase(struct tui *t, const struct purchase *p, int y)
 {
-	char paid[40], pts[32];
+	char paid[40], n[32], pts[34];
 	enum tui_role role = p->voided ? ROLE_DIM : ROLE_NORMAL;
 
-	money_format_human(p->paid, paid);
-	snprintf(pts, sizeof pts, "%+lld", (long long)p->points);
+	money_human(t->md, p->paid, paid);
+	text_format_int(p->points, n);	/* grouped, as the balance above */
+	snprintf(pts, sizeof pts, "%s%s", p->points >= 0 ? "+" : "", n);
 	tui_put_role(t, y, 2, p->day, 16, false, role);
 	tui_put_role(t, y, 18, paid, 14, true, role);
 	tui_put_role(t, y, 34, payment_label(p->payment), 14, false, role);
@@ -321,7 +322,7 @@ draw_coupons(struct tui *t, const struct card *c, int y, int rows)
 			break;
 		}
 		coupon_code_show(k->code, code);
-		campaign_offer(&k->campaign, line, sizeof line);
+		campaign_offer(t->md, &k->campaign, line, sizeof line);
 		tui_put_role(t, y + 1 + i, 2, code, 12, false, ROLE_GOOD);
 		tui_put(y + 1 + i, 15, k->campaign.name, 18, false);
 		tui_put(y + 1 + i, 34, line, offer, false);

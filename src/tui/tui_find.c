@@ -374,7 +374,7 @@ find_draw(struct tui *t, struct tui_view *v)
 		const char *cell[7];
 
 		text_format_int(r->points, pts);
-		money_format_human(r->wallet, money);
+		money_human(t->md, r->wallet, money);
 		cell[0] = r->card;
 		cell[1] = r->name;
 		cell[2] = r->phone;

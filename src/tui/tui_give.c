@@ -56,7 +56,7 @@ give_draw(struct tui *t, struct tui_view *v)
 		const struct campaign *c = &r->rows[r->top + i];
 		int a = tui_attr(t, r->top + i == r->sel ? ROLE_SELECTED : ROLE_NORMAL);
 
-		campaign_offer(c, line, sizeof line);
+		campaign_offer(t->md, c, line, sizeof line);
 		if (c->valid_days)
 			snprintf(days, sizeof days, P_("%d day from today", "%d days from today",
 						       c->valid_days), c->valid_days);
@@ -80,7 +80,7 @@ give(struct tui *t, struct give *g)
 	char key[24], offer[200], shown[COUPON_SHOWN_MAX], msg[512];
 	struct coupon k;
 
-	campaign_offer(c, offer, sizeof offer);
+	campaign_offer(t->md, c, offer, sizeof offer);
 	if (!tui_confirm(t, true, _("Give %s a coupon of %s (%s)?"), g->m.name, c->name, offer)) {
 		tui_say(t, "%s", _("No coupon was given."));
 		return;

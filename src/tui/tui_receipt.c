@@ -61,7 +61,7 @@ draw_side(struct tui *t, struct receipt *r, int x)
 		return;
 	snprintf(buf, sizeof buf, _("Sale %lld"), (long long)s->id);
 	tui_put_role(t, y++, x, buf, w, false, ROLE_HEADER);
-	money_format_human(s->paid, m);
+	money_human(t->md, s->paid, m);
 	snprintf(buf, sizeof buf, _("Paid %s by %s"), m, payment_label(s->payment));
 	tui_put(y++, x, buf, w, false);
 	if (s->member_id) {
@@ -204,7 +204,7 @@ render(struct tui *t, struct receipt *r)
 		text_copy(shop, sizeof shop, t->shop);
 	if (!(fp = open_memstream(&r->text, &r->len)))
 		return md_fail(t->md, MD_ENOMEM, "%s", _("out of memory"));
-	bad = receipt_write(fp, &r->sale, shop, RECEIPT_WIDTH) < 0;
+	bad = receipt_write(t->md, fp, &r->sale, shop, RECEIPT_WIDTH) < 0;
 	if (fclose(fp) || bad || !(r->body = strdup(r->text)))
 		return md_fail(t->md, MD_ENOMEM, "%s", _("out of memory"));
 	/* As many lines as newlines, at most: one pointer each. */

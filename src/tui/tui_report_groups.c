@@ -65,7 +65,7 @@ layout(const struct groups *g, struct tui_col c[C_COUNT])
 
 /* One segment's figures: its members, share and means. */
 static void
-rfm_cells(const struct groups *g, int i, char cell[C_COUNT][40])
+rfm_cells(struct tui *t, const struct groups *g, int i, char cell[C_COUNT][40])
 {
 	const struct rfm_totals *s = &g->rfm.seg[i];
 
@@ -79,7 +79,7 @@ rfm_cells(const struct groups *g, int i, char cell[C_COUNT][40])
 		return;
 	text_format_ratio(s->recency, s->members, cell[C_R]);
 	text_format_ratio(s->frequency, s->members, cell[C_F]);
-	money_format_human(money_mul_div(s->monetary, 1, s->members), cell[C_M]);
+	money_human(t->md, money_mul_div(s->monetary, 1, s->members), cell[C_M]);
 }
 
 static void
@@ -88,8 +88,8 @@ draw_footer(struct tui *t, const struct groups *g, int y)
 	char line[300], a[40], b[40];
 
 	if (g->types) {
-		money_format_human(g->vt.average_ticket, a);
-		money_format_human(g->vt.ticket_threshold, b);
+		money_human(t->md, g->vt.average_ticket, a);
+		money_human(t->md, g->vt.ticket_threshold, b);
 		snprintf(line, sizeof line,
 			 P_("%lld member bought in the last %d days: average ticket %s, high ticket from %s.",
 			    "%lld members bought in the last %d days: average ticket %s, high ticket from %s.",
@@ -137,7 +137,7 @@ groups_draw(struct tui *t, struct tui_view *v)
 			text_format_int(g->vt.carrying[i], cell[C_MEMBERS]);
 			text_format_int(g->vt.primary[i], cell[C_SHARE]);
 		} else {
-			rfm_cells(g, i, cell);
+			rfm_cells(t, g, i, cell);
 		}
 		tui_table_row(t, y, c, n, cells, role);
 		tui_put_bar(t, y, x, group_members(g, i), max, bar,

@@ -200,7 +200,7 @@ members_draw(struct tui *t, struct tui_view *v)
 		if (w->scored) {
 			text_format_int(w->m.recency, r);
 			text_format_int(w->m.frequency, f);
-			money_format_human(w->m.monetary, m);
+			money_human(t->md, w->m.monetary, m);
 		}
 		tui_table_row(t, y + i, c, C_COUNT, cells,
 			      s->l.top + i == s->l.sel ? ROLE_SELECTED : ROLE_NORMAL);

@@ -130,7 +130,7 @@ sales_draw(struct tui *t, struct tui_view *v)
 
 		cells[C_GROUP] = group_name(s, r->key);
 		text_format_int(r->sales, n);
-		money_format_human(r->paid, paid);
+		money_human(t->md, r->paid, paid);
 		text_format_ratio(100 * r->paid, s->s.paid ? s->s.paid : 1, share);
 		tui_table_row(t, y + i, c, C_COUNT, cells, role);
 		tui_put_bar(t, y + i, x, r->paid, max, COLS - x - 1,
@@ -142,7 +142,7 @@ sales_draw(struct tui *t, struct tui_view *v)
 	}
 	cells[C_GROUP] = _("Total");
 	text_format_int(s->s.sales, n);
-	money_format_human(s->s.paid, paid);
+	money_human(t->md, s->s.paid, paid);
 	share[0] = '\0';
 	tui_table_row(t, y + (i < rows ? i : rows), c, C_COUNT, cells, ROLE_HEADER);
 }

@@ -84,7 +84,7 @@ weekly_load(struct tui *t, struct weekly *w)
 		return false;
 	}
 	fp = open_memstream(&w->text, &size);
-	rc = !fp || report_weekly_text(fp, &r) < 0;
+	rc = !fp || report_weekly_text(t->md, fp, &r) < 0;
 	if (fp)
 		rc |= fclose(fp) != 0;
 	report_weekly_free(&r);
@@ -140,7 +140,7 @@ save(struct tui *t, struct weekly *w)
 		tui_error(t, "%s", t->md->err);
 		return;
 	}
-	if (report_weekly_text(of.fp, &r) < 0) {
+	if (report_weekly_text(t->md, of.fp, &r) < 0) {
 		outfile_abort(&of);
 		rc = md_fail(t->md, MD_EIO, _("write error"));
 	} else {

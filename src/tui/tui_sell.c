@@ -250,9 +250,9 @@ draw_buyer(struct tui *t, struct sell *s, int y)
 	}
 	tui_put_pair(t, y + 1, 2, 14, _("Tier"), line, COLS - 4);
 	text_format_int(s->m.points, pts);
-	money_format_human(s->m.wallet_principal + s->m.wallet_bonus, money);
+	money_human(t->md, s->m.wallet_principal + s->m.wallet_bonus, money);
 	if (s->m.wallet_bonus) {
-		money_format_human(s->m.wallet_bonus, bonus);
+		money_human(t->md, s->m.wallet_bonus, bonus);
 		snprintf(line, sizeof line, _("%s points, stored value %s (bonus %s)"),
 			 pts, money, bonus);
 	} else {
@@ -283,7 +283,7 @@ money_bill_line(struct tui *t, int y, const char *label, int64_t fen,
 {
 	char m[40], v[48];
 
-	money_format_human(fen, m);
+	money_human(t->md, fen, m);
 	snprintf(v, sizeof v, "%s%s", minus ? "-" : "", m);
 	bill_line(t, y, label, v, remark);
 }
@@ -367,8 +367,8 @@ draw_bill(struct tui *t, struct sell *s, int y)
 	money_bill_line(t, y++, _("To pay"), q->paid, false,
 			payment_label(q->payment));
 	if (q->wallet_principal || q->wallet_bonus) {
-		money_format_human(q->wallet_principal, p);
-		money_format_human(q->wallet_bonus, b);
+		money_human(t->md, q->wallet_principal, p);
+		money_human(t->md, q->wallet_bonus, b);
 		snprintf(buf, sizeof buf, _("principal %s, bonus %s"), p, b);
 		money_bill_line(t, y++, _("From stored value"),
 				q->wallet_principal + q->wallet_bonus, false, buf);
@@ -413,7 +413,7 @@ save(struct tui *t, struct sell *s)
 			  (long long)sale.id);
 		return;
 	}
-	money_format_human(sale.paid, paid);
+	money_human(t->md, sale.paid, paid);
 	text_format_int(sale.points_earned, pts);
 	if (sale.member_id)
 		tui_say(t, _("Sale %lld recorded: paid %s, +%s points"),

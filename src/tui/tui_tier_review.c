@@ -61,12 +61,12 @@ list_rows(void)
 
 /* "spent ¥800.00 on 3 days, less than the ¥2,500.00 that keeps 金卡". */
 static void
-why(const struct move_row *m, char *out, size_t n)
+why(struct tui *t, const struct move_row *m, char *out, size_t n)
 {
 	char a[40], b[40];
 
-	money_format_human(m->spend, a);
-	money_format_human(m->keep, b);
+	money_human(t->md, m->spend, a);
+	money_human(t->md, m->keep, b);
 	if (m->up)
 		snprintf(out, n, P_("up: spent %s on %lld day", "up: spent %s on %lld days",
 				    m->visits), a, (long long)m->visits);
@@ -100,7 +100,7 @@ review_draw(struct tui *t, struct tui_view *v)
 
 		a = tui_attr(t, r->l.top + i == r->l.sel ? ROLE_SELECTED : ROLE_NORMAL);
 		snprintf(move, sizeof move, "%s \xE2\x86\x92 %s", m->from, m->to);
-		why(m, reason, sizeof reason);
+		why(t, m, reason, sizeof reason);
 		attron(a);
 		mvhline(y + i, 0, ' ', COLS);
 		tui_put(y + i, 1, m->card, 9, false);

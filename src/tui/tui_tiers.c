@@ -66,13 +66,13 @@ static const char *const heads[C_N] = {
 };
 
 static void
-cells_of(const struct tier *k, char cell[C_N][TIER_NAME_MAX])
+cells_of(struct md *md, const struct tier *k, char cell[C_N][TIER_NAME_MAX])
 {
 	snprintf(cell[C_RANK], TIER_NAME_MAX, "%d", k->rank);
 	snprintf(cell[C_NAME], TIER_NAME_MAX, "%s", k->name);
-	money_format_human(k->min_spend, cell[C_SPEND]);
+	money_human(md, k->min_spend, cell[C_SPEND]);
 	snprintf(cell[C_VISITS], TIER_NAME_MAX, "%lld", (long long)k->min_visits);
-	money_format_human(k->keep_spend, cell[C_KEEP]);
+	money_human(md, k->keep_spend, cell[C_KEEP]);
 	tier_discount_text(k->discount, cell[C_DISCOUNT]);
 	money_format_decimal(k->points_rate, cell[C_RATE]);
 	text_format_int(k->members, cell[C_MEMBERS]);
@@ -89,7 +89,7 @@ cells_of(const struct tier *k, char cell[C_N][TIER_NAME_MAX])
 /* Each column as wide as its widest cell or heading; what is left of
  * the line goes between them. */
 static void
-layout(const struct tiers *s, int w[C_N], int *gap)
+layout(struct md *md, const struct tiers *s, int w[C_N], int *gap)
 {
 	char cell[C_N][TIER_NAME_MAX];
 	int i, c, used = 0;
@@ -97,7 +97,7 @@ layout(const struct tiers *s, int w[C_N], int *gap)
 	for (c = 0; c < C_N; c++)
 		w[c] = text_width(_(heads[c]));
 	for (i = 0; i < s->l.n; i++) {
-		cells_of(&s->rows[i], cell);
+		cells_of(md, &s->rows[i], cell);
 		for (c = 0; c < C_N; c++)
 			if (text_width(cell[c]) > w[c])
 				w[c] = text_width(cell[c]);
@@ -153,13 +153,13 @@ tiers_draw(struct tui *t, struct tui_view *v)
 		 tui_act_key(ACT_TIER_LOWER, 0, b, sizeof b), "Enter");
 	tui_put_wrapped(t, y + 1, 1, line, COLS - 2, 2, ROLE_DIM);
 	y += 3;
-	layout(s, w, &gap);
+	layout(t->md, s, w, &gap);
 	for (c = 0; c < C_N; c++)
 		head[c] = _(heads[c]), cell[c] = text[c];
 	draw_line(t, y++, w, gap, head, ROLE_HEADER);
 	tui_list_scroll(&s->l, rows);
 	for (i = 0; i < rows && s->l.top + i < s->l.n; i++) {
-		cells_of(&s->rows[s->l.top + i], text);
+		cells_of(t->md, &s->rows[s->l.top + i], text);
 		draw_line(t, y + i, w, gap, cell,
 			  s->l.top + i == s->l.sel ? ROLE_SELECTED : ROLE_NORMAL);
 	}

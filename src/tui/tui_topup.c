@@ -46,8 +46,8 @@ draw_rules(struct tui *t, const struct member_form *f, int y, int lw, int rows)
 		return y + 1;
 	}
 	for (i = 0; i < f->nrules && i < rows; i++, y++) {
-		money_format_human(f->rules[i].amount, a);
-		money_format_human(f->rules[i].bonus, b);
+		money_human(t->md, f->rules[i].amount, a);
+		money_human(t->md, f->rules[i].bonus, b);
 		snprintf(line, sizeof line, _("Recharge %s or more: bonus %s"), a, b);
 		tui_put_pair(t, y, 2, lw, i ? "" : _("Bonus"), line, COLS - 4);
 	}
@@ -77,16 +77,16 @@ topup_live(struct tui *t, struct member_form *f, int y)
 	char a[40], b[40], line[128];
 
 	y = draw_rules(t, f, y, lw, LINES - 2 - 4 - y);
-	money_format_human(now, a);
+	money_human(t->md, now, a);
 	tui_put_pair(t, y + 1, 2, lw, labels[1], a, COLS - 4);
 	if (money_parse(t->md, "", tui_form_text(&f->form, T_AMOUNT), &fen, 0) ||
 	    wallet_bonus_for(t->md, fen, &bonus))
 		return;
-	money_format_human(fen, a);
-	money_format_human(bonus, b);
+	money_human(t->md, fen, a);
+	money_human(t->md, bonus, b);
 	snprintf(line, sizeof line, _("%s + %s bonus"), a, b);
 	tui_put_pair(t, y + 2, 2, lw, labels[2], line, COLS - 4);
-	money_format_human(now + fen + bonus, a);
+	money_human(t->md, now + fen + bonus, a);
 	tui_put_role(t, y + 3, 2, labels[3], lw, false, ROLE_LABEL);
 	tui_put_role(t, y + 3, 2 + lw + 2, a, COLS - 6 - lw, false, ROLE_GOOD);
 }
@@ -103,9 +103,9 @@ topup_save(struct tui *t, struct member_form *f, char *msg, size_t n)
 			     tui_form_text(&f->form, T_NOTE), &r);
 	if (rc)
 		return rc;
-	money_format_human(r.principal, p);
-	money_format_human(r.bonus, b);
-	money_format_human(r.principal_after + r.bonus_after, total);
+	money_human(t->md, r.principal, p);
+	money_human(t->md, r.bonus, b);
+	money_human(t->md, r.principal_after + r.bonus_after, total);
 	snprintf(msg, n, _("Topped up %s + %s bonus: balance %s"), p, b, total);
 	return MD_OK;
 }

@@ -30,7 +30,7 @@ at 2026-11-23
 
 # By hand: 4 issued; P paid 150 - 20 = 130, Q (金卡, 95%) 300 - 15 - 20
 # = 265; R revoked; S's expired on 2026-11-09.  Rate 2 / 4 = 50.0%;
-# discount 40.00; revenue 395.00, 395 / 40 = 9.875 -> 9.88 per yuan.
+# discount 40.00; revenue 395.00, 395 / 40 = 9.875 -> 9.88 times.
 run md coupon stats 满百减二十 --format csv
 exits 0 "coupon stats --format csv"
 is "$(printf '%s\n' "$out" | head -n 4)" \
@@ -47,7 +47,7 @@ run md coupon stats 满百减二十
 exits 0 "coupon stats for people"
 like "$out" "  Issued     4: 2 redeemed (50.0%), 1 expired, 1 revoked" "in words: the states"
 like "$out" "  Discount   ¥40.00 given; the redeeming sales paid ¥395.00" "the money"
-like "$out" "  Return     ¥9.88 of sales per yuan of discount" "the return"
+like "$out" "  Return     the sales paid 9.88 times the discount" "the return"
 like "$out" "Tier     金卡                     1         1   100.0    ¥20.00  ¥265.00" "a table row"
 rejects 1 'there is no campaign "没有"' "stats of no campaign" md coupon stats 没有
 rejects 2 "give the campaign" "stats without a campaign" md coupon stats

@@ -52,7 +52,7 @@ accepted(struct md *md, const char *s, int64_t fen, unsigned flags)
 	reads_back(md, out, fen);
 	money_format_short(fen, out);
 	reads_back(md, out, fen);
-	money_format_human(fen, out);
+	money_human(md, fen, out);
 	reads_back(md, out, fen);
 	money_format_decimal(fen, out);
 	reads_back(md, out, fen);

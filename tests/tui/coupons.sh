@@ -58,7 +58,7 @@ sees "Campaign 1: 满百减二十 (running)" "Enter shows the selected campaign"
 screen=$(tui_screen)
 like "$screen" "Issued       ███" "issued as a bar"
 like "$screen" "1 (33.3%)" "redeemed, with the rate of coupon stats"
-like "$screen" "¥20.00 off; the sales paid ¥122.50, ¥6.13 per yuan off" "the money"
+like "$screen" "¥20.00 off; the sales paid ¥122.50, 6.13 times the discount" "the money"
 like "$screen" "Redeemed by tier at issue" "by tier"
 like "$screen" "金卡         ████" "a tier's rate as a bar"
 like "$screen" "1 of 1, 100.0%" "with its figures"

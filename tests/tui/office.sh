@@ -193,7 +193,7 @@ tui_keys 5
 sees "Enter changes the selected setting" "Settings lists every setting"
 like "$(tui_screen)" "shop name, shown in the title bar" "with the help of the selected one"
 before=$(dbsum)
-tui_keys Down Down Down Down Enter C-u 0 Enter
+tui_keys Down Down Down Down Down Down Enter C-u 0 Enter
 sees "points_value must be between 1 and 100000" "a value out of range is refused"
 tui_keys Escape
 sees "points_value is unchanged." "Esc keeps it"
