@@ -164,6 +164,13 @@ plan_init(struct md *md, struct plan *p, const struct demo_shape *s)
 	return MD_OK;
 }
 
+/* FEN rounded down to the shop's unit. */
+static int64_t
+in_units(const struct demo_shape *s, int64_t fen)
+{
+	return s->unit > 1 ? fen / s->unit * s->unit : fen;
+}
+
 static void
 yuan(int64_t fen, char out[24])
 {
@@ -221,7 +228,8 @@ member_row(struct md *md, const struct plan *p, int64_t i, FILE *fp)
 		 t.visits * t.basket / 100 * (10 + (int64_t)below(&st, 50)) / 100 :
 		 below(&st, 10) < 3 ? (int64_t)below(&st, 500) : 0);
 	if (below(&st, 4) == 0)
-		yuan((1 + (int64_t)below(&st, 20)) * 5000 - (int64_t)below(&st, 4000), balance);
+		yuan(in_units(p->s, (1 + (int64_t)below(&st, 20)) * 5000 - (int64_t)below(&st, 4000)),
+		     balance);
 	else
 		strcpy(balance, "0");
 	f[0] = card, f[1] = name, f[2] = phone, f[3] = pick(&st, genders, N_OF(genders));
@@ -262,6 +270,7 @@ sale_row(struct md *md, struct plan *p, uint64_t *st, const char *card,
 	fen = fen / 100 * 100 + (below(st, 4) == 0 ? 50 : 0);
 	if (promo)
 		fen = fen * 8 / 10 / 10 * 10;
+	fen = in_units(p->s, fen);
 	if (fen < 100)
 		fen = 100;
 	minute = 9 * 60 + (int64_t)below(st, 12 * 60);

@@ -20,6 +20,10 @@ struct demo_shape {
 	uint64_t seed;
 	struct date today;	/* sales end the day before */
 	int years;		/* of sales before today, 1 .. 10 */
+	/* The smallest amount written, in fen: 0 or 1 for any, 100 for a
+	 * shop of whole units (money_unit); rounded down after the draw,
+	 * so that a seed makes the same shop in either. */
+	int64_t unit;
 };
 
 #define DEMO_MAX_MEMBERS 100000000LL

@@ -16,6 +16,7 @@
 #include "core/db.h"
 #include "core/demo.h"
 #include "core/demo_shop.h"
+#include "core/money.h"
 #include "core/import.h"
 #include "core/member.h"
 #include "core/rfm.h"
@@ -44,7 +45,9 @@ current(const struct md *md, const char *path)
 static int
 write_files(struct md *md, const char *members, const char *sales)
 {
-	struct demo_shape s = {DEMO_MEMBERS, DEMO_SALES, DEMO_SEED, clock_today(md), 2};
+	/* In the shop's units: a Taipei demo's amounts are whole NT$. */
+	struct demo_shape s = {DEMO_MEMBERS, DEMO_SALES, DEMO_SEED, clock_today(md), 2,
+			       money_unit(md)};
 	FILE *m = fopen(members, "w"), *k = fopen(sales, "w");
 	int rc;
 
@@ -120,7 +123,7 @@ build(struct md *md, const char *path)
 			       strerror(errno));
 	snprintf(members, sizeof members, "%s/members.csv", dir);
 	snprintf(sales, sizeof sales, "%s/sales.csv", dir);
-	if (!(rc = write_files(md, members, sales)) && !(rc = db_open(md, path, true)) &&
+	if (!(rc = db_open(md, path, true)) && !(rc = write_files(md, members, sales)) &&
 	    !(rc = import(md, IMPORT_MEMBERS, members)) && !(rc = import(md, IMPORT_SALES, sales)))
 		rc = dress(md);
 	unlink(members);

@@ -38,4 +38,23 @@ tui_keys F10
 tui_wait "[exit 0]" || true
 is "$(stat -c %i "$demo")" "$before" "opened again the same day, it is kept"
 rejects 2 "the demo shop has a database of its own: drop --db" "demo with --db" md demo
+
+# A Taipei owner's demo: Traditional tiers, and the money in whole NT$.
+HOME=$T/taipei
+mkdir -p "$HOME"
+TUI_ENV="LANGUAGE=zh_TW"
+tui_start demo
+tui_wait "NT\$" && pass "a demo made under zh_TW counts in NT\$" ||
+	fail "a demo made under zh_TW counts in NT\$"
+tui_idle
+screen=$(tui_screen)
+like "$screen" "銀卡" "with the tiers in Traditional characters"
+unlike "$screen" "NT\$[0-9,]*\." "and whole dollars"
+tui_keys F10
+tui_wait "[exit 0]" || true
+run "$MEMBERDESK" --db "$HOME/.local/share/memberdesk/demo.db" check
+exits 0 "check proves the Taipei demo"
+is "$("$SQLITE3" -batch -noheader "$HOME/.local/share/memberdesk/demo.db" \
+	"SELECT count(*) FROM sales WHERE paid % 100 != 0 OR amount % 100 != 0")" "0" \
+	"every sale in whole dollars"
 done_testing
