@@ -169,7 +169,8 @@ check_offer(struct md *md, struct campaign *c)
 			       campaign_kind_key(c->kind));
 	if (c->kind == CAMPAIGN_CASH && c->min_spend == 0)
 		return md_fail(md, MD_EINVAL,
-			       _("a cash-off campaign needs its minimum spend (满100减20: --min 100)"));
+			       _("a cash-off campaign needs its minimum spend (满100减20: %s 100)"),
+			       md_input(md, "--min"));
 	if (c->kind == CAMPAIGN_CASH && c->min_spend < c->value) {
 		money_human(md, c->value, a);
 		money_human(md, c->min_spend, b);
@@ -248,7 +249,8 @@ check_validity(struct md *md, const struct campaign_input *in, struct campaign *
 
 	if ((in->from || in->to) && in->days)
 		return md_fail(md, MD_EINVAL,
-			       _("give fixed dates (--from and --to) or a number of days (--days), not both"));
+			       _("give fixed dates (%s and %s) or a number of days (%s), not both"),
+			       md_input(md, "--from"), md_input(md, "--to"), md_input(md, "--days"));
 	if (in->days) {
 		if ((rc = count_of(md, _("days"), in->days, 3660, &days)))
 			return rc;
@@ -256,20 +258,21 @@ check_validity(struct md *md, const struct campaign_input *in, struct campaign *
 		c->valid_from[0] = c->valid_to[0] = '\0';
 	}
 	if (in->from) {
-		if ((rc = date_parse(md, "--from", in->from, &d, false)))
+		if ((rc = date_parse(md, md_input(md, "--from"), in->from, &d, false)))
 			return rc;
 		date_format(d, c->valid_from);
 		c->valid_days = 0;
 	}
 	if (in->to) {
-		if ((rc = date_parse(md, "--to", in->to, &d, false)))
+		if ((rc = date_parse(md, md_input(md, "--to"), in->to, &d, false)))
 			return rc;
 		date_format(d, c->valid_to);
 		c->valid_days = 0;
 	}
 	if (!c->valid_days && !*c->valid_to)
 		return md_fail(md, MD_EINVAL,
-			       _("when can the coupons be used? Give --from and --to, or --days N"));
+			       _("when can the coupons be used? Give %s and %s, or %s"),
+			       md_input(md, "--from"), md_input(md, "--to"), md_input(md, "--days"));
 	clock_today_text(md, today);
 	if (*c->valid_to && strcmp(c->valid_to, today) < 0)
 		return md_fail(md, MD_EINVAL,
@@ -278,8 +281,7 @@ check_validity(struct md *md, const struct campaign_input *in, struct campaign *
 	if (*c->valid_to && !*c->valid_from)
 		strcpy(c->valid_from, today);
 	if (*c->valid_to && strcmp(c->valid_from, c->valid_to) > 0)
-		return md_fail(md, MD_EINVAL, _("--from %s is after --to %s"), c->valid_from,
-			       c->valid_to);
+		return date_fail_order(md, c->valid_from, c->valid_to);
 	return MD_OK;
 }
 

@@ -97,12 +97,13 @@ days_of(struct md *md, enum coupon_rule r, const char *s, int *days)
 	if (!s)
 		return MD_OK;
 	if (r != COUPON_RULE_BIRTHDAY)
-		return md_fail(md, MD_EINVAL, _("--days is for the birthday rule only"));
+		return md_fail(md, MD_EINVAL, _("%s is for the birthday rule only"),
+			       md_input(md, "--days"));
 	n = strtol(s, &end, 10);
 	if (!*s || *end || n < 0 || n > COUPON_RULE_DAYS_MAX)
 		return md_fail(md, MD_EINVAL,
-			       _("--days \"%s\" must be a whole number of days from 0 to %d"),
-			       s, COUPON_RULE_DAYS_MAX);
+			       _("%s \"%s\" must be a whole number of days from 0 to %d"),
+			       md_input(md, "--days"), s, COUPON_RULE_DAYS_MAX);
 	*days = (int)n;
 	return MD_OK;
 }

@@ -238,8 +238,8 @@ static int
 not_utf8(struct md *md, const char *path, int64_t line)
 {
 	return md_fail(md, MD_EINVAL,
-		       _("%s is not valid UTF-8 (line %lld); if it came from Excel, try --encoding gb18030 or --encoding big5"),
-		       path, (long long)line);
+		       _("%s is not valid UTF-8 (line %lld); if it came from Excel, try the encoding gb18030 or big5 (%s)"),
+		       path, (long long)line, md_input(md, "--encoding"));
 }
 
 int
@@ -445,8 +445,8 @@ decode(struct reader *r, struct csv_parser *p, iconv_t cd, char *in,
 		if (err == EINVAL && !at_end)
 			break;
 		return md_fail(r->md, MD_EINVAL,
-			       _("line %lld: bytes that are not valid %s; is the file in another encoding (--encoding)?"),
-			       (long long)r->line + 1, enc);
+			       _("line %lld: bytes that are not valid %s; is the file in another encoding (%s)?"),
+			       (long long)r->line + 1, enc, md_input(r->md, "--encoding"));
 	}
 	memmove(in, ip, *nin);
 	return MD_OK;

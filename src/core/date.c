@@ -310,3 +310,12 @@ date_from_excel_serial(const char *s, char out[20])
 			 (unsigned)(secs / 60 % 60), (unsigned)(secs % 60));
 	return true;
 }
+
+int
+date_fail_order(struct md *md, const char *from, const char *to)
+{
+	/* TRANSLATORS: "--from 2026-12-02 is after --to 2026-12-01"; on
+	 * the screens the fields' names stand for the options. */
+	return md_fail(md, MD_EINVAL, _("%s %s is after %s %s"), md_input(md, "--from"),
+		       from, md_input(md, "--to"), to);
+}

@@ -36,6 +36,10 @@ void date_format(struct date dt, char out[11]);
  * real date. */
 bool date_parse_iso(const char *s, struct date *dt);
 
+/* The message of a span whose first day FROM comes after its last, TO
+ * (both as given), naming the inputs as the face does (md_input). */
+int date_fail_order(struct md *md, const char *from, const char *to);
+
 /* A date as shops and spreadsheets write it: 2024-01-05, 2024/1/5,
  * 2024.1.5, 20240105, 2024年1月5日, a trailing " 00:00[:00]", and when
  * ALLOW_NO_YEAR, "01-05", "1/5" or "1月5日" (year 0).  WHAT names the

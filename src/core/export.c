@@ -176,20 +176,21 @@ check_range(struct md *md, const struct export_opts *o, char from[11], char to[1
 
 	if ((o->from || o->to) && (o->kind == EXPORT_POINTS || o->kind == EXPORT_WALLET))
 		return md_fail(md, MD_EINVAL,
-			       _("--from and --to choose members, sales or coupons; points and wallet export what is held now"));
+			       _("%s and %s choose members, sales or coupons; points and wallet export what is held now"),
+			       md_input(md, "--from"), md_input(md, "--to"));
 	*from = *to = '\0';
 	if (o->from) {
-		if ((rc = date_parse(md, "--from", o->from, &d, false)))
+		if ((rc = date_parse(md, md_input(md, "--from"), o->from, &d, false)))
 			return rc;
 		date_format(d, from);
 	}
 	if (o->to) {
-		if ((rc = date_parse(md, "--to", o->to, &d, false)))
+		if ((rc = date_parse(md, md_input(md, "--to"), o->to, &d, false)))
 			return rc;
 		date_format(d, to);
 	}
 	if (*from && *to && strcmp(from, to) > 0)
-		return md_fail(md, MD_EINVAL, _("--from %s is after --to %s"), from, to);
+		return date_fail_order(md, from, to);
 	return MD_OK;
 }
 

@@ -45,6 +45,14 @@ md_grow(struct md *md, void *p, size_t *cap, size_t n, size_t size)
 	return true;
 }
 
+const char *
+md_input(struct md *md, const char *option)
+{
+	const char *s = md->input_name ? md->input_name(md->input_arg, option) : NULL;
+
+	return s ? s : option;
+}
+
 int
 md_init(struct md *md)
 {

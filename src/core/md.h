@@ -79,6 +79,11 @@ struct md {
 		int currency;	/* an index into money.c's table */
 		int decimals;	/* money_decimals: 2 or 0 */
 	} money;
+	/* The face's word for an input the core names in a message: NULL
+	 * (the command line) keeps the option ("--move-to"); a screen gives
+	 * its field's label.  Through md_input(). */
+	const char *(*input_name)(void *arg, const char *option);
+	void *input_arg;
 	char err[1024];
 };
 
@@ -91,6 +96,9 @@ int md_fail(struct md *md, int status, const char *fmt, ...)
  * bytes (capacity *CAP), doubling as needed.  Returns false, with the
  * message in md->err, when memory runs out (*P is left as it was). */
 bool md_grow(struct md *md, void *p, size_t *cap, size_t n, size_t size);
+
+/* How the face calls OPTION ("--move-to"), for a message. */
+const char *md_input(struct md *md, const char *option);
 
 /* Initialise the context: the operator from the login name.  The clock
  * is clock_init()'s. */

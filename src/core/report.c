@@ -33,12 +33,12 @@ report_week_parse(struct md *md, const char *s, struct date *week_end)
 		*week_end = date_week_end(today);
 		return MD_OK;
 	}
-	if ((rc = date_parse(md, "--week-ending", s, week_end, false)))
+	if ((rc = date_parse(md, md_input(md, "--week-ending"), s, week_end, false)))
 		return rc;
 	if (date_weekday(*week_end) != 7)
 		return md_fail(md, MD_EINVAL,
-			       _("--week-ending %s is a %s: weeks run Monday to Sunday"),
-			       s, _(days[date_weekday(*week_end) - 1]));
+			       _("%s %s is a %s: weeks run Monday to Sunday"),
+			       md_input(md, "--week-ending"), s, _(days[date_weekday(*week_end) - 1]));
 	if (date_to_days(*week_end) > date_to_days(today))
 		return md_fail(md, MD_EINVAL, _("the week ending %s has not ended yet"), s);
 	return MD_OK;

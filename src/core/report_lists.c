@@ -104,7 +104,8 @@ report_by_parse(struct md *md, const char *s, enum report_by *by)
 		}
 	}
 	return md_fail(md, MD_EINVAL,
-		       _("--by \"%s\" is not one of day, week, month, category, payment"), s);
+		       _("%s \"%s\" is not one of day, week, month, category, payment"),
+		       md_input(md, "--by"), s);
 }
 
 static int
@@ -142,7 +143,7 @@ report_sales(struct md *md, struct date from, struct date to, enum report_by by,
 	if (date_to_days(from) > date_to_days(to)) {
 		date_format(from, a);
 		date_format(to, b);
-		return md_fail(md, MD_EINVAL, _("--from %s is after --to %s"), a, b);
+		return date_fail_order(md, a, b);
 	}
 	date_format(from, lo);
 	date_format(date_from_days(date_to_days(to) + 1), hi);

@@ -622,8 +622,9 @@ take_back(struct md *md, int64_t sale_id, const char *kind, const char *at,
 			text_format_int(balance, have);
 			text_format_int(n, got);
 			return md_fail(md, MD_ECONFLICT,
-				       _("sale %lld gave %s (%s) %s points but only %s are left; void it with --forgive-points to take back only those"),
-				       (long long)sale_id, m.card, m.name, got, have);
+				       _("sale %lld gave %s (%s) %s points but only %s are left; void it with %s to take back only those"),
+				       (long long)sale_id, m.card, m.name, got, have,
+				       md_input(md, "--forgive-points"));
 		}
 		n = balance;
 	}
@@ -717,12 +718,12 @@ sale_list(struct md *md, const struct sale_filter *f,
 	if (f->member && *f->member && (rc = member_resolve(md, f->member, &member)))
 		return rc;
 	if (f->from) {
-		if ((rc = date_parse(md, "--from", f->from, &d, false)))
+		if ((rc = date_parse(md, md_input(md, "--from"), f->from, &d, false)))
 			return rc;
 		date_format(d, from);
 	}
 	if (f->to) {
-		if ((rc = date_parse(md, "--to", f->to, &d, false)))
+		if ((rc = date_parse(md, md_input(md, "--to"), f->to, &d, false)))
 			return rc;
 		date_format(date_from_days(date_to_days(d) + 1), to);
 	}

@@ -168,12 +168,12 @@ window(struct md *md, const char *from, const char *to, struct shift_report *r)
 	char today[11];
 	int rc;
 
-	if (to && (rc = date_parse_timestamp(md, "--to", to, r->to)))
+	if (to && (rc = date_parse_timestamp(md, md_input(md, "--to"), to, r->to)))
 		return rc;
 	if (!to)
 		clock_timestamp(md, r->to);
 	if (from)
-		return date_parse_timestamp(md, "--from", from, r->from);
+		return date_parse_timestamp(md, md_input(md, "--from"), from, r->from);
 	if ((rc = last_end(md, r->by, r->from)) || *r->from)
 		return rc;
 	clock_today_text(md, today);

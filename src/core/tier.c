@@ -566,7 +566,8 @@ tier_evaluate(struct md *md, struct date as_of, bool dry_run,
 		return rc;
 	if (!dry_run && date_to_days(as_of) > date_to_days(clock_today(md)))
 		return md_fail(md, MD_EINVAL,
-			       _("tiers can be evaluated for a future date only with --dry-run"));
+			       _("tiers can be evaluated for a future date only as a dry run (%s)"),
+			       md_input(md, "--dry-run"));
 	if ((rc = db_begin_long(md, DB_LONG_TIERS, NULL)))
 		return rc;
 	rc = tier_evaluate_locked(md, as_of, NULL, dry_run, true, cb, arg, moved);
@@ -958,10 +959,10 @@ delete_locked(struct md *md, const char *name, const char *move_to)
 		return rc;
 	if (count && !move_to)
 		return md_fail(md, MD_ECONFLICT,
-			       P_("%lld member holds %s: give --move-to TIER to move them",
-				  "%lld members hold %s: give --move-to TIER to move them",
+			       P_("%lld member holds %s: give the tier they move to (%s)",
+				  "%lld members hold %s: give the tier they move to (%s)",
 				  count),
-			       (long long)count, t.name);
+			       (long long)count, t.name, md_input(md, "--move-to"));
 	if (count) {
 		if ((rc = tier_get(md, move_to, &to)))
 			return rc;

@@ -26,6 +26,7 @@
 #include "core/text.h"
 #include "i18n.h"
 #include "tui/tui.h"
+#include "tui/tui_form.h"
 #include "tui/tui_priv.h"
 #include "tui/tui_screens.h"
 
@@ -636,6 +637,9 @@ tui_run(struct md *md, const char *who)
 	}
 	show_notice(&t);
 	db_on_wait(md, waiting, &t);
+	/* The core's messages name the form's fields, not the options. */
+	md->input_name = tui_form_input_name;
+	md->input_arg = &t;
 	tui_draw_all(&t);
 	if (backup_daily_start(md, &backup) != MD_OK) {
 		tui_error(&t, _("The daily backup failed: %s"), md->err);
@@ -670,6 +674,8 @@ tui_run(struct md *md, const char *who)
 	while (t.depth)
 		tui_pop(&t);
 	db_on_wait(md, NULL, NULL);
+	md->input_name = NULL;
+	md->input_arg = NULL;
 	restore_terminal();
 	if (caught) {
 		/* Die of the signal as the shell expects, terminal restored. */

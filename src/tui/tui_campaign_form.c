@@ -444,14 +444,14 @@ build_fields(struct cform *f)
 					.choices = f->kind_labels, .literal = true, .width = 24,
 					.hint = N_("Space, Left, Right")};
 	fl[C_VALUE] = (struct tui_field){.label = N_("Face value"), .width = 24};
-	fl[C_MIN] = (struct tui_field){.label = N_("Minimum"), .width = 12,
+	fl[C_MIN] = (struct tui_field){.label = N_("Minimum"), .width = 12, .option = "--min",
 				       .hint = N_("yuan spent, after the tier discount")};
 	fl[C_CAP] = (struct tui_field){.label = N_("Cap"), .width = 12,
 				       .hint = N_("percent off: at most this, yuan")};
-	fl[C_FROM] = (struct tui_field){.label = N_("Valid from"), .width = 12,
+	fl[C_FROM] = (struct tui_field){.label = N_("Valid from"), .width = 12, .option = "--from",
 					.hint = N_("YYYY-MM-DD, or days instead")};
-	fl[C_TO] = (struct tui_field){.label = N_("Valid to"), .width = 12};
-	fl[C_DAYS] = (struct tui_field){.label = N_("Days"), .width = 12,
+	fl[C_TO] = (struct tui_field){.label = N_("Valid to"), .width = 12, .option = "--to"};
+	fl[C_DAYS] = (struct tui_field){.label = N_("Days"), .width = 12, .option = "--days",
 					.hint = N_("from the day each coupon is issued")};
 	fl[C_NOT_ON] = (struct tui_field){.label = N_("Not on"), .width = 30,
 					  .hint = N_("weekends, FROM..TO")};

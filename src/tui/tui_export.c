@@ -39,8 +39,8 @@ check_date(struct tui *t, struct tui_field *f, void *arg)
 
 	if (!*f->edit.buf)
 		return MD_OK;
-	return date_parse(t->md, f == &((struct export_form *)arg)->fields[E_FROM] ?
-			  "--from" : "--to", f->edit.buf, &d, false);
+	(void)arg;
+	return date_parse(t->md, _(f->label), f->edit.buf, &d, false);
 }
 
 static int
@@ -165,6 +165,7 @@ tui_export_open(struct tui *t)
 	e->fields[E_FILE] = (struct tui_field){.label = N_("File"), .width = 44,
 					       .check = check_file};
 	e->fields[E_ENCODING] = (struct tui_field){.label = N_("Encoding"), .kind = FIELD_CHOICE,
+						   .option = "--encoding",
 						   .choices = encodings, .literal = true,
 						   .width = 14, .hint = N_("gb18030 for old Excel")};
 	e->fields[E_BOM] = (struct tui_field){.label = N_("BOM"), .kind = FIELD_CHOICE,
@@ -172,10 +173,11 @@ tui_export_open(struct tui *t)
 					      .hint = N_("UTF-8 only: Excel then reads it right")};
 	e->fields[E_HEADERS] = (struct tui_field){.label = N_("Headers"), .kind = FIELD_CHOICE,
 						  .choices = headers, .width = 18};
-	e->fields[E_FROM] = (struct tui_field){.label = N_("From"), .width = 12,
+	e->fields[E_FROM] = (struct tui_field){.label = N_("From"), .width = 12, .option = "--from",
 					       .check = check_date,
 					       .hint = N_("YYYY-MM-DD: joined, sold or issued on or after")};
-	e->fields[E_TO] = (struct tui_field){.label = N_("To"), .width = 12, .check = check_date,
+	e->fields[E_TO] = (struct tui_field){.label = N_("To"), .width = 12, .option = "--to",
+					     .check = check_date,
 					     .hint = N_("YYYY-MM-DD: ... on or before")};
 	e->form.fields = e->fields;
 	e->form.n = E_COUNT;

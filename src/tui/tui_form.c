@@ -176,6 +176,22 @@ tui_form_typing(const struct tui_view *v)
 	return true;
 }
 
+const char *
+tui_form_input_name(void *arg, const char *option)
+{
+	const struct tui *t = arg;
+	const struct tui_view *v = t->depth ? &t->stack[t->depth - 1] : NULL;
+	const struct tui_form *f;
+
+	if (!v || v->scr->typing != tui_form_typing)
+		return NULL;
+	f = v->state;
+	for (int i = 0; i < f->n; i++)
+		if (f->fields[i].option && !strcmp(f->fields[i].option, option))
+			return _(f->fields[i].label);
+	return NULL;
+}
+
 bool
 tui_form_dirty(const struct tui_view *v)
 {

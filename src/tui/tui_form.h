@@ -33,6 +33,9 @@ struct tui_field {
 	int width;			/* input columns; 0: up to 30 */
 	tui_field_check check;		/* may be NULL */
 	const char *hint;		/* N_(): shown after the box */
+	/* The command line's option for what this field gives ("--from"):
+	 * a core message naming the option names the field instead. */
+	const char *option;
 	char err[1024];
 };
 
@@ -65,6 +68,10 @@ const char *tui_form_text(const struct tui_form *f, int i);
  * these serve as its typing, dirty and free ops: it is always typing,
  * it is dirty once something was typed, and its state is one block. */
 bool tui_form_typing(const struct tui_view *v);
+
+/* md->input_name for the screens (ARG is the struct tui): the label of
+ * the top form's field that gives OPTION; NULL when there is none. */
+const char *tui_form_input_name(void *arg, const char *option);
 bool tui_form_dirty(const struct tui_view *v);
 void tui_form_free(struct tui_view *v);
 

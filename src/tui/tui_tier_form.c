@@ -275,6 +275,7 @@ tui_tier_delete_open(struct tui *t, const struct tier *k)
 		}
 	d->choices[c] = NULL;
 	d->to = (struct tui_field){.label = N_("Move them to"), .kind = FIELD_CHOICE,
+				   .option = "--move-to",
 				   .choices = d->choices, .literal = true, .width = TIER_NAME_COLS + 4,
 				   .hint = N_("Space or Left/Right chooses")};
 	d->form.fields = &d->to;

@@ -39,7 +39,7 @@ rejects 1 "only a percent-off campaign has a cap" "a cash campaign with a cap" \
 	md coupon campaign add x --kind cash --value 10 --min 50 --cap 5 --days 30
 rejects 1 "a gift campaign needs the gift, as its value" "a gift of nothing" \
 	md coupon campaign add x --kind gift --days 30
-rejects 1 "when can the coupons be used? Give --from and --to, or --days N" \
+rejects 1 "when can the coupons be used? Give --from and --to, or --days" \
 	"no validity" md coupon campaign add x --kind voucher --value 10
 rejects 1 "give fixed dates (--from and --to) or a number of days (--days), not both" \
 	"dates and days" md coupon campaign add x --kind voucher --value 10 --days 30 --to 2026-12-31

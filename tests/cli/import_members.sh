@@ -80,7 +80,7 @@ is "$(field 9001 "name || '|' || phone || '|' || points")" "陳大文|0912345678
    "Traditional Chinese, a Taiwan mobile"
 run md import members "$D/members_gbk.csv" --encoding utf-8 --dry-run
 exits 1 "a GBK file said to be UTF-8"
-like "$err" "is not valid UTF-8 (line 1); if it came from Excel, try --encoding gb18030" \
+like "$err" "is not valid UTF-8 (line 1); if it came from Excel, try the encoding gb18030 or big5 (--encoding)" \
      "is refused with the line and a way out"
 
 # Rejected rows: the message names line and column, the error report has

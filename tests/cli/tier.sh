@@ -103,7 +103,7 @@ rejects 1 'there is no tier "紫卡"' "an unknown tier" md tier edit 紫卡 --di
 
 # Deleting a tier in use needs its members moved explicitly.
 md tier assign 100016 铜卡 --reason "loyal customer" >/dev/null
-rejects 1 "1 member holds 铜卡: give --move-to TIER to move them" "delete a tier in use" \
+rejects 1 "1 member holds 铜卡: give the tier they move to (--move-to)" "delete a tier in use" \
 	md tier delete 铜卡
 run md tier delete 铜卡 --move-to 银卡
 exits 0 "delete it, moving its members"
@@ -113,7 +113,7 @@ rejects 1 "the base tier 普通 cannot be deleted" "delete the base tier" md tie
 rejects 1 "100016 (李四) is already in tier 银卡" "assign the tier a member has" \
 	md tier assign 100016 银卡 --reason x
 rejects 2 "--reason is required" "assign without a reason" md tier assign 100016 金卡
-rejects 1 "tiers can be evaluated for a future date only with --dry-run" "evaluate the future" \
+rejects 1 "tiers can be evaluated for a future date only as a dry run (--dry-run)" "evaluate the future" \
 	md tier evaluate --as-of 2030-01-01
 
 run md member list --tier 银卡 --format csv

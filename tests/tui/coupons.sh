@@ -72,7 +72,10 @@ tui_keys F2
 sees "A new coupon campaign" "F2 opens the form"
 like "$(tui_screen)" "3 members will receive it" "everyone: all three"
 like "$(tui_screen)" "a campaign needs a name" "the core's verdict, before anything is typed"
-tui_keys 七月满减 Tab Tab 10 Tab 50 Tab Tab Tab Tab 14
+tui_keys 七月满减 Tab Tab 10 Tab 50
+sees "when can the coupons be used? Give Valid from and Valid to, or Days" \
+	"no dates yet: the core's words name the form's fields, not the options"
+tui_keys Tab Tab Tab Tab 14
 sees "cash off (满减): ¥10.00 off from ¥50.00; 14 days from the day it is issued" \
 	"the offer in the core's words as it is typed"
 # Target: everyone -> a tier; Which: the tiers, 普通 first.

@@ -84,9 +84,9 @@ tui_keys Escape
 tui_keys Down Enter
 sees "F2 writes the file" "the export form"
 tui_keys Tab "$T/out.csv" Tab Tab Tab Tab "2026-13-01" Tab
-sees "--from" "a bad date is refused at its field"
+sees 'From "2026-13-01"' "a bad date is refused at its field, named as the screen names it"
 tui_keys F2
-tui_wait "--from"
+tui_wait 'From "2026-13-01"'
 [ ! -e "$T/out.csv" ] && pass "and nothing is written" || fail "and nothing is written"
 tui_keys C-u BTab Space F2
 sees "rows written to" "F2 writes the export"
