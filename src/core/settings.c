@@ -6,6 +6,7 @@
  */
 #include <config.h>
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -164,7 +165,8 @@ settings_check_int(struct md *md, const struct setting_def *def,
 
 	errno = 0;
 	v = strtoll(in, &end, 10);
-	if (!*in || *end || errno || strchr(in, ' '))
+	/* strtoll skips leading blanks of any kind: a tab is as wrong as a space. */
+	if (!*in || *end || errno || isspace((unsigned char)*in))
 		return md_fail(md, MD_EINVAL, _("%s must be a whole number, not \"%s\""),
 			       def->key, in);
 	if (v < def->min || v > def->max)

@@ -31,6 +31,11 @@ rejects 1 'unknown setting "colour"' "an unknown setting" md settings set colour
 rejects 1 "phone_required must be yes or no" "a bad yes/no" md settings set phone_required maybe
 rejects 1 "card_next must be a whole number" "a bad number" md settings set card_next 12x
 rejects 1 "card_next must be between 1 and" "a number out of range" md settings set card_next 0
+tab=$(printf '\t')
+rejects 1 "card_next must be a whole number, not \"${tab}30\"" "a number after a tab, as after a space" \
+	md settings set card_next "${tab}30"
+rejects 1 "card_next must be a whole number, not \" 30\"" "a number after a space" \
+	md settings set card_next " 30"
 rejects 1 "shop_name must be at most 40 columns wide" "a shop name too wide" \
 	md settings set shop_name 一二三四五六七八九十一二三四五六七八九十一
 rejects 1 "shop_name must be plain text" "a shop name in GBK" \
