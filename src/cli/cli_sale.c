@@ -1,6 +1,7 @@
 /* cli_sale.c - "memberdesk sale add|void|list|show|receipt" */
 #include <config.h>
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -77,8 +78,11 @@ print_receipt(struct cli *cli, const struct sale *s, int width)
 
 	if ((rc = settings_get(cli->md, "shop_name", shop)))
 		return rc;
-	if (receipt_write(cli->md, cli->out, s, shop, width) < 0)
-		return md_fail(cli->md, MD_EIO, _("write error"));
+	/* Flushed here: a receipt that never reached the terminal or the
+	 * file is said now, while the sale's number is at hand. */
+	if (receipt_write(cli->md, cli->out, s, shop, width) < 0 || fflush(cli->out) != 0)
+		return md_fail(cli->md, MD_EIO, _("cannot write the receipt: %s"),
+			       strerror(errno));
 	return MD_OK;
 }
 
@@ -177,6 +181,14 @@ sale_add_cmd(struct cli *cli, int argc, char **argv)
 	if (rc)
 		return cli_fail(cli, rc);
 	rc = fmt == TABLE_TEXT ? print_receipt(cli, &s, width) : print_sale(cli, fmt, &s);
+	if (rc && !dry) {
+		/* Whoever reads this must not ring the sale up again. */
+		size_t n = strlen(cli->md->err);
+
+		snprintf(cli->md->err + n, sizeof cli->md->err - n,
+			 _("; sale %lld is recorded all the same (sale receipt %lld shows it again)"),
+			 (long long)s.id, (long long)s.id);
+	}
 	if (!rc && !dry)
 		rc = cli_sale_autoprint(cli, &s, width);
 	return rc ? cli_fail(cli, rc) : EXIT_OK;

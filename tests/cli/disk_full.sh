@@ -71,6 +71,10 @@ like "$err" "No space left on device" "and says the disk is full"
 # the output that could not be written is still an error.
 full "sale add" sale add 100008 --amount 10 --ticket T9
 is "$(sql "SELECT count(*) FROM sales WHERE ticket = 'T9'")" "1" "the sale is recorded all the same"
+n=$(sql "SELECT id FROM sales WHERE ticket = 'T9'")
+like "$(cat "$T/err")" \
+	"cannot write the receipt: No space left on device; sale $n is recorded all the same (sale receipt $n shows it again)" \
+	"and the message says so, so that nobody rings it up again"
 full "wallet recharge" wallet recharge 100008 --amount 100
 full "points adjust" points adjust 100008 +1 --reason x
 full "member add" member add --phone 13700137000 --name 王五
