@@ -21,7 +21,9 @@ needs_quotes(const char *s, char delim)
 
 	if (n == 0)
 		return 0;
-	if (s[0] == ' ' || s[n - 1] == ' ')
+	/* A field that starts with U+FEFF would be taken for the file's
+	 * byte order mark if it came first. */
+	if (s[0] == ' ' || s[n - 1] == ' ' || !strncmp(s, "\xEF\xBB\xBF", 3))
 		return 1;
 	for (; *s; s++)
 		if (*s == delim || *s == '"' || *s == '\n' || *s == '\r')
@@ -59,6 +61,10 @@ csvio_write_row(FILE *fp, const char *const *fields, const bool *text,
 {
 	size_t i;
 
+	/* One empty field alone would be a blank line, which reads as no
+	 * record at all. */
+	if (n == 1 && (!fields[0] || !*fields[0]))
+		return fputs("\"\"", fp) == EOF || fputs(eol, fp) == EOF ? -1 : 0;
 	for (i = 0; i < n; i++) {
 		const char *f = fields[i] ? fields[i] : "";
 		int rc;

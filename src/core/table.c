@@ -99,19 +99,19 @@ static const struct {
 	void (*people)(int64_t v, char *out);
 	bool sign, signed_money;
 } kinds[] = {
-	[COL_INHERIT] = {false, show_text, NULL, NULL, false},
-	[COL_TEXT] = {false, show_text, NULL, NULL, false},
-	[COL_LABEL] = {false, show_label, NULL, NULL, false},
-	[COL_ENUM] = {false, show_enum, NULL, NULL, false},
-	[COL_SET] = {false, show_set, NULL, NULL, false},
-	[COL_COUNT] = {true, NULL, plain_int, plain_int, false},
-	[COL_NUMBER] = {true, NULL, plain_int, text_format_int, false},
-	[COL_CHANGE] = {true, NULL, plain_int, text_format_int, true},
+	[COL_INHERIT] = {false, show_text, NULL, NULL, false, false},
+	[COL_TEXT] = {false, show_text, NULL, NULL, false, false},
+	[COL_LABEL] = {false, show_label, NULL, NULL, false, false},
+	[COL_ENUM] = {false, show_enum, NULL, NULL, false, false},
+	[COL_SET] = {false, show_set, NULL, NULL, false, false},
+	[COL_COUNT] = {true, NULL, plain_int, plain_int, false, false},
+	[COL_NUMBER] = {true, NULL, plain_int, text_format_int, false, false},
+	[COL_CHANGE] = {true, NULL, plain_int, text_format_int, true, false},
 	[COL_MONEY] = {true, NULL, money_format, NULL, false, false},
 	[COL_YUAN] = {true, NULL, money_format, NULL, false, true},
 	[COL_YUAN_CHANGE] = {true, NULL, money_format, NULL, true, true},
-	[COL_RATIO] = {true, show_ratio, NULL, NULL, false},
-	[COL_DECIMAL] = {true, NULL, money_format_decimal, money_format_decimal, false},
+	[COL_RATIO] = {true, show_ratio, NULL, NULL, false, false},
+	[COL_DECIMAL] = {true, NULL, money_format_decimal, money_format_decimal, false, false},
 };
 
 const char *

@@ -269,7 +269,7 @@ test_encodings(struct md *md)
 	is_int(read_file(md, write_tmp(gbk, sizeof gbk - 1), CSVIO_UTF8, &info, &g), MD_EINVAL,
 	       "a GBK file said to be UTF-8 is refused");
 	like(md->err, "is not valid UTF-8 (line 1)", "with its line");
-	like(md->err, "--encoding gb18030", "and a way out");
+	like(md->err, "try the encoding gb18030 or big5 (--encoding)", "and a way out");
 	got_free(&g);
 
 	is_int(read_file(md, write_tmp("a\n\x81\x30\n", 5), CSVIO_GB18030, &info, &g),
@@ -400,6 +400,33 @@ test_formulas(void)
 	is_str(csvio_unformula("-5"), "-5", "a number stays");
 }
 
+/* What the reader could not give back before: a record of one empty
+ * field (a blank line) and a field that starts with U+FEFF (a BOM). */
+static void
+test_round_trip(struct md *md)
+{
+	const char *path = write_tmp("", 0);
+	const char *bom[] = {"\xEF\xBB\xBFx", "y"};
+	struct csvio_info info;
+	static struct got g;
+	FILE *fp = fopen(path, "w");
+
+	written((const char *[]){""}, NULL, 1, "\"\"\n", "one empty field is written \"\"");
+	written(bom, NULL, 2, "\"\xEF\xBB\xBFx\",y\n", "a field starting with U+FEFF is quoted");
+	csvio_write_row(fp, bom, NULL, 2, ',', "\n");
+	csvio_write_row(fp, (const char *[]){""}, NULL, 1, ',', "\n");
+	csvio_write_row(fp, (const char *[]){"a", "b"}, NULL, 2, ',', "\n");
+	fclose(fp);
+	ok(read_file(md, path, CSVIO_UTF8, &info, &g) == MD_OK, "written, it reads back");
+	is_int(g.n, 3, "  ... three records");
+	if (g.n == 3) {
+		is_str(g.f[0][0], "\xEF\xBB\xBFx", "  ... the U+FEFF kept in its field");
+		ok(g.nf[1] == 1 && !*g.f[1][0], "  ... the one empty field a record");
+	}
+	got_free(&g);
+	unlink(path);
+}
+
 int
 main(void)
 {
@@ -413,5 +440,6 @@ main(void)
 	test_big_field(&md);
 	test_sha();
 	test_formulas();
+	test_round_trip(&md);
 	return done_testing();
 }
