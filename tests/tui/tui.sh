@@ -38,8 +38,9 @@ elif ! command -v "$TMUX_BIN" >/dev/null 2>&1; then
 fi
 : "${TUI_GRACE:=30}" "${TUI_BACKSTOP:=3000}"
 
-TUI_SOCK="md-test-$$"
-tmux_() { "$TMUX_BIN" -L "$TUI_SOCK" -f "$T/tmux.conf" "$@"; }
+# The server's socket in the test's own directory, not in /tmp's
+# tmux-UID/: nothing is left behind, and no two tests share a name.
+tmux_() { "$TMUX_BIN" -S "$T/tmux.sock" -f "$T/tmux.conf" "$@"; }
 # allow-set-title: tmux 3.4 has it (on by default), 3.3 not (-q: say nothing).
 cat >"$T/tmux.conf" <<'EOF'
 set -g default-terminal screen
