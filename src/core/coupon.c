@@ -667,7 +667,14 @@ coupon_redeem(struct md *md, const struct coupon *k, int64_t sale_id, int64_t di
 		coupon_code_show(k->code, shown);
 		return md_fail(md, MD_ECONFLICT, _("coupon %s was used already"), shown);
 	}
-	return MD_OK;
+	/* The sale's own record of it, which a void does not undo. */
+	if ((rc = db_stmt(md, "INSERT INTO sale_coupons(sale_id, coupon_id, discount)"
+			  " VALUES (?, ?, ?)", &st)))
+		return rc;
+	db_bind_int(st, 1, sale_id);
+	db_bind_int(st, 2, k->id);
+	db_bind_int(st, 3, discount);
+	return db_run(md, st);
 }
 
 int

@@ -439,6 +439,20 @@ static const char migration_10[] =
 	"CREATE INDEX members_name ON members(name);"
 	"CREATE INDEX members_name_head ON members(substr(name, 1, 1));";
 
+/* 11: which coupons a sale took, and what each took off, kept when the
+ * sale is voided (the coupon itself then goes back to its member and
+ * forgets the sale).  Append-only, like the ledgers; the coupons used
+ * by live sales until now are its first rows. */
+static const char migration_11[] =
+	"CREATE TABLE sale_coupons("
+	"  sale_id     INTEGER NOT NULL REFERENCES sales(id),"
+	"  coupon_id   INTEGER NOT NULL REFERENCES coupons(id),"
+	"  discount    INTEGER NOT NULL CHECK (discount >= 0),"
+	"  PRIMARY KEY (sale_id, coupon_id)"
+	") STRICT, WITHOUT ROWID;"
+	"INSERT INTO sale_coupons(sale_id, coupon_id, discount)"
+	"  SELECT sale_id, id, discount FROM coupons WHERE sale_id IS NOT NULL;";
+
 static const char *const migrations[] = {
 	migration_1,
 	migration_2,
@@ -450,6 +464,7 @@ static const char *const migrations[] = {
 	migration_8,
 	migration_9,
 	migration_10,
+	migration_11,
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof *migrations))

@@ -508,10 +508,10 @@ sale_add(struct md *md, const struct sale_input *in, struct sale *s)
 	"  coalesce(s.void_reason, ''), coalesce(m.points, 0)," \
 	"  coalesce(m.wallet_principal + m.wallet_bonus, 0), coalesce(t.discount, 100)," \
 	"  coalesce((SELECT " SQL_GROUP_CONCAT("substr(k.code, 1, 5) || '-' || substr(k.code, 6)", "';'") \
-	"    FROM coupons k WHERE k.sale_id = s.id), '')," \
-	"  coalesce((SELECT " SQL_GROUP_CONCAT("c.gift", "char(10)") " FROM coupons k" \
-	"    JOIN campaigns c ON c.id = k.campaign_id" \
-	"    WHERE k.sale_id = s.id AND c.kind = 'gift'), '')" \
+	"    FROM sale_coupons u JOIN coupons k ON k.id = u.coupon_id WHERE u.sale_id = s.id), '')," \
+	"  coalesce((SELECT " SQL_GROUP_CONCAT("c.gift", "char(10)") " FROM sale_coupons u" \
+	"    JOIN coupons k ON k.id = u.coupon_id JOIN campaigns c ON c.id = k.campaign_id" \
+	"    WHERE u.sale_id = s.id AND c.kind = 'gift'), '')" \
 	"  FROM sales s LEFT JOIN members m ON m.id = s.member_id" \
 	"  LEFT JOIN tiers t ON t.id = s.tier_id"
 

@@ -237,6 +237,16 @@ rejects 1 'coupons_per_sale must be between 1 and 5' "more than five coupons a s
 run md sale void "$sale" --reason 退货
 exits 0 "void the sale"
 is "$(status_of "$pc"),$(status_of "$gc")" "issued,issued" "its coupons may be used again"
+# shown CODE: the code as people read it, ABCDE-FGHJK.
+shown() { printf '%s-%s' "$(printf %s "$1" | cut -c1-5)" "$(printf %s "$1" | cut -c6-)"; }
+row=$(md sale list --format csv | grep "^$sale,")
+like "$row" ",voided" "the sale is voided"
+like "$row" "$(shown "$pc")" "the voided sale still names the coupons it took"
+like "$row" "$(shown "$gc")" "  ... both of them"
+like "$(md sale show "$sale")" "Gift                                    茶点一份" \
+	"  ... and its receipt the gift that was handed over"
+is "$(sql "SELECT sum(discount) FROM sale_coupons WHERE sale_id = $sale")" \
+	"$(sql "SELECT coupon_discount FROM sales WHERE id = $sale")" "  ... with what each took off"
 md coupon campaign add 小礼品 --kind gift --value 钥匙扣 --days 7 >/dev/null
 md coupon give 小礼品 100032 >/dev/null
 run md sale add 100032 --amount 100 --coupon "$gc" --coupon "$(code_of 11 100032)" --dry-run
