@@ -127,8 +127,11 @@ change_role(struct tui *t, struct operators *s)
 		tui_error(t, "%s", t->md->err);
 		return;
 	}
+	/* Owners only see the list: one who made themselves staff is back
+	 * in the office. */
+	if (!load(t, s, id))
+		tui_pop(t);
 	tui_say(t, to == OPERATOR_OWNER ? _("%s is an owner now.") : _("%s is staff now."), name);
-	load(t, s, id);
 }
 
 /* operator disable, or enable. */

@@ -154,6 +154,29 @@ tui_keys F10
 tui_wait "[exit 0]"
 TUI_ENV=
 
+# ---- An owner who makes themselves staff is staff at once ------------------------
+TUI_ENV="MEMBERDESK_OPERATOR=老板 MEMBERDESK_PIN=1234"
+tui_start --db "$DB"
+tui_keys F9 7
+tui_wait "F5 changes a role"
+tui_keys Down F5
+tui_wait "Make 小王 an owner"
+tui_keys y
+sees "小王 is an owner now." "another owner first"
+tui_keys Down F5
+tui_wait "Make 老板 staff"
+tui_keys y
+sees "老板 is staff now." "then the owner makes themselves staff"
+like "$(tui_screen)" "The shop's rules and numbers." "and is back in the office: the list is the owners'"
+is "$(ops)" "老板:staff:1 小王:owner:1 Lee Ming:staff:1 " "in the database"
+before=$(dbsum)
+tui_keys 7
+sees "only an owner may add an operator (老板 is staff)" "the screens hold them to their new role"
+is "$(dbsum)" "$before" "and nothing changes"
+tui_keys F10
+tui_wait "[exit 0]"
+TUI_ENV=
+
 # ---- A first owner from the screen: the screens lock as for any sign-in ---------------
 DB="$T/new.db"
 md settings set shop_name 新店 >/dev/null
