@@ -381,7 +381,13 @@ update(struct md *md, enum action a, const char *name, const char *sql, int64_t 
 	if (!(rc = db_run(md, st)))
 		rc = audit_log_pairs(md, a, 0, "operator", o.name, key, value, NULL);
 out:
-	return db_end(md, rc);
+	rc = db_end(md, rc);
+	/* One's own new role holds from now on, not from the next sign-in:
+	 * the screens stay signed in. */
+	if (!rc && a == ACTION_OPERATOR_ROLE && md->role != OPERATOR_NOBODY &&
+	    !strcasecmp(o.name, md->operator_name))
+		md->role = (enum operator_role)v;
+	return rc;
 }
 
 int

@@ -64,6 +64,7 @@ int operator_passwd(struct md *md, const char *name, const char *pin);
 /* The same without the old PIN, for the OS account that owns the
  * database file (who can read all of it anyway); audited. */
 int operator_recover(struct md *md, const char *name, const char *pin);
+/* NAME's role; the signed-in operator's own takes effect at once. */
 int operator_set_role(struct md *md, const char *name, enum operator_role role);
 int operator_set_active(struct md *md, const char *name, bool active);
 int operator_list(struct md *md, int (*cb)(void *arg, const struct operator *o),

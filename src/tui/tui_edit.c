@@ -111,9 +111,9 @@ tui_edit_key(struct tui_edit *e, int key, bool *changed)
 	return true;
 }
 
-void
-tui_edit_draw(struct tui *t, struct tui_edit *e, int y, int x, int width,
-	      int attr, bool focus)
+static void
+draw_text(struct tui *t, struct tui_edit *e, int y, int x, int width,
+	  int attr, bool focus)
 {
 	char saved;
 	int at, skip, w;
@@ -148,4 +148,32 @@ tui_edit_draw(struct tui *t, struct tui_edit *e, int y, int x, int width,
 		t->cursor_y = y;
 		t->cursor_x = x + at - e->scroll;
 	}
+}
+
+/* A secret field: the same drawing over a star for each character,
+ * with the cursor on its character's star. */
+static void
+draw_stars(struct tui *t, struct tui_edit *e, int y, int x, int width,
+	   int attr, bool focus)
+{
+	struct tui_edit stars = {.scroll = e->scroll};
+	size_t i;
+
+	for (i = 0; i < e->len && stars.len + 1 < sizeof stars.buf; i = next_char(e, i)) {
+		if (i == e->cur)
+			stars.cur = stars.len;
+		stars.buf[stars.len++] = '*';
+	}
+	if (e->cur >= e->len)
+		stars.cur = stars.len;
+	stars.buf[stars.len] = '\0';
+	draw_text(t, &stars, y, x, width, attr, focus);
+	e->scroll = stars.scroll;
+}
+
+void
+tui_edit_draw(struct tui *t, struct tui_edit *e, int y, int x, int width,
+	      int attr, bool focus)
+{
+	(e->secret ? draw_stars : draw_text)(t, e, y, x, width, attr, focus);
 }

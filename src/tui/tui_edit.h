@@ -18,6 +18,7 @@ struct tui_edit {
 	size_t len, cur;	/* bytes; CUR sits on a character boundary */
 	int max_chars;		/* 0: as many as the buffer holds */
 	int scroll;		/* display columns hidden at the left */
+	bool secret;		/* drawn as a star a character: a PIN */
 };
 
 void tui_edit_set(struct tui_edit *e, const char *s);
@@ -26,7 +27,8 @@ void tui_edit_set(struct tui_edit *e, const char *s);
  * whether the text changed. */
 bool tui_edit_key(struct tui_edit *e, int key, bool *changed);
 /* Draw the field in WIDTH columns at (Y, X) with attributes ATTR; with
- * FOCUS the frame puts the cursor in it. */
+ * FOCUS the frame puts the cursor in it.  A secret field shows a star
+ * for each character, never the text. */
 void tui_edit_draw(struct tui *t, struct tui_edit *e, int y, int x, int width,
 		   int attr, bool focus);
 

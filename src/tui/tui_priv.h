@@ -123,6 +123,17 @@
 	_(SETTING_EDIT, "edit-setting", KEYS(TK(KEY_F(6)), TUI_META | '6', 'e', '\r'), \
 	  N_("Edit"), N_("change the selected setting (Enter saves it, Esc keeps it)"), \
 	  SETTINGS_SET) \
+	_(OPERATOR_NEW, "new-operator", KEYS(TK(KEY_F(2)), TUI_META | '2', 'n'), \
+	  N_("Add"), N_("add an operator: a name, a role and a PIN typed twice"), OPERATOR_ADD) \
+	_(OPERATOR_PIN, "set-pin", KEYS(TK(KEY_F(4)), TUI_META | '4', 'p'), \
+	  N_("PIN"), N_("set the selected operator's PIN (staff: only their own)"), \
+	  OPERATOR_PASSWD) \
+	_(OPERATOR_ROLE, "change-role", KEYS(TK(KEY_F(5)), TUI_META | '5', 'r'), \
+	  N_("Role"), N_("make the selected operator an owner, or staff, after asking"), \
+	  OPERATOR_ROLE) \
+	_(OPERATOR_ACTIVE, "disable-operator", KEYS(TK(KEY_F(8)), TUI_META | '8', 'd'), \
+	  N_("Disable"), N_("stop the selected operator from signing in, or let them again, after asking"), \
+	  OPERATOR_DISABLE) \
 	_(MEMBER_POINTS, "member-points", KEYS(TK(KEY_F(3)), TUI_META | '3', 'm'), \
 	  N_("Member"), N_("a member's points: balance, lots, history, adjustment"), NONE) \
 	_(EXPIRY, "expiry-run", KEYS(TK(KEY_F(5)), TUI_META | '5', 'x'), \

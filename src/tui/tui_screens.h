@@ -67,8 +67,10 @@ bool tui_points_member_open(struct tui *t, int64_t member_id, bool replace);
 bool tui_points_expiry_open(struct tui *t);
 /* 设置: every setting. */
 bool tui_settings_open(struct tui *t);
-/* 操作员: who may sign in. */
+/* 操作员: who may sign in; the form that adds one (NAME NULL) or sets
+ * NAME's PIN. */
 bool tui_operators_open(struct tui *t);
+bool tui_operator_form_open(struct tui *t, const char *name);
 
 /* The keys of screen SCR and of every field. */
 bool tui_help_open(struct tui *t, const struct tui_screen *scr);
