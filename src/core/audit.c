@@ -202,6 +202,12 @@ audit_log(struct md *md, enum action action, int64_t member_id,
 }
 
 int
+audit_log_sql(struct md *md, const char *sql, enum action action, int64_t member_id)
+{
+	return insert(md, sql, action, member_id, NULL, NULL, NULL);
+}
+
+int
 audit_log_value(struct md *md, enum action action, int64_t member_id,
 		const char *key, const char *old, const char *new_value)
 {

@@ -189,6 +189,8 @@ member_audit(struct md *md, enum action action, int64_t id, const char *old)
 	char *now;
 	int rc;
 
+	if (!old)
+		return audit_log_sql(md, MEMBER_AUDIT_NEW_SQL, action, id);
 	if ((rc = member_snapshot(md, id, &now)))
 		return rc;
 	if (!old || strcmp(old, now))
