@@ -233,6 +233,8 @@ add_tags(struct md *md, int64_t member_id, const struct fields *f)
 	size_t i;
 	int rc;
 
+	if (f->ntags == 0)
+		return MD_OK;	/* nothing added: the count is what it was */
 	for (i = 0; i < f->ntags; i++) {
 		if ((rc = tag_id(md, f->tags[i], true, &tid)))
 			return rc;
