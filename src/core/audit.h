@@ -13,6 +13,11 @@
 int audit_log(struct md *md, enum action action, int64_t member_id,
 	      const char *old_json, const char *new_json);
 
+/* The same by SQL, an INSERT INTO audit(at, operator, action, member_id,
+ * old, new) SELECT ... that makes the JSON itself from ?4, MEMBER_ID,
+ * with ?1 the time, ?2 the operator and ?3 the action's key. */
+int audit_log_sql(struct md *md, const char *sql, enum action action, int64_t member_id);
+
 /* The same for one named value: {"KEY": OLD} -> {"KEY": NEW}. */
 int audit_log_value(struct md *md, enum action action, int64_t member_id,
 		    const char *key, const char *old, const char *new_value);

@@ -623,6 +623,70 @@ import_tag_row(struct import *im, const char *table, int64_t row_id)
 	return db_run(im->md, st);
 }
 
+static bool
+kept(const char *name, const char *const *keep)
+{
+	for (; keep && *keep; keep++)
+		if (strcmp(name, *keep) == 0)
+			return true;
+	return false;
+}
+
+int
+import_indexes_defer(struct import *im, const char *table, const char *const *keep)
+{
+	struct db_stmt *st;
+	char drop[160];
+	size_t first = im->ndeferred, i;
+	int rc;
+
+	/* Not an index that keeps rows unique (a UNIQUE constraint's has
+	 * no SQL): the load must still be refused a duplicate, row by row. */
+	if ((rc = db_prepare(im->md, "SELECT name, sql FROM sqlite_schema WHERE type = 'index'"
+			     " AND tbl_name = ? AND sql IS NOT NULL"
+			     " AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY rowid", &st)))
+		return rc;
+	db_bind_text(st, 1, table);
+	while (db_row(im->md, st, &rc) && im->ndeferred < IMPORT_DEFER_MAX) {
+		if (kept(db_col_text(st, 0), keep))
+			continue;
+		i = im->ndeferred++;
+		im->deferred[i].name = strdup(db_col_text(st, 0));
+		im->deferred[i].sql = strdup(db_col_text(st, 1));
+		if (!im->deferred[i].name || !im->deferred[i].sql) {
+			rc = md_fail(im->md, MD_ENOMEM, _("out of memory"));
+			break;
+		}
+	}
+	db_finalize(st);
+	/* Dropped once the schema is no longer being read. */
+	for (i = first; i < im->ndeferred && !rc; i++) {
+		snprintf(drop, sizeof drop, "DROP INDEX \"%.128s\"", im->deferred[i].name);
+		rc = db_exec(im->md, drop);
+	}
+	return rc;
+}
+
+int
+import_indexes_build(struct import *im)
+{
+	int rc = MD_OK;
+
+	for (size_t i = 0; i < im->ndeferred && !rc; i++)
+		rc = db_exec(im->md, im->deferred[i].sql);
+	return rc;
+}
+
+static void
+indexes_free(struct import *im)
+{
+	for (size_t i = 0; i < im->ndeferred; i++) {
+		free(im->deferred[i].name);
+		free(im->deferred[i].sql);
+	}
+	im->ndeferred = 0;
+}
+
 static const char *
 base_name(const char *path)
 {
@@ -808,6 +872,7 @@ import_run(struct md *md, const struct import_opts *o, struct import_result *res
 	memcpy(res->sha256, info.sha256, sizeof res->sha256);
 	res->encoding = info.encoding;
 	res->delim = info.delim;
+	im.size = info.size;
 	if ((rc = seen_before(&im)) || (rc = setup(&im)))
 		goto out;
 	/* A bigger page cache for the staging tables and indexes: bounded
@@ -818,6 +883,7 @@ import_run(struct md *md, const struct import_opts *o, struct import_result *res
 	rc = decide(&im, import_rows(&im, &info));
 	db_cache_size(md, 0);
 out:
+	indexes_free(&im);
 	free(im.state);
 	for (size_t c = 0; c < im.nheaders; c++)
 		free(im.headers[c]);

@@ -204,6 +204,107 @@ import_open_wallet(struct import *im, int64_t member, int64_t balance,
 	return MD_OK;
 }
 
+int
+import_stage_opening(struct import *im, int64_t member, int64_t points,
+		     const char *expires, int64_t balance, int64_t bonus)
+{
+	struct db_stmt *st;
+	int rc;
+
+	if (points == 0 && balance == 0)
+		return MD_OK;
+	if (!im->openings_staged) {
+		if ((rc = db_exec(im->md, "CREATE TEMP TABLE IF NOT EXISTS import_openings("
+				  " member_id INTEGER PRIMARY KEY, points INTEGER, expires TEXT,"
+				  " balance INTEGER, bonus INTEGER);"
+				  "DELETE FROM " SQL_TEMP("import_openings"))))
+			return rc;
+		im->openings_staged = true;
+	}
+	rc = db_stmt(im->md, "INSERT INTO " SQL_TEMP("import_openings")
+		     "(member_id, points, expires, balance, bonus) VALUES (?, ?, ?, ?, ?)", &st);
+	if (rc)
+		return rc;
+	db_bind_int(st, 1, member);
+	db_bind_int(st, 2, points);
+	db_bind_text_or_null(st, 3, expires);
+	db_bind_int(st, 4, balance);
+	db_bind_int(st, 5, bonus);
+	return db_run(im->md, st);
+}
+
+/* The staged openings as import_open_points and import_open_wallet
+ * write them one by one (points_credit, wallet_post): the ledger rows
+ * in member order, tagged; a lot for each points row (its id is the
+ * entry's); the balances.  ?1 now, ?2 operator, ?3 our import, ?4 the
+ * reason, ?5 the last points entry before ours. */
+static const char *const openings_sql[] = {
+	"INSERT INTO points_ledger(member_id, at, kind, delta, expires, reason,"
+	" operator, import_id)"
+	" SELECT member_id, ?1, 'import', points, expires, ?4, ?2, ?3"
+	" FROM " SQL_TEMP("import_openings") " WHERE points > 0 ORDER BY member_id",
+	"INSERT INTO points_lots(id, member_id, remaining, expires)"
+	" SELECT id, member_id, delta, expires FROM points_ledger WHERE id > ?5 ORDER BY id",
+	"UPDATE members SET points = members.points + o.points FROM " SQL_TEMP("import_openings") " o"
+	" WHERE members.id = o.member_id AND o.points > 0",
+	"INSERT INTO wallet_ledger(member_id, at, kind, principal, bonus, reason,"
+	" operator, import_id)"
+	" SELECT member_id, ?1, 'import', balance - bonus, bonus, ?4, ?2, ?3"
+	" FROM " SQL_TEMP("import_openings") " WHERE balance > 0 ORDER BY member_id",
+	"UPDATE members SET wallet_principal = wallet_principal + o.balance - o.bonus,"
+	" wallet_bonus = wallet_bonus + o.bonus FROM " SQL_TEMP("import_openings") " o"
+	" WHERE members.id = o.member_id AND o.balance > 0",
+};
+
+static int
+count_openings(struct import *im)
+{
+	struct db_stmt *st;
+	int rc;
+
+	if ((rc = db_stmt(im->md, "SELECT count(*) FILTER (WHERE points > 0),"
+			  " coalesce(sum(points), 0), count(*) FILTER (WHERE balance > 0),"
+			  " coalesce(sum(balance), 0), coalesce(sum(bonus), 0)"
+			  " FROM " SQL_TEMP("import_openings"), &st)))
+		return rc;
+	if (db_row(im->md, st, &rc)) {
+		im->points_opened += db_col_int(st, 0);
+		im->points_total += db_col_int(st, 1);
+		im->wallet_opened += db_col_int(st, 2);
+		im->wallet_total += db_col_int(st, 3);
+		im->wallet_bonus += db_col_int(st, 4);
+	}
+	db_reset(st);
+	return rc;
+}
+
+int
+import_open_staged(struct import *im)
+{
+	struct db_stmt *st;
+	int64_t last;
+	size_t i;
+	int rc;
+
+	if (!im->openings_staged)
+		return MD_OK;
+	if ((rc = count_openings(im)) ||
+	    (rc = db_int(im->md, "SELECT coalesce(max(id), 0) FROM points_ledger", &last)))
+		return rc;
+	for (i = 0; i < sizeof openings_sql / sizeof *openings_sql; i++) {
+		if ((rc = db_stmt(im->md, openings_sql[i], &st)))
+			return rc;
+		db_bind_text(st, 1, im->now);
+		db_bind_text(st, 2, im->md->operator_name);
+		db_bind_int(st, 3, im->id);
+		db_bind_text(st, 4, im->detail);
+		db_bind_int(st, 5, last);
+		if ((rc = db_run(im->md, st)))
+			return rc;
+	}
+	return MD_OK;
+}
+
 /* The member a points or wallet row is for: it must exist. */
 static int
 member_of(struct import *im, int64_t *id)

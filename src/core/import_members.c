@@ -188,9 +188,12 @@ stash_referrer(struct import *im, int64_t member)
 	return db_run(im->md, st);
 }
 
-/* Tier, balances, status and referrer: for a new or an updated member. */
+/* Tier, balances, status and referrer: for a new or an updated member.
+ * A member the load has just added takes the balances set-wise at the
+ * end (unless a later row of the file may update them, and its own
+ * balances go in before). */
 static int
-apply_extras(struct import *im, struct row *w, int64_t id, const char *card)
+apply_extras(struct import *im, struct row *w, int64_t id, const char *card, bool added)
 {
 	const char *tier = import_val(im, F_TIER);
 	enum import_outcome out;
@@ -201,8 +204,11 @@ apply_extras(struct import *im, struct row *w, int64_t id, const char *card)
 				       &created)))
 		return rc;
 	im->res->tiers_created += created;
-	if ((rc = import_open_points(im, id, w->points, w->expires, &out)) ||
-	    (rc = import_open_wallet(im, id, w->balance, w->bonus, &out)))
+	if (added && im->o->on_duplicate != IMPORT_DUP_UPDATE)
+		rc = import_stage_opening(im, id, w->points, w->expires, w->balance, w->bonus);
+	else if (!(rc = import_open_points(im, id, w->points, w->expires, &out)))
+		rc = import_open_wallet(im, id, w->balance, w->bonus, &out);
+	if (rc)
 		return rc;
 	if (w->frozen && (rc = member_freeze(im->md, card)) && rc != MD_ECONFLICT)
 		return rc;
@@ -256,7 +262,7 @@ update(struct import *im, struct row *w, int64_t id, const char *card)
 	if (w->in.ntags && (rc = member_tag(im->md, card, w->in.tags, w->in.ntags)))
 		return rc;
 	im->outcome = OUT_UPDATED;
-	return apply_extras(im, w, id, card);
+	return apply_extras(im, w, id, card, false);
 }
 
 static int
@@ -285,7 +291,7 @@ members_row(struct import *im)
 	    (rc = member_resolve(im->md, card, &id)))
 		return rc;
 	im->bad = F_NONE;
-	return apply_extras(im, w, id, card);
+	return apply_extras(im, w, id, card, true);
 }
 
 /* Referrers, now that every member of the file is in. */
@@ -373,14 +379,16 @@ names_build(struct import *im)
 	return rc ? rc : db_exec(im->md, w->name_trigger);
 }
 
-/* The names, then the referrers, now that every member of the file is in. */
+/* The names and the indexes set aside, then the referrers, now that
+ * every member of the file is in. */
 static int
 members_finish(struct import *im)
 {
 	struct db_stmt *st;
 	int rc;
 
-	if ((rc = names_build(im)))
+	if ((rc = names_build(im)) || (rc = import_indexes_build(im)) ||
+	    (rc = import_open_staged(im)))
 		return rc;
 	if ((rc = db_prepare(im->md, "SELECT member_id, line, ref FROM " SQL_TEMP("import_referrers")
 			     " ORDER BY line", &st)))
@@ -393,6 +401,26 @@ members_finish(struct import *im)
 	return rc;
 }
 
+/* The indexes the rows' checks look members up by stay: card and phone
+ * (UNIQUE, kept anyway) and the card's digits (a phone that is
+ * someone's card). */
+static const char *const members_keep[] = { "members_card_digits", NULL };
+
+/* Whether the file is large beside the shop: its rows guessed from its
+ * size (a member is 60 to 200 bytes a row). */
+static int
+members_defer(struct import *im)
+{
+	int64_t have;
+	int rc;
+
+	if ((rc = db_int(im->md, "SELECT coalesce(max(id), 0) FROM members", &have)))
+		return rc;
+	if (im->size / 100 < have)
+		return MD_OK;
+	return import_indexes_defer(im, "members", members_keep);
+}
+
 static int
 members_begin(struct import *im)
 {
@@ -403,6 +431,8 @@ members_begin(struct import *im)
 	if ((rc = db_exec(im->md, "CREATE TEMP TABLE IF NOT EXISTS import_referrers("
 			  " member_id INTEGER, line INTEGER, ref TEXT)")) ||
 	    (rc = db_exec(im->md, "DELETE FROM " SQL_TEMP("import_referrers"))))
+		return rc;
+	if ((rc = members_defer(im)))
 		return rc;
 	return names_defer(im);
 }

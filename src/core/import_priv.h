@@ -23,6 +23,8 @@ enum import_outcome {
 	OUT_STAGED,	/* sales: a line waiting to be grouped into its ticket */
 };
 
+#define IMPORT_DEFER_MAX 16
+
 struct import {
 	struct md *md;
 	const struct import_opts *o;
@@ -42,6 +44,12 @@ struct import {
 	/* Opening balances written, for the import's audit row. */
 	int64_t points_opened, points_total;	/* batches, points */
 	int64_t wallet_opened, wallet_total, wallet_bonus;
+	bool openings_staged;		/* import_stage_opening's table is there */
+
+	int64_t size;			/* the file's, in bytes */
+	/* The indexes set aside for the load, and their CREATE INDEX. */
+	struct { char *name, *sql; } deferred[IMPORT_DEFER_MAX];
+	size_t ndeferred;
 
 	int (*begin)(struct import *im);	/* after the header */
 	int (*row)(struct import *im);
@@ -73,6 +81,17 @@ int import_has_opening(struct import *im, const char *ledger, int64_t member,
 /* Tag ledger rows and sales with our import: UPDATE TABLE SET import_id. */
 int import_tag_row(struct import *im, const char *table, int64_t row_id);
 
+/* A load that is large beside TABLE sets its secondary indexes aside:
+ * each row would pay each index in random order (the page cache cannot
+ * hold them past a few hundred thousand rows), where building it again
+ * at the end is one sort.  Dropped inside the import's transaction (a
+ * rollback brings them back; no one else sees them gone), except those
+ * named in KEEP (NULL-terminated), which the rows' checks look things up
+ * by.  import_indexes_build puts every one back as it was. */
+int import_indexes_defer(struct import *im, const char *table,
+			 const char *const *keep);
+int import_indexes_build(struct import *im);
+
 /* The kinds. */
 int import_members_setup(struct import *im);
 int import_sales_setup(struct import *im);
@@ -90,5 +109,11 @@ int import_open_points(struct import *im, int64_t member, int64_t n,
 		       const char *expires, enum import_outcome *out);
 int import_open_wallet(struct import *im, int64_t member, int64_t balance,
 		       int64_t bonus, enum import_outcome *out);
+/* The same for a member the import has just added (who can have no
+ * opening from another file), set-wise: staged row by row, written by
+ * import_open_staged after the last row in a few statements. */
+int import_stage_opening(struct import *im, int64_t member, int64_t points,
+			 const char *expires, int64_t balance, int64_t bonus);
+int import_open_staged(struct import *im);
 
 #endif

@@ -62,7 +62,9 @@ struct md {
 	 * FTS5 flushes its index at every savepoint and a million tiny
 	 * flushes make a bulk load crawl.  A nested level that fails after
 	 * writing then fails the whole transaction (tx_changes says whether
-	 * it wrote); one that fails before writing costs nothing. */
+	 * it wrote); one that fails before writing costs nothing.  Audit
+	 * rows written in bulk mode are sealed (audit_seal) by the next one
+	 * written outside it, in the same transaction. */
 	bool bulk;
 	int64_t tx_changes[MD_TX_MAX];
 	struct {

@@ -189,6 +189,8 @@ member_audit(struct md *md, enum action action, int64_t id, const char *old)
 	char *now;
 	int rc;
 
+	if (!old)
+		return audit_log_sql(md, MEMBER_AUDIT_NEW_SQL, action, id);
 	if ((rc = member_snapshot(md, id, &now)))
 		return rc;
 	if (!old || strcmp(old, now))
@@ -231,6 +233,8 @@ add_tags(struct md *md, int64_t member_id, const struct fields *f)
 	size_t i;
 	int rc;
 
+	if (f->ntags == 0)
+		return MD_OK;	/* nothing added: the count is what it was */
 	for (i = 0; i < f->ntags; i++) {
 		if ((rc = tag_id(md, f->tags[i], true, &tid)))
 			return rc;

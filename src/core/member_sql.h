@@ -24,15 +24,21 @@
 	"  LEFT JOIN tiers t ON t.id = m.tier_id"
 
 /* A member as a JSON object, for audit rows. */
-#define MEMBER_JSON_SQL \
-	"SELECT " SQL_JSON_OBJECT "('card', m.card, 'phone', m.phone, 'name', m.name," \
+#define MEMBER_JSON_COLUMN \
+	SQL_JSON_OBJECT "('card', m.card, 'phone', m.phone, 'name', m.name," \
 	"  'gender', m.gender, 'birthday', m.birthday, 'joined', m.joined," \
 	"  'referrer', (SELECT card FROM members r WHERE r.id = m.referrer_id)," \
 	"  'note', m.note, 'status', m.status," \
 	"  'merged_into', (SELECT card FROM members g WHERE g.id = m.merged_into)," \
 	"  'tags', " MEMBER_TAGS_SQL "," \
-	"  'tier', (SELECT name FROM tiers t WHERE t.id = m.tier_id))" \
-	"  FROM members m WHERE m.id = ?"
+	"  'tier', (SELECT name FROM tiers t WHERE t.id = m.tier_id))"
+#define MEMBER_JSON_SQL "SELECT " MEMBER_JSON_COLUMN "  FROM members m WHERE m.id = ?"
+
+/* The audit row of a member who is new (nothing old), as audit_log_sql
+ * takes it: the JSON made where it is stored, in one statement. */
+#define MEMBER_AUDIT_NEW_SQL \
+	"INSERT INTO audit(at, operator, action, member_id, old, new)" \
+	" SELECT ?1, ?2, ?3, ?4, NULL, " MEMBER_JSON_COLUMN " FROM members m WHERE m.id = ?4"
 
 void member_from_row(struct db_stmt *st, struct member *m);
 

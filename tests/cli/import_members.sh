@@ -188,4 +188,23 @@ is "$(md member find 欧阳娜娜 --format csv | tail -n +2 | wc -l | tr -d ' ')
 is "$(trigger)" 1 "and it is there after"
 run md check
 exits 0 "the name indexes check out"
+
+# A file large beside the shop (here, any file into a new one) loads
+# without the members' secondary indexes and builds them again at the
+# end; a dry run or a rejected file leaves them as they were.
+DB="$T/indexes.db"
+indexes() { sql "SELECT group_concat(name || ' ' || sql, ';') FROM (SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'members' ORDER BY name)"; }
+md settings show >/dev/null
+want=$(indexes)
+like "$want" "members_name ON members(name)" "a new shop has the members' indexes"
+rejects 1 "1 row was rejected" "a rejected file into a new shop" md import members "$T/bad-names.csv"
+run md import members "$T/names.csv" --dry-run
+is "$(indexes)" "$want" "a dry run leaves the members' indexes as they were"
+run md import members "$T/names.csv"
+exits 0 "import into a new shop"
+is "$(indexes)" "$want" "the members' indexes are back, as they were"
+is "$(sql "SELECT count(*) FROM members INDEXED BY members_name WHERE name = '王小明'")" 1 \
+   "and hold the imported members"
+run md check --full
+exits 0 "every index matches its table"
 done_testing

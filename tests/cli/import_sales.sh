@@ -94,4 +94,24 @@ is "$(sql "SELECT old || ' ' || new FROM audit WHERE action = 'member.joined'")"
    '{"joined":"2026-11-23"} {"joined":"2024-12-24","import":"import #'"$(sql "SELECT max(id) FROM imports")"' (early.csv)"}' \
    "with an audit row naming the import"
 
+# A file with as many lines as the shop has sales (here, any file into a
+# shop without sales) goes in without the sales' secondary indexes,
+# built again after; a rejected file leaves them as they were.
+DB="$T/indexes.db"
+indexes() { sql "SELECT group_concat(name || ' ' || sql, ';') FROM (SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'sales' ORDER BY name)"; }
+md import members "$D/members_gbk.csv" >/dev/null 2>&1
+want=$(indexes)
+like "$want" "sales_time ON sales(sold_at)" "a new shop has the sales' indexes"
+printf '单号,卡号,日期,金额\nI1,8001,2026-11-01,10\nI2,8001,2026-11-01,abc\n' >"$T/ix-bad.csv"
+rejects 1 "1 row was rejected" "a rejected file into a shop without sales" \
+	md import sales "$T/ix-bad.csv"
+printf '单号,卡号,日期,金额\nI1,8001,2026-11-01,10\nI2,8002,2026-11-02,20\n' >"$T/ix.csv"
+run md import sales "$T/ix.csv"
+exits 0 "sales into a shop without sales"
+is "$(indexes)" "$want" "the sales' indexes are back, as they were"
+is "$(sql "SELECT group_concat(ticket) FROM sales INDEXED BY sales_time WHERE sold_at >= '2026-11-02'")" \
+   "I2" "and hold the imported sales"
+run md check --full
+exits 0 "every index matches its table"
+
 done_testing
