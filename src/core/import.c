@@ -838,11 +838,11 @@ decide(struct import *im, int rc)
 	if (n && !im->o->skip_bad) {
 		db_end(md, MD_EINVAL);
 		return md_fail(md, MD_EINVAL, im->o->dry_run ?
-			       P_("%lld row would be rejected, so nothing would be imported (--skip-bad imports the other rows)",
-				  "%lld rows would be rejected, so nothing would be imported (--skip-bad imports the other rows)", n) :
-			       P_("%lld row was rejected, so nothing was imported (--skip-bad imports the other rows)",
-				  "%lld rows were rejected, so nothing was imported (--skip-bad imports the other rows)", n),
-			       (long long)n);
+			       P_("%lld row would be rejected, so nothing would be imported (%s imports the other rows)",
+				  "%lld rows would be rejected, so nothing would be imported (%s imports the other rows)", n) :
+			       P_("%lld row was rejected, so nothing was imported (%s imports the other rows)",
+				  "%lld rows were rejected, so nothing was imported (%s imports the other rows)", n),
+			       (long long)n, md_input(md, "--skip-bad"));
 	}
 	if (im->o->dry_run) {
 		db_end(md, MD_ECONFLICT);	/* roll back: it was only a rehearsal */

@@ -186,8 +186,8 @@ member_for(struct import *im, const char *sold_at, int64_t *id)
 	if (!*id && *key) {
 		if (!im->o->create_members)
 			return md_fail(im->md, MD_ENOTFOUND,
-				       _("no member has the card or phone number \"%s\" (--create-members registers them)"),
-				       key);
+				       _("no member has the card or phone number \"%s\" (%s registers them)"),
+				       key, md_input(im->md, "--create-members"));
 		if ((rc = create_member(im, sold_at, id)))
 			return rc;
 	}

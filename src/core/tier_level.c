@@ -118,8 +118,8 @@ tier_match(struct md *md, const char *level, struct tier *t)
 						len ? ", " : "", all[i].name);
 	}
 	return md_fail(md, MD_ENOTFOUND,
-		       _("level \"%s\" matches no tier (the tiers: %s); --create-tiers adds it above them"),
-		       level, names);
+		       _("level \"%s\" matches no tier (the tiers: %s); %s adds it above them"),
+		       level, names, md_input(md, "--create-tiers"));
 }
 
 /* Migration 2 names the tiers in Simplified characters (普通/银卡/金卡/
