@@ -33,6 +33,7 @@ struct tui_field {
 	int width;			/* input columns; 0: up to 30 */
 	tui_field_check check;		/* may be NULL */
 	const char *hint;		/* N_(): shown after the box */
+	bool hidden;			/* not shown, not visited, not checked */
 	char err[1024];
 };
 
