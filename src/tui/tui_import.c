@@ -262,6 +262,17 @@ say_result(struct tui_import *im, const struct import_opts *o)
 	}
 }
 
+/* No columns to work with: why (the core's words on the file), or
+ * that there is no file yet. */
+static void
+no_file(struct tui *t, const struct tui_import *im)
+{
+	if (im->fields[I_FILE].err[0])
+		tui_error(t, "%s", im->fields[I_FILE].err);
+	else
+		tui_error(t, "%s", _("Give the file to import first (F4 picks it)."));
+}
+
 static void
 run(struct tui *t, struct tui_import *im, bool dry_run)
 {
@@ -270,8 +281,7 @@ run(struct tui *t, struct tui_import *im, bool dry_run)
 
 	tui_import_reload(t, im, false);
 	if (!im->cols.n) {
-		if (!t->status_error)
-			tui_error(t, "%s", _("Give the file to import first (F4 picks it)."));
+		no_file(t, im);
 		return;
 	}
 	problems_free(im);
@@ -287,14 +297,16 @@ run(struct tui *t, struct tui_import *im, bool dry_run)
 	im->checked = dry_run;
 	im->check_rc = rc;
 	say_result(im, &o);
+	if (!rc && !dry_run)
+		im->form.dirty = false;
+	/* The offer to save takes the status line: the result after it
+	 * when the owner says no. */
+	if (!dry_run && im->nproblems && tui_import_save_rejects(t, im))
+		return;
 	if (rc)
 		tui_error(t, "%s", t->md->err);
 	else
 		tui_say(t, "%s", im->said);
-	if (!rc && !dry_run)
-		im->form.dirty = false;
-	if (!dry_run && im->nproblems)
-		tui_import_save_rejects(t, im);
 }
 
 static void
@@ -403,6 +415,8 @@ import_key(struct tui *t, struct tui_view *v, int key, enum tui_act act)
 	struct tui_import *im = v->state;
 	enum tui_form_event ev;
 
+	if (act == ACT_QUIT || act == ACT_HELP || act == ACT_REDRAW)
+		return TUI_IGNORED;	/* the frame's: F10 asks, F1 helps */
 	switch (act) {
 	case ACT_BROWSE:
 		snprintf(im->picked, sizeof im->picked, "%s", tui_form_text(&im->form, I_FILE));
@@ -412,8 +426,8 @@ import_key(struct tui *t, struct tui_view *v, int key, enum tui_act act)
 		tui_import_reload(t, im, false);
 		if (im->cols.n)
 			tui_import_columns_open(t, im);
-		else if (!t->status_error)
-			tui_error(t, "%s", _("Give the file to import first (F4 picks it)."));
+		else
+			no_file(t, im);
 		return TUI_HANDLED;
 	case ACT_DRY_RUN:
 		run(t, im, true);
@@ -430,9 +444,9 @@ import_key(struct tui *t, struct tui_view *v, int key, enum tui_act act)
 		return TUI_HANDLED;
 	case ACT_SAVE_REJECTS:
 		tui_import_reload(t, im, false);
-		if (im->nproblems)
-			tui_import_save_rejects(t, im);
-		else
+		if (im->nproblems && !tui_import_save_rejects(t, im))
+			tui_say(t, "%s", _("The rejected rows were not saved."));
+		else if (!im->nproblems)
 			tui_say(t, "%s", _("No rejected rows to save: F5 checks every row."));
 		return TUI_HANDLED;
 	default:

@@ -62,7 +62,8 @@ void tui_import_reload(struct tui *t, struct tui_import *im, bool force);
 
 bool tui_import_columns_open(struct tui *t, struct tui_import *im);
 bool tui_import_errors_open(struct tui *t, struct tui_import *im);
-/* Offer to save the last run's rejected rows beside the file (F8). */
-void tui_import_save_rejects(struct tui *t, struct tui_import *im);
+/* Offer to save the last run's rejected rows beside the file (F8);
+ * false when the owner said no (the status line is left empty). */
+bool tui_import_save_rejects(struct tui *t, struct tui_import *im);
 
 #endif

@@ -212,7 +212,8 @@ errors_key(struct tui *t, struct tui_view *v, int key, enum tui_act act)
 
 	(void)key;
 	if (act == ACT_SAVE_REJECTS) {
-		tui_import_save_rejects(t, p->im);
+		if (!tui_import_save_rejects(t, p->im))
+			tui_say(t, "%s", _("The rejected rows were not saved."));
 		return TUI_HANDLED;
 	}
 	return tui_list_move(&p->l, act, error_rows()) ? TUI_HANDLED : TUI_IGNORED;
@@ -236,9 +237,11 @@ tui_import_errors_open(struct tui *t, struct tui_import *im)
 
 /* Ask where, proposing a name beside the file, and have the core write
  * the rows there as the file has them, with why each was rejected. */
-void
+bool
 tui_import_save_rejects(struct tui *t, struct tui_import *im)
 {
+	bool asked = false;
+
 	struct import_problem *p = calloc(im->nproblems ? im->nproblems : 1, sizeof *p);
 	struct import_opts o;
 	char name[TUI_EDIT_MAX], question[256], n[32];
@@ -246,7 +249,7 @@ tui_import_save_rejects(struct tui *t, struct tui_import *im)
 
 	if (!p) {
 		tui_error(t, "%s", _("out of memory"));
-		return;
+		return true;
 	}
 	tui_import_opts(im, &o, true);
 	rejects_name(o.path, name, sizeof name);
@@ -254,10 +257,8 @@ tui_import_save_rejects(struct tui *t, struct tui_import *im)
 	snprintf(question, sizeof question,
 		 P_("%s row rejected. Save it to fix, as", "%s rows rejected. Save them to fix, as",
 		    (unsigned long)im->res.rejected), n);
-	if (!tui_ask(t, question, name, sizeof name)) {
-		tui_say(t, "%s", _("The rejected rows were not saved."));
+	if (!(asked = tui_ask(t, question, name, sizeof name)))
 		goto out;
-	}
 	for (size_t i = 0; i < im->nproblems; i++)
 		p[i] = (struct import_problem){im->problems[i].line, im->problems[i].column,
 					       im->problems[i].value, im->problems[i].problem};
@@ -271,4 +272,5 @@ tui_import_save_rejects(struct tui *t, struct tui_import *im)
 		      (unsigned long)rows), n, name);
 out:
 	free(p);
+	return asked;
 }
