@@ -192,18 +192,25 @@ tui_wait "[exit 0]"
 # ---- The options page whole, with a Chinese file name -------------------------
 cp "$T/in/销售记录.csv" "$T/in/门店销售.csv"
 echo "100008,2026-07-04 10:00,12.00" >>"$T/in/门店销售.csv"
-cd "$T/in"
-tui_start --db "$DB"
-cd - >/dev/null
-tui_keys M-x Enter
-tui_wait "F4 picks the file"
-tui_keys Space Tab "门店销售.csv" Tab Tab Tab Tab Space Tab Space Tab Space F5
-tui_wait "Dry run:"
-screen_is transfer-options-en "the options page, a Chinese file name, the dry run's result"
-tui_keys F10
-tui_wait "Quit and drop what was typed?"
-tui_keys y
-tui_wait "[exit 0]"
+for lang in en zh_CN; do
+	case $lang in
+	en) TUI_ENV= dry="Dry run:" ;;
+	*) TUI_ENV="LANGUAGE=$lang" dry="试运行：" ;;
+	esac
+	cd "$T/in"
+	tui_start --db "$DB"
+	cd - >/dev/null
+	tui_keys M-x Enter
+	tui_wait "F4"
+	tui_keys Space Tab "门店销售.csv" Tab Tab Tab Tab Space Tab Space Tab Space F5
+	tui_wait "$dry"
+	screen_is "transfer-options-$lang" "$lang: the options page, a Chinese file name, the dry run's result"
+	tui_keys F10
+	tui_wait "[y/N]"
+	tui_keys y
+	tui_wait "[exit 0]"
+done
+TUI_ENV=
 
 # ---- Staff may not import ----------------------------------------------------
 env MEMBERDESK_NEW_PIN=2468 "$MEMBERDESK" --db "$DB" operator add 老板 --role owner >/dev/null
