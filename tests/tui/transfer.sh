@@ -147,6 +147,14 @@ tui_keys F7
 sees "The import left out 1 rejected row." "F7: the rows the import left out"
 tui_keys F8
 sees "Save it to fix, as $T/in/bad-rejected-2.csv" "F8 there: a name not taken yet"
+if [ -w /dev/full ]; then
+	tui_keys C-u /dev/full Enter
+	sees "cannot write /dev/full" "a write that fails: the core's words"
+	tui_keys F8
+	tui_wait "Save it to fix, as"
+else
+	pass "a write that fails: the core's words # SKIP no /dev/full"
+fi
 tui_keys Escape
 sees "The rejected rows were not saved." "Esc: not saved"
 tui_keys Escape
