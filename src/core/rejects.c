@@ -1,12 +1,11 @@
 /* rejects.c - an import's rejected rows, as a file to fix and import again
  *
  * The rows are read again from the source rather than kept by the
- * import: an import of a million rows keeps nothing per row, and the
- * file has not changed since (its SHA-256 would say so otherwise: a
- * changed file is another file, and the import has no record of it). */
+ * import: an import of a million rows keeps nothing per row.  The file
+ * must be the one the import read (its SHA-256), or the line numbers
+ * would name other rows. */
 #include <config.h>
 
-#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -20,11 +19,10 @@
 void
 rejects_name(const char *path, char *out, size_t n)
 {
-	const char *slash = strrchr(path, '/');
-	const char *dot = strrchr(slash ? slash + 1 : path, '.');
-	int stem = (int)(dot && dot != (slash ? slash + 1 : path) ? dot - path :
-			 (ptrdiff_t)strlen(path));
-	const char *ext = path + stem;
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	const char *dot = strrchr(base, '.');
+	const char *ext = dot && dot != base ? dot : base + strlen(base);
+	int stem = (int)(ext - path);
 
 	/* TRANSLATORS: the end of a file name: 会员.csv -> 会员-rejected.csv */
 	snprintf(out, n, "%.*s-%s%s", stem, path, _("rejected"), ext);
@@ -141,7 +139,7 @@ on_record(void *arg, const struct csvio_record *r)
 }
 
 int
-rejects_write(struct md *md, const struct import_opts *o,
+rejects_write(struct md *md, const struct import_opts *o, const char *sha256,
 	      const struct import_problem *p, size_t n, const char *out,
 	      int64_t *rows)
 {
@@ -160,6 +158,11 @@ rejects_write(struct md *md, const struct import_opts *o,
 	w.order = order;
 	if ((rc = csvio_scan(md, o->path, &info)))
 		goto out;
+	if (sha256 && strcmp(sha256, info.sha256)) {
+		rc = md_fail(md, MD_ECONFLICT, _("%s has changed since it was read: check it again"),
+			     o->path);
+		goto out;
+	}
 	w.delim = info.delim;
 	if ((rc = outfile_open(md, out, NULL, true, &of)))
 		goto out;

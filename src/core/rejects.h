@@ -21,8 +21,10 @@ void rejects_name(const char *path, char *out, size_t n);
 
 /* Write the N rejected rows P of the import O (its file, encoding and
  * delimiter) to OUT: UTF-8 with a byte order mark, the file's own
- * delimiter, whole or not at all (outfile).  *ROWS: the rows written. */
-int rejects_write(struct md *md, const struct import_opts *o,
+ * delimiter, whole or not at all (outfile).  SHA256 (import_result's;
+ * NULL: not checked) is the file the import read: MD_ECONFLICT when it
+ * has changed since.  *ROWS: the rows written. */
+int rejects_write(struct md *md, const struct import_opts *o, const char *sha256,
 		  const struct import_problem *p, size_t n, const char *out,
 		  int64_t *rows);
 

@@ -262,7 +262,7 @@ tui_import_save_rejects(struct tui *t, struct tui_import *im)
 	for (size_t i = 0; i < im->nproblems; i++)
 		p[i] = (struct import_problem){im->problems[i].line, im->problems[i].column,
 					       im->problems[i].value, im->problems[i].problem};
-	if (rejects_write(t->md, &o, p, im->nproblems, name, &rows)) {
+	if (rejects_write(t->md, &o, im->res.sha256, p, im->nproblems, name, &rows)) {
 		tui_error(t, "%s", t->md->err);
 		goto out;
 	}

@@ -143,6 +143,15 @@ is "$(head -n 1 "$T/in/bad-rejected.csv" | tr -d '\r')" "$(printf '\357\273\277'
 like "$(sed -n 2p "$T/in/bad-rejected.csv")" '200002;李四;12345;1991-03-01;;"手机号: phone ""12345"" is not a valid' \
 	"the rejected row as the file had it, with its problem"
 is "$(wc -l <"$T/in/bad-rejected.csv")" 2 "and no other row"
+# The file changed since: its line numbers would name other rows.
+cp "$T/in/bad.csv" "$T/bad.keep"
+echo "200009;孙九;13912345678;;" >>"$T/in/bad.csv"
+tui_keys F8
+tui_wait "Save it to fix, as"
+tui_keys Enter
+sees "has changed since it was read: check it again" "F8 on a file changed since: refused"
+[ ! -e "$T/in/bad-rejected-2.csv" ] && pass "and nothing written" || fail "and nothing written"
+cp "$T/bad.keep" "$T/in/bad.csv"
 tui_keys F7
 sees "The import left out 1 rejected row." "F7: the rows the import left out"
 tui_keys F8
