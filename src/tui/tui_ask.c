@@ -20,6 +20,9 @@ tui_ask(struct tui *t, const char *question, char *buf, size_t n)
 	bool changed, ok = false;
 
 	tui_edit_set(&e, buf);
+	/* Asked from a key handler, where keys typed ahead are read without
+	 * waiting: wait here, and say so (the idle hook of the tests). */
+	t->delay = 500;
 	timeout(500);
 	for (;;) {
 		t->status[0] = '\0';

@@ -105,6 +105,8 @@ export_key(struct tui *t, struct tui_view *v, int key, enum tui_act act)
 	struct export_form *e = v->state;
 	enum tui_form_event ev;
 
+	if (act == ACT_QUIT || act == ACT_HELP || act == ACT_REDRAW)
+		return TUI_IGNORED;	/* the frame's: F10 asks, F1 helps */
 	if (act == ACT_BROWSE) {
 		snprintf(e->picked, sizeof e->picked, "%s", tui_form_text(&e->form, E_FILE));
 		tui_browse_open(t, e->picked, sizeof e->picked);

@@ -23,7 +23,7 @@ check_field(struct tui *t, struct tui_form *f, int i)
 	struct tui_field *fl = &f->fields[i];
 
 	fl->err[0] = '\0';
-	if (!fl->check || fl->check(t, fl, f->arg) == MD_OK)
+	if (fl->hidden || !fl->check || fl->check(t, fl, f->arg) == MD_OK)
 		return true;
 	text_copy(fl->err, sizeof fl->err, t->md->err);
 	tui_error(t, "%s: %s", _(fl->label), fl->err);
@@ -43,10 +43,20 @@ tui_form_check(struct tui *t, struct tui_form *f)
 	return true;
 }
 
+/* The next field from I shown, in direction BY (1 or -1); -1 when none. */
+static int
+shown_from(const struct tui_form *f, int i, int by)
+{
+	while (i >= 0 && i < f->n && f->fields[i].hidden)
+		i += by;
+	return i >= 0 && i < f->n ? i : -1;
+}
+
 static enum tui_form_event
 move_to(struct tui *t, struct tui_form *f, int to)
 {
-	if (to < 0 || to >= f->n)
+	to = shown_from(f, to, to < f->focus ? -1 : 1);
+	if (to < 0)
 		return FORM_NONE;
 	if (check_field(t, f, f->focus) && !f->fields[to].err[0])
 		t->status[0] = '\0';
@@ -91,7 +101,7 @@ tui_form_key(struct tui *t, struct tui_form *f, int key, enum tui_act act)
 		break;
 	}
 	if (key == '\r' || key == '\n' || key == TK(KEY_ENTER)) {
-		if (f->focus < f->n - 1)
+		if (shown_from(f, f->focus + 1, 1) >= 0)
 			return move_to(t, f, f->focus + 1);
 		return tui_form_check(t, f) ? FORM_SAVE : FORM_NONE;
 	}
@@ -144,8 +154,10 @@ tui_form_draw(struct tui *t, struct tui_form *f, int y, int x)
 	int lw = label_width(f), i, w, bx, rest;
 	const struct tui_field *fl;
 
-	for (i = 0; i < f->n; i++, y++) {
+	for (i = 0; i < f->n; i++) {
 		fl = &f->fields[i];
+		if (fl->hidden)
+			continue;
 		bx = x + lw + 2;
 		w = fl->width ? fl->width : 30;
 		if (bx + w > COLS - 1)
@@ -158,13 +170,12 @@ tui_form_draw(struct tui *t, struct tui_form *f, int y, int x)
 			tui_edit_draw(t, &f->fields[i].edit, y, bx, w,
 				      tui_attr(t, ROLE_FIELD), i == f->focus);
 		rest = COLS - (bx + w + 1);
-		if (rest <= 0)
-			continue;
-		if (fl->err[0])
+		if (rest > 0 && fl->err[0])
 			tui_put_role(t, y, bx + w + 1, fl->err, rest, false, ROLE_ERROR);
-		else if (fl->hint)
+		else if (rest > 0 && fl->hint)
 			tui_put_role(t, y, bx + w + 1, _(fl->hint), rest, false,
 				     ROLE_DIM);
+		y++;
 	}
 	return y;
 }

@@ -36,6 +36,7 @@ struct tui_field {
 	/* The command line's option for what this field gives ("--from"):
 	 * a core message naming the option names the field instead. */
 	const char *option;
+	bool hidden;			/* not shown, not visited, not checked */
 	char err[1024];
 };
 

@@ -6,7 +6,11 @@
  * and the field each column is read as, which F6 changes.  F5 is the
  * dry run: the real import rolled back, its rejected rows kept for F7.
  * F9 imports, after asking, with a progress bar: every row or, when one
- * is rejected, none (import_run's rule; the screen adds nothing). */
+ * is rejected, none (import_run's rule; the screen adds nothing), or
+ * with "Bad rows: skip" the good ones.  The options below the file are
+ * import_opts' (those of another kind hidden); the result says what
+ * they did.  Rejected rows are offered for saving after an import, and
+ * on F8, as the core writes them (rejects_write): to fix and import. */
 #include <config.h>
 
 #include <curses.h>
@@ -14,6 +18,7 @@
 #include <string.h>
 
 #include "core/csvio.h"
+#include "core/rejects.h"
 #include "core/text.h"
 #include "i18n.h"
 #include "tui/tui_import.h"
@@ -23,6 +28,21 @@ static const char *const kinds[] = {"members", "sales", "points", "wallet", NULL
 static const char *const encodings[] = {"auto", "utf-8", "gb18030", "big5", NULL};
 static const char *const delims[] = {N_("from the header"), ",", ";", N_("tab"), NULL};
 static const char *const dups[] = {N_("skip"), N_("update"), N_("fail"), NULL};
+/* TRANSLATORS: bad rows: the file stops at one (nothing is imported), or they are skipped */
+static const char *const bads[] = {N_("stop"), N_("skip"), NULL};
+static const char *const tiers[] = {N_("reject"), N_("new tier"), NULL};
+static const char *const unknowns[] = {N_("reject"), N_("register"), NULL};
+static const char *const returns[] = {N_("skip"), N_("net"), NULL};
+
+/* The options of the kind chosen, the others hidden. */
+static void
+show_options(struct tui_import *im)
+{
+	enum import_kind kind = (enum import_kind)im->fields[I_KIND].choice;
+
+	im->fields[I_TIERS].hidden = kind != IMPORT_MEMBERS;
+	im->fields[I_CREATE].hidden = im->fields[I_RETURNS].hidden = kind != IMPORT_SALES;
+}
 
 void
 tui_import_opts(struct tui_import *im, struct import_opts *o, bool dry_run)
@@ -38,6 +58,10 @@ tui_import_opts(struct tui_import *im, struct import_opts *o, bool dry_run)
 	o->maps = im->maps;
 	o->nmaps = im->nmaps;
 	o->dry_run = dry_run;
+	o->skip_bad = im->fields[I_BAD].choice == 1;
+	o->create_tiers = o->kind == IMPORT_MEMBERS && im->fields[I_TIERS].choice == 1;
+	o->create_members = o->kind == IMPORT_SALES && im->fields[I_CREATE].choice == 1;
+	o->returns_net = o->kind == IMPORT_SALES && im->fields[I_RETURNS].choice == 1;
 }
 
 static void
@@ -155,30 +179,68 @@ on_progress(void *arg, int64_t done, int64_t total)
 	tui_draw_all(im->t);
 }
 
-/* "12 rows read: 10 members added, 2 rejected." */
+/* Append to IM->said a sentence on N things, when there are any. */
+#define SAY_COUNT(im, n, one, many) \
+	do { \
+		size_t o_ = strlen((im)->said); \
+		char num_[32]; \
+		if ((n) && o_ + 2 < sizeof (im)->said) { \
+			text_format_int((n), num_); \
+			(im)->said[o_++] = ' '; \
+			snprintf((im)->said + o_, sizeof (im)->said - o_, \
+				 P_(one, many, (unsigned long)(n)), num_); \
+		} \
+	} while (0)
+
+/* What the options did (or, on a dry run, would do). */
 static void
-say_result(struct tui_import *im, bool dry_run)
+say_options(struct tui_import *im, const struct import_opts *o)
 {
 	const struct import_result *r = &im->res;
-	char a[32], b[32], c[32], d[32];
+
+	if (o->dry_run) {
+		SAY_COUNT(im, r->created, "%s member would be registered from the sales.",
+		    "%s members would be registered from the sales.");
+		SAY_COUNT(im, r->tiers_created, "%s tier would be made for the file's levels.",
+		    "%s tiers would be made for the file's levels.");
+	} else {
+		SAY_COUNT(im, r->created, "%s member registered from the sales.",
+		    "%s members registered from the sales.");
+		SAY_COUNT(im, r->tiers_created, "%s tier made for the file's levels: set its rules under Tiers.",
+		    "%s tiers made for the file's levels: set their rules under Tiers.");
+	}
+	if (o->returns_net)
+		SAY_COUNT(im, r->returns, "%s return row netted against its ticket.",
+		    "%s return rows netted against their tickets.");
+	else
+		SAY_COUNT(im, r->returns, "%s return row skipped.", "%s return rows skipped.");
+	SAY_COUNT(im, r->walk_ins, "%s sale without a member (walk-in).",
+	    "%s sales without a member (walk-in).");
+	if (o->skip_bad && o->dry_run)
+		SAY_COUNT(im, r->rejected, "%s rejected row would be left out.",
+		    "%s rejected rows would be left out.");
+	else if (o->skip_bad && r->committed)
+		SAY_COUNT(im, r->rejected, "%s rejected row was left out.",
+		    "%s rejected rows were left out.");
+}
+
+/* "12 rows read: 10 members added, 2 rejected." and what the options
+ * did, then where to read the rejected rows and how to save them. */
+static void
+say_result(struct tui_import *im, const struct import_opts *o)
+{
+	const struct import_result *r = &im->res;
+	char a[32], b[32], c[32], d[32], keys[2][16];
 
 	text_format_int(r->rows, a);
 	text_format_int(r->inserted + r->updated, b);
 	text_format_int(r->duplicates + r->returns + r->free_lines, c);
 	text_format_int(r->rejected, d);
-	if (dry_run)
+	if (o->dry_run)
 		/* TRANSLATORS: rows read, would be written, skipped, rejected */
 		snprintf(im->said, sizeof im->said,
 			 _("Dry run: %s rows read; %s would be written, %s skipped, %s rejected."),
 			 a, b, c, d);
-	if (r->rejected && dry_run) {	/* where to read them */
-		size_t o = strlen(im->said);
-		char key[16];
-
-		tui_act_key(ACT_ERRORS, 0, key, sizeof key);
-		snprintf(im->said + o, sizeof im->said - o, " ");
-		snprintf(im->said + o + 1, sizeof im->said - o - 1, _("%s lists them."), key);
-	}
 	else if (r->committed)
 		snprintf(im->said, sizeof im->said,
 			 _("Imported as import #%lld: %s rows read; %s written, %s skipped."),
@@ -186,6 +248,29 @@ say_result(struct tui_import *im, bool dry_run)
 	else
 		snprintf(im->said, sizeof im->said,
 			 _("Nothing was imported: %s rows read, %s rejected."), a, d);
+	if (o->dry_run || r->committed)
+		say_options(im, o);
+	if (im->nproblems) {
+		size_t n = strlen(im->said);
+
+		tui_act_key(ACT_ERRORS, 0, keys[0], sizeof keys[0]);
+		tui_act_key(ACT_SAVE_REJECTS, 0, keys[1], sizeof keys[1]);
+		/* TRANSLATORS: F7 lists them, F8 saves them */
+		snprintf(im->said + n, sizeof im->said - n, " ");
+		snprintf(im->said + n + 1, sizeof im->said - n - 1,
+			 _("%s lists them, %s saves them to fix."), keys[0], keys[1]);
+	}
+}
+
+/* No columns to work with: why (the core's words on the file), or
+ * that there is no file yet. */
+static void
+no_file(struct tui *t, const struct tui_import *im)
+{
+	if (im->fields[I_FILE].err[0])
+		tui_error(t, "%s", im->fields[I_FILE].err);
+	else
+		tui_error(t, "%s", _("Give the file to import first (F4 picks it)."));
 }
 
 static void
@@ -196,8 +281,7 @@ run(struct tui *t, struct tui_import *im, bool dry_run)
 
 	tui_import_reload(t, im, false);
 	if (!im->cols.n) {
-		if (!t->status_error)
-			tui_error(t, "%s", _("Give the file to import first (F4 picks it)."));
+		no_file(t, im);
 		return;
 	}
 	problems_free(im);
@@ -212,13 +296,17 @@ run(struct tui *t, struct tui_import *im, bool dry_run)
 	im->running = false;
 	im->checked = dry_run;
 	im->check_rc = rc;
-	say_result(im, dry_run);
+	say_result(im, &o);
+	if (!rc && !dry_run)
+		im->form.dirty = false;
+	/* The offer to save takes the status line: the result after it
+	 * when the owner says no. */
+	if (!dry_run && im->nproblems && tui_import_save_rejects(t, im))
+		return;
 	if (rc)
 		tui_error(t, "%s", t->md->err);
 	else
 		tui_say(t, "%s", im->said);
-	if (!rc && !dry_run)
-		im->form.dirty = false;
 }
 
 static void
@@ -228,13 +316,17 @@ import_now(struct tui *t, struct tui_import *im)
 
 	tui_import_reload(t, im, false);
 	if (im->cols.n &&
-	    !tui_confirm(t, false, _("Import %s as %s? Every row goes in, or none."), path,
+	    !tui_confirm(t, false, im->fields[I_BAD].choice ?
+			 _("Import %s as %s? The good rows go in, the rejected stay out.") :
+			 _("Import %s as %s? Every row goes in, or none."), path,
 			 kinds[im->fields[I_KIND].choice])) {
 		tui_say(t, "%s", _("Nothing was imported."));
 		return;
 	}
 	run(t, im, false);
 }
+
+#define RESULT_ROWS 3	/* the result, wrapped */
 
 static int
 label_w(void)
@@ -294,7 +386,7 @@ static void
 import_draw(struct tui *t, struct tui_view *v)
 {
 	struct tui_import *im = v->state;
-	int lw = label_w(), y, bottom = LINES - 3;
+	int lw = label_w(), y, bottom = LINES - 2 - RESULT_ROWS;
 
 	tui_put_role(t, tui_body_top(), 1,
 		     _("F4 picks the file, F6 its columns, F5 checks every row, F9 imports."),
@@ -307,11 +399,14 @@ import_draw(struct tui *t, struct tui_view *v)
 	if (!im->cols.n)
 		return;
 	draw_found(t, im, y++, lw);
-	if (im->said[0])
-		bottom--;
+	if (!im->said[0])
+		bottom += RESULT_ROWS;
 	draw_columns(t, im, y, lw, bottom - y);
-	if (im->said[0])
-		tui_put_pair(t, bottom, 2, lw, _("Result"), im->said, COLS - 4);
+	if (im->said[0]) {
+		tui_put_role(t, bottom, 2, _("Result"), lw, false, ROLE_LABEL);
+		tui_put_wrapped(t, bottom, 4 + lw, im->said, COLS - 6 - lw, RESULT_ROWS,
+				ROLE_NORMAL);
+	}
 }
 
 static enum tui_result
@@ -320,6 +415,8 @@ import_key(struct tui *t, struct tui_view *v, int key, enum tui_act act)
 	struct tui_import *im = v->state;
 	enum tui_form_event ev;
 
+	if (act == ACT_QUIT || act == ACT_HELP || act == ACT_REDRAW)
+		return TUI_IGNORED;	/* the frame's: F10 asks, F1 helps */
 	switch (act) {
 	case ACT_BROWSE:
 		snprintf(im->picked, sizeof im->picked, "%s", tui_form_text(&im->form, I_FILE));
@@ -329,8 +426,8 @@ import_key(struct tui *t, struct tui_view *v, int key, enum tui_act act)
 		tui_import_reload(t, im, false);
 		if (im->cols.n)
 			tui_import_columns_open(t, im);
-		else if (!t->status_error)
-			tui_error(t, "%s", _("Give the file to import first (F4 picks it)."));
+		else
+			no_file(t, im);
 		return TUI_HANDLED;
 	case ACT_DRY_RUN:
 		run(t, im, true);
@@ -345,12 +442,25 @@ import_key(struct tui *t, struct tui_view *v, int key, enum tui_act act)
 	case ACT_IMPORT:
 		import_now(t, im);
 		return TUI_HANDLED;
+	case ACT_SAVE_REJECTS:
+		tui_import_reload(t, im, false);
+		if (im->nproblems && !tui_import_save_rejects(t, im))
+			tui_say(t, "%s", _("The rejected rows were not saved."));
+		else if (!im->nproblems)
+			tui_say(t, "%s", _("No rejected rows to save: F5 checks every row."));
+		return TUI_HANDLED;
 	default:
 		break;
 	}
 	ev = tui_form_key(t, &im->form, key, act);
 	if (ev == FORM_CANCEL)
 		return TUI_IGNORED;	/* Esc: back */
+	if (ev == FORM_CHANGED && im->form.focus >= I_BAD) {
+		problems_free(im);	/* another option: another result */
+		im->said[0] = '\0';
+		im->checked = false;
+	}
+	show_options(im);
 	if (ev == FORM_SAVE)
 		run(t, im, true);	/* Enter on the last field: the dry run */
 	else if (ev == FORM_MOVED || (ev == FORM_CHANGED && im->form.focus != I_FILE))
@@ -386,8 +496,8 @@ import_free(struct tui_view *v)
 }
 
 static const enum tui_act import_acts[] = {
-	ACT_BROWSE, ACT_DRY_RUN, ACT_COLUMNS, ACT_IMPORT, ACT_ERRORS, ACT_NEXT, ACT_PREV,
-	ACT_NONE
+	ACT_BROWSE, ACT_DRY_RUN, ACT_COLUMNS, ACT_IMPORT, ACT_ERRORS, ACT_SAVE_REJECTS,
+	ACT_NEXT, ACT_PREV, ACT_NONE
 };
 
 static const struct tui_screen import_screen = {
@@ -417,12 +527,27 @@ tui_import_open(struct tui *t)
 						.hint = N_("F4 picks it")};
 	im->fields[I_ENCODING] = (struct tui_field){.label = N_("Encoding"), .kind = FIELD_CHOICE,
 						    .choices = encodings, .literal = true,
-						    .width = 14};
+						    .width = 14, .option = "--encoding"};
 	im->fields[I_DELIM] = (struct tui_field){.label = N_("Delimiter"), .kind = FIELD_CHOICE,
 						 .choices = delims, .width = 20};
 	im->fields[I_DUP] = (struct tui_field){.label = N_("Registered"), .kind = FIELD_CHOICE,
 					       .choices = dups, .width = 14,
 					       .hint = N_("a member already there: skip, update or fail")};
+	im->fields[I_BAD] = (struct tui_field){.label = N_("Bad rows"), .kind = FIELD_CHOICE,
+					       .choices = bads, .width = 14, .option = "--skip-bad",
+					       .hint = N_("skip: import the good rows, leave out the bad")};
+	im->fields[I_TIERS] = (struct tui_field){.label = N_("New levels"), .kind = FIELD_CHOICE,
+						 .choices = tiers, .width = 14,
+						 .option = "--create-tiers",
+						 .hint = N_("a level no tier has: reject it, or add a tier")};
+	im->fields[I_CREATE] = (struct tui_field){.label = N_("Unknown cards"),
+						  .kind = FIELD_CHOICE, .choices = unknowns,
+						  .width = 14, .option = "--create-members",
+						  .hint = N_("cards that are not members: reject, or register")};
+	im->fields[I_RETURNS] = (struct tui_field){.label = N_("Returns"), .kind = FIELD_CHOICE,
+						   .choices = returns, .width = 14,
+						   .hint = N_("negative lines: skip, or net against the ticket")};
+	show_options(im);
 	im->form.fields = im->fields;
 	im->form.n = I_COUNT;
 	im->form.arg = im;

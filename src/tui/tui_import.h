@@ -15,7 +15,13 @@
 #include "tui/tui_form.h"
 #include "tui/tui_report.h"
 
-enum { I_KIND, I_FILE, I_ENCODING, I_DELIM, I_DUP, I_COUNT };
+/* The fields: the file and how it is read, then what the import does
+ * with bad rows, unknown cards, new levels and returns (the options of
+ * "memberdesk import"; those of another kind are hidden). */
+enum {
+	I_KIND, I_FILE, I_ENCODING, I_DELIM, I_DUP, I_BAD, I_TIERS, I_CREATE, I_RETURNS,
+	I_COUNT
+};
 
 /* A rejected row, copied out of the core's callback. */
 struct tui_problem {
@@ -42,7 +48,7 @@ struct tui_import {
 	int check_rc;
 	struct import_result res;
 	char said[1024];		/* what the last run said */
-	struct tui_problem *problems;
+	struct tui_problem *problems;	/* the last run's, while nothing changed */
 	size_t nproblems, cap;
 	bool running;			/* reading: the progress bar */
 	int64_t done, total;
@@ -56,5 +62,8 @@ void tui_import_reload(struct tui *t, struct tui_import *im, bool force);
 
 bool tui_import_columns_open(struct tui *t, struct tui_import *im);
 bool tui_import_errors_open(struct tui *t, struct tui_import *im);
+/* Offer to save the last run's rejected rows beside the file (F8);
+ * false when the owner said no (the status line is left empty). */
+bool tui_import_save_rejects(struct tui *t, struct tui_import *im);
 
 #endif

@@ -6,12 +6,14 @@
  * (then as ignored), Left as the one before, F5 as its header says.
  * Every change is read by the core again at once, so what the screen
  * shows is what the import will do.  The errors: line, column, value
- * and problem, as "import --errors" writes them. */
+ * and problem, as "import --errors" writes them; F8 saves the rows
+ * themselves, to be fixed and imported (rejects_write). */
 #include <config.h>
 
 #include <curses.h>
 #include <stdlib.h>
 
+#include "core/rejects.h"
 #include "core/text.h"
 #include "i18n.h"
 #include "tui/tui_import.h"
@@ -147,6 +149,31 @@ error_rows(void)
 	return list_rows() - 3;	/* a blank, the selected problem whole */
 }
 
+/* What the rows are: a dry run's or an import's, and what became of the
+ * others (the options of the form are those of the run: changing one
+ * drops the rows). */
+static void
+intro_of(const struct tui_import *im, const char *n, char *out, size_t size)
+{
+	unsigned long k = (unsigned long)im->nproblems;
+
+	if (im->checked && im->fields[I_BAD].choice)
+		snprintf(out, size,
+			 P_("The dry run rejected %s row: the import would leave it out.",
+			    "The dry run rejected %s rows: the import would leave them out.", k), n);
+	else if (im->checked)
+		snprintf(out, size,
+			 P_("The dry run rejected %s row: nothing can be imported until it is right.",
+			    "The dry run rejected %s rows: nothing can be imported until they are right.",
+			    k), n);
+	else if (im->res.committed)
+		snprintf(out, size, P_("The import left out %s rejected row.",
+				       "The import left out %s rejected rows.", k), n);
+	else
+		snprintf(out, size, P_("The import rejected %s row, so nothing was imported.",
+				       "The import rejected %s rows, so nothing was imported.", k), n);
+}
+
 static void
 errors_draw(struct tui *t, struct tui_view *v)
 {
@@ -159,10 +186,7 @@ errors_draw(struct tui *t, struct tui_view *v)
 
 	tui_cols_fit(c, 4, 0, 20);
 	text_format_int((int64_t)im->nproblems, n);
-	snprintf(intro, sizeof intro,
-		 P_("The dry run rejected %s row: nothing can be imported until it is right.",
-		    "The dry run rejected %s rows: nothing can be imported until they are right.",
-		    im->nproblems), n);
+	intro_of(im, n, intro, sizeof intro);
 	tui_put_role(t, tui_body_top(), 1, intro, COLS - 2, false, ROLE_DIM);
 	tui_table_row(t, y - 1, c, 4, NULL, ROLE_HEADER);
 	p->l.n = (int)im->nproblems;
@@ -186,12 +210,16 @@ errors_key(struct tui *t, struct tui_view *v, int key, enum tui_act act)
 {
 	struct pane *p = v->state;
 
-	(void)t;
 	(void)key;
+	if (act == ACT_SAVE_REJECTS) {
+		if (!tui_import_save_rejects(t, p->im))
+			tui_say(t, "%s", _("The rejected rows were not saved."));
+		return TUI_HANDLED;
+	}
 	return tui_list_move(&p->l, act, error_rows()) ? TUI_HANDLED : TUI_IGNORED;
 }
 
-static const enum tui_act errors_acts[] = {TUI_LIST_ACTS, ACT_NONE};
+static const enum tui_act errors_acts[] = {ACT_SAVE_REJECTS, TUI_LIST_ACTS, ACT_NONE};
 
 static const struct tui_screen errors_screen = {
 	.name = N_("Rejected rows"),
@@ -205,4 +233,44 @@ bool
 tui_import_errors_open(struct tui *t, struct tui_import *im)
 {
 	return pane_open(t, im, &errors_screen, im->nproblems);
+}
+
+/* Ask where, proposing a name beside the file, and have the core write
+ * the rows there as the file has them, with why each was rejected. */
+bool
+tui_import_save_rejects(struct tui *t, struct tui_import *im)
+{
+	bool asked = false;
+
+	struct import_problem *p = calloc(im->nproblems ? im->nproblems : 1, sizeof *p);
+	struct import_opts o;
+	char name[TUI_EDIT_MAX], question[256], n[32];
+	int64_t rows;
+
+	if (!p) {
+		tui_error(t, "%s", _("out of memory"));
+		return true;
+	}
+	tui_import_opts(im, &o, true);
+	rejects_name(o.path, name, sizeof name);
+	text_format_int(im->res.rejected, n);
+	snprintf(question, sizeof question,
+		 P_("%s row rejected. Save it to fix, as", "%s rows rejected. Save them to fix, as",
+		    (unsigned long)im->res.rejected), n);
+	if (!(asked = tui_ask(t, question, name, sizeof name)))
+		goto out;
+	for (size_t i = 0; i < im->nproblems; i++)
+		p[i] = (struct import_problem){im->problems[i].line, im->problems[i].column,
+					       im->problems[i].value, im->problems[i].problem};
+	if (rejects_write(t->md, &o, im->res.sha256, p, im->nproblems, name, &rows)) {
+		tui_error(t, "%s", t->md->err);
+		goto out;
+	}
+	text_format_int(rows, n);
+	tui_say(t, P_("%s row saved to %s: fix it there and import that file.",
+		      "%s rows saved to %s: fix them there and import that file.",
+		      (unsigned long)rows), n, name);
+out:
+	free(p);
+	return asked;
 }

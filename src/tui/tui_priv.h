@@ -171,9 +171,13 @@
 	_(COLUMNS, "columns", KEYS(TK(KEY_F(6)), TUI_META | '6'), \
 	  N_("Columns"), N_("see and change the field each column of the file is read as"), NONE) \
 	_(ERRORS, "errors", KEYS(TK(KEY_F(7)), TUI_META | '7'), \
-	  N_("Errors"), N_("page through the rows the dry run rejected"), NONE) \
+	  N_("Errors"), N_("page through the rows the last check or import rejected"), NONE) \
+	_(SAVE_REJECTS, "save-rejected", KEYS(TK(KEY_F(8)), TUI_META | '8'), \
+	  N_("Save rows"), N_("save the rejected rows as CSV, to fix them and import that file"), \
+	  NONE) \
 	_(IMPORT, "import", KEYS(TK(KEY_F(9)), TUI_META | '9'), \
-	  N_("Import"), N_("import the file after asking: every row, or none"), IMPORT_MEMBERS) \
+	  N_("Import"), N_("import the file after asking: every row or none, or the good rows"), \
+	  IMPORT_MEMBERS) \
 	_(EXPORT, "export", KEYS(TK(KEY_F(2)), TUI_META | '2'), \
 	  N_("Export"), N_("write the file"), EXPORT_MEMBERS) \
 	_(MAP_NEXT, "next-mapping", KEYS(' ', TK(KEY_RIGHT)), \
