@@ -640,6 +640,12 @@ db_open(struct md *md, const char *path, bool mkdirs)
 	return rc;
 }
 
+bool
+db_threadsafe(void)
+{
+	return sqlite3_threadsafe() != 0;
+}
+
 void
 db_close(struct md *md)
 {

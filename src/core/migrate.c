@@ -438,6 +438,13 @@ static const char migration_10[] =
 	"CREATE INDEX members_name ON members(name);"
 	"CREATE INDEX members_name_head ON members(substr(name, 1, 1));";
 
+/* 11: a weekly snapshot is written a few thousand rows per transaction
+ * (rfm_week.c), so that a sale never waits long behind it: writer names
+ * who is writing a week's rows, and only a week whose writer is NULL is
+ * complete and read.  The weeks stored before were written whole. */
+static const char migration_11[] =
+	"ALTER TABLE rfm_weeks ADD COLUMN writer TEXT;";
+
 static const char *const migrations[] = {
 	migration_1,
 	migration_2,
@@ -449,6 +456,7 @@ static const char *const migrations[] = {
 	migration_8,
 	migration_9,
 	migration_10,
+	migration_11,
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof *migrations))
