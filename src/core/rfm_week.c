@@ -53,18 +53,21 @@ struct week_look {
 	int64_t rows;		/* written so far */
 };
 
+/* How WEEK stands; ROWS: count its rows written so far too (while
+ * waiting for another writer, never in the writer's own chunks). */
 static int
-look(struct md *md, const char *week, struct week_look *w)
+look(struct md *md, const char *week, bool rows, struct week_look *w)
 {
 	struct db_stmt *st;
 	int rc;
 
 	memset(w, 0, sizeof *w);
-	if ((rc = db_stmt(md, "SELECT writer, CASE WHEN writer IS NULL THEN 0"
+	if ((rc = db_stmt(md, "SELECT writer, CASE WHEN writer IS NULL OR NOT ?2 THEN 0"
 			  "  ELSE (SELECT count(*) FROM rfm_snapshots s WHERE s.week = w.week) END"
-			  " FROM rfm_weeks w WHERE week = ?", &st)))
+			  " FROM rfm_weeks w WHERE week = ?1", &st)))
 		return rc;
 	db_bind_text(st, 1, week);
+	db_bind_int(st, 2, rows);
 	if (db_row(md, st, &rc)) {
 		w->state = db_col_null(st, 0) ? WEEK_DONE : WEEK_WRITING;
 		db_column_text(st, 0, w->writer, sizeof w->writer);
@@ -96,7 +99,7 @@ wait_for(struct md *md, const char *week, struct week_look *w)
 		nanosleep(&(struct timespec){0, WAIT_MS * 1000000L}, NULL);
 		still = w->rows == rows ? still + WAIT_MS : 0;
 		rows = w->rows;
-		if ((rc = look(md, week, w)))
+		if ((rc = look(md, week, true, w)))
 			return rc;
 	}
 	return MD_OK;
@@ -109,7 +112,7 @@ holding(struct md *md, const char *week, const char *token, bool *ours)
 	struct week_look w;
 	int rc;
 
-	if ((rc = look(md, week, &w)))
+	if ((rc = look(md, week, false, &w)))
 		return rc;
 	*ours = w.state == WEEK_WRITING && !strcmp(w.writer, token);
 	return MD_OK;
@@ -297,7 +300,7 @@ rfm_snapshot(struct md *md, struct date week_end, bool *taken)
 
 	date_format(week_end, week);
 	for (;;) {
-		if ((rc = look(md, week, &w)))
+		if ((rc = look(md, week, true, &w)))
 			break;
 		/* Inside a transaction we hold the lock: nobody else can
 		 * write, so a week being written is taken over at once. */
@@ -324,7 +327,7 @@ rfm_week_note_locked(struct md *md)
 	int rc;
 
 	date_format(last_week(md), week);
-	if ((rc = look(md, week, &w)) || w.state == WEEK_DONE)
+	if ((rc = look(md, week, false, &w)) || w.state == WEEK_DONE)
 		return rc;
 	return settings_put_raw(md, "rfm_week_due", week);
 }
@@ -338,7 +341,7 @@ rfm_week_due(struct md *md, bool *due)
 
 	*due = false;
 	date_format(last_week(md), week);
-	if ((rc = is_due(md, week, due)) || !*due || (rc = look(md, week, &w)))
+	if ((rc = is_due(md, week, due)) || !*due || (rc = look(md, week, false, &w)))
 		return rc;
 	*due = w.state != WEEK_DONE;
 	return MD_OK;
