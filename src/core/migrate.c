@@ -441,9 +441,16 @@ static const char migration_10[] =
 /* 11: a weekly snapshot is written a few thousand rows per transaction
  * (rfm_week.c), so that a sale never waits long behind it: writer names
  * who is writing a week's rows, and only a week whose writer is NULL is
- * complete and read.  The weeks stored before were written whole. */
+ * complete and read.  The weeks stored before were written whole.
+ * sales_week covers what the weekly report reads of two weeks' sales
+ * (its figures, the days, the coupons' sales): through sales_time each
+ * of those rows was a read of the table, at 1M members / 10M sales 2 s
+ * of the report's 5.4 s CPU; the sales that count are the ones not
+ * voided, so the index holds only those. */
 static const char migration_11[] =
-	"ALTER TABLE rfm_weeks ADD COLUMN writer TEXT;";
+	"ALTER TABLE rfm_weeks ADD COLUMN writer TEXT;"
+	"CREATE INDEX sales_week ON sales(sold_at, paid, member_id,"
+	"  wallet_principal, wallet_bonus) WHERE voided_at IS NULL;";
 
 static const char *const migrations[] = {
 	migration_1,
