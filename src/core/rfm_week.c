@@ -140,6 +140,10 @@ claim(struct md *md, const char *week, const struct rfm_scored *s, int64_t idle,
 	db_bind_int(st, 4, (int64_t)s->n);
 	db_bind_int(st, 5, idle);
 	db_bind_text(st, 6, token);
+	if ((rc = db_run(md, st)) ||
+	    (rc = db_stmt(md, "DELETE FROM rfm_week_segments WHERE week = ?", &st)))
+		return rc;
+	db_bind_text(st, 1, week);
 	return db_run(md, st);
 }
 
@@ -218,9 +222,37 @@ settle_locked(struct md *md, const char *week)
 	return rc;
 }
 
-/* The last transaction: the week complete, and settled. */
+/* How many of S's buyers each segment has, as rfm_week_segments keeps
+ * them for the weekly report. */
 static int
-complete_locked(struct md *md, const char *week, const char *token, bool *lost)
+segment_counts(struct md *md, const char *week, const struct rfm_scored *s)
+{
+	int64_t n[RFM_SEGMENTS] = {0};
+	struct db_stmt *st;
+	size_t i;
+	int rc = MD_OK, k;
+
+	for (i = 0; i < s->n; i++)
+		n[s->segment[i]]++;
+	if ((rc = db_stmt(md, "INSERT INTO rfm_week_segments(week, segment, members)"
+			  " VALUES (?, ?, ?)", &st)))
+		return rc;
+	for (k = 0; k < RFM_SEGMENTS && rc == MD_OK; k++) {
+		if (!n[k])
+			continue;
+		db_bind_text(st, 1, week);
+		db_bind_text(st, 2, rfm_segment_key(k));
+		db_bind_int(st, 3, n[k]);
+		rc = db_run(md, st);
+	}
+	return rc;
+}
+
+/* The last transaction: the week complete, with its counts, and
+ * settled. */
+static int
+complete_locked(struct md *md, const char *week, const char *token,
+		const struct rfm_scored *s, bool *lost)
 {
 	struct db_stmt *st;
 	bool ours;
@@ -231,7 +263,7 @@ complete_locked(struct md *md, const char *week, const char *token, bool *lost)
 	if ((rc = db_stmt(md, "UPDATE rfm_weeks SET writer = NULL WHERE week = ?", &st)))
 		return rc;
 	db_bind_text(st, 1, week);
-	if ((rc = db_run(md, st)))
+	if ((rc = db_run(md, st)) || (rc = segment_counts(md, week, s)))
 		return rc;
 	return settle_locked(md, week);
 }
@@ -261,7 +293,7 @@ write_week(struct md *md, const char *week, const struct rfm_scored *s, int64_t 
 			return rc;
 	}
 	if (!lost && ((rc = db_begin(md)) ||
-		      (rc = db_end(md, complete_locked(md, week, token, &lost)))))
+		      (rc = db_end(md, complete_locked(md, week, token, s, &lost)))))
 		return rc;
 	*taken = !lost;
 	return MD_OK;
