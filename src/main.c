@@ -212,7 +212,9 @@ main(int argc, char **argv)
 	cli.restart_getopt = true;
 	status = close_stdout(c->run(&cli, argc - optind, argv + optind));
 	/* Once the command's output is out, and whoever reads it has seen
-	 * its end: the day's first customer never waits for the backup. */
+	 * its end: the day's first customer never waits for the week's
+	 * snapshot or the backup (which then holds the snapshot). */
+	cli_weekly_snapshot(&cli);
 	cli_daily_backup(&cli);
 	db_close(&md);
 	return status;

@@ -13,6 +13,7 @@
 #include "core/maint.h"
 #include "core/operator.h"
 #include "core/outfile.h"
+#include "core/rfm.h"
 #include "i18n.h"
 
 int
@@ -199,7 +200,20 @@ cli_open(struct cli *cli)
 				PACKAGE, cli->md->path, cli->md->readonly_why);
 		return MD_OK;
 	}
-	return maint_ensure(cli->md);
+	if ((rc = maint_ensure(cli->md)))
+		return rc;
+	cli->maintained = true;
+	return MD_OK;
+}
+
+void
+cli_weekly_snapshot(struct cli *cli)
+{
+	if (!cli->md->db || !cli->maintained)
+		return;
+	if (rfm_week_ensure(cli->md, NULL) != MD_OK)
+		fprintf(stderr, _("%s: the weekly RFM snapshot failed: %s\n"), PACKAGE,
+			cli->md->err);
 }
 
 void

@@ -26,6 +26,7 @@ struct cli {
 	bool tui;		/* the screens show md->notice themselves */
 	bool told_wait;		/* "waiting for ..." was said */
 	bool no_daily_backup;	/* the command dealt with backups itself */
+	bool maintained;	/* cli_open applied the day's rules */
 };
 
 struct cli_command {
@@ -59,6 +60,11 @@ void cli_show_notice(struct cli *cli);
  * else asked on the terminal with PROMPT, without echo.  MD_EINVAL when
  * there is neither. */
 int cli_read_pin(struct cli *cli, const char *env, const char *prompt, char *pin, size_t n);
+
+/* After a command that applied the day's rules, once its output is out:
+ * the last week's RFM snapshot when it is missing (rfm_week_ensure),
+ * with a note on stderr when it failed. */
+void cli_weekly_snapshot(struct cli *cli);
 
 /* After a command, once its output is out: today's automatic backup,
  * when due (backup_daily), with a note on stderr when it failed. */

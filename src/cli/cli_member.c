@@ -215,6 +215,10 @@ standing_of(struct md *md, const struct member *m, struct standing *s)
 	if ((rc = tier_progress(md, m->id, &s->tp)) ||
 	    (rc = points_soonest(md, m->id, &s->expiring, s->expiring_on)))
 		return rc;
+	/* The latest week, as the daily rules keep it: taken now when this
+	 * is the first command of the week. */
+	if ((rc = rfm_week_ensure(md, NULL)))
+		return rc;
 	return rfm_member_segment(md, m->id, s->segment_week, &s->segment);
 }
 

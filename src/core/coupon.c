@@ -20,6 +20,7 @@
 #include "core/money.h"
 #include "core/operator.h"
 #include "core/points.h"
+#include "core/rfm.h"
 #include "core/text.h"
 #include "i18n.h"
 
@@ -216,7 +217,7 @@ coupon_insert(struct md *md, const struct campaign *c, int64_t member_id,
 			  " status, issued_at, valid_from, expires, tier_id, segment, operator)"
 			  " SELECT ?1, ?2, m.id, ?3, ?4, 'issued', ?5, ?6, ?7, m.tier_id,"
 			  "  (SELECT s.segment FROM rfm_snapshots s WHERE s.member_id = m.id"
-			  "    AND s.week = (SELECT max(week) FROM rfm_weeks)), ?8"
+			  "    AND s.week = (SELECT max(week) FROM rfm_weeks WHERE writer IS NULL)), ?8"
 			  " FROM members m WHERE m.id = ?9", &st)))
 		return rc;
 	db_bind_text(st, 1, code);
@@ -365,7 +366,9 @@ coupon_issue(struct md *md, const char *campaign, bool dry_run,
 	memset(r, 0, sizeof *r);
 	if ((rc = operator_may(md, ACTION_COUPON_ISSUE)))
 		return rc;
-	if ((rc = db_begin(md)))
+	/* Each coupon keeps its member's segment in the last week's
+	 * snapshot: taken first if it is still missing. */
+	if ((!dry_run && (rc = rfm_week_ensure(md, NULL))) || (rc = db_begin(md)))
 		return rc;
 	rc = issue_locked(md, campaign, dry_run, cb, arg, r);
 	/* A dry run writes nothing: end it like a failure. */
@@ -497,7 +500,7 @@ coupon_give(struct md *md, const char *campaign, const char *member, struct coup
 {
 	int rc;
 
-	if ((rc = db_begin(md)))
+	if ((rc = rfm_week_ensure(md, NULL)) || (rc = db_begin(md)))
 		return rc;
 	return db_end(md, give_locked(md, campaign, member, false, k));
 }
@@ -507,7 +510,7 @@ coupon_buy(struct md *md, const char *campaign, const char *member, struct coupo
 {
 	int rc;
 
-	if ((rc = db_begin(md)))
+	if ((rc = rfm_week_ensure(md, NULL)) || (rc = db_begin(md)))
 		return rc;
 	return db_end(md, give_locked(md, campaign, member, true, k));
 }

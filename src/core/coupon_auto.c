@@ -24,6 +24,7 @@
 #include "core/coupon_auto.h"
 #include "core/db_sql.h"
 #include "core/operator.h"
+#include "core/rfm.h"
 #include "core/settings.h"
 #include "core/text.h"
 #include "i18n.h"
@@ -456,7 +457,8 @@ week_before(struct md *md, const char *week, char before[11])
 	int rc;
 
 	before[0] = '\0';
-	if ((rc = db_stmt(md, "SELECT max(week) FROM rfm_weeks WHERE week < ?", &st)))
+	if ((rc = db_stmt(md, "SELECT max(week) FROM rfm_weeks"
+			  " WHERE week < ? AND writer IS NULL", &st)))
 		return rc;
 	db_bind_text(st, 1, week);
 	if (db_row(md, st, &rc))
@@ -500,7 +502,7 @@ latest_week(struct md *md, char week[11])
 	int rc;
 
 	week[0] = '\0';
-	if ((rc = db_stmt(md, "SELECT max(week) FROM rfm_weeks", &st)))
+	if ((rc = db_stmt(md, "SELECT max(week) FROM rfm_weeks WHERE writer IS NULL", &st)))
 		return rc;
 	if (db_row(md, st, &rc))
 		db_column_text(st, 0, week, 11);
@@ -533,11 +535,24 @@ run_locked(struct md *md, struct date from, struct date today, bool winback,
 }
 
 int
-coupon_auto_daily_locked(struct md *md, struct date from, struct date today, bool new_week)
+coupon_auto_daily_locked(struct md *md, struct date from, struct date today)
 {
 	struct coupon_rule_result r[COUPON_RULES];
 
-	return run_locked(md, from, today, new_week, r);
+	return run_locked(md, from, today, false, r);
+}
+
+int
+coupon_auto_winback_locked(struct md *md, const char *week)
+{
+	struct coupon_rule_def defs[COUPON_RULES];
+	struct coupon_rule_result r;
+	int rc;
+
+	memset(&r, 0, sizeof r);
+	if ((rc = coupon_rule_list(md, defs)) || !defs[COUPON_RULE_WINBACK].set)
+		return rc;
+	return winback_rule(md, &defs[COUPON_RULE_WINBACK], week, &r);
 }
 
 int
@@ -548,7 +563,9 @@ coupon_rules_run(struct md *md, struct coupon_rule_result r[COUPON_RULES])
 
 	if ((rc = operator_may(md, ACTION_COUPON_RULE)))
 		return rc;
-	if ((rc = db_begin(md)))
+	/* Win-back looks at the last week: taken first if it is not yet
+	 * (giving that week's coupons as the daily rules would). */
+	if ((rc = rfm_week_ensure(md, NULL)) || (rc = db_begin(md)))
 		return rc;
 	return db_end(md, run_locked(md, today, today, true, r));
 }

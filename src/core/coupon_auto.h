@@ -66,10 +66,13 @@ struct coupon_rule_result {
 int coupon_rules_run(struct md *md, struct coupon_rule_result r[COUPON_RULES]);
 
 /* The daily rules' part, inside their transaction: birthdays whose
- * issue day fell from FROM to TODAY and is not past; win-back when
- * NEW_WEEK (the week's snapshot was just taken). */
-int coupon_auto_daily_locked(struct md *md, struct date from, struct date today,
-			     bool new_week);
+ * issue day fell from FROM to TODAY and is not past. */
+int coupon_auto_daily_locked(struct md *md, struct date from, struct date today);
+
+/* The win-back coupons for WEEK (a day), inside the transaction that
+ * completes that week's snapshot (rfm_snapshot), when it is the last
+ * week before today. */
+int coupon_auto_winback_locked(struct md *md, const char *week);
 
 /* Registration at the counter: member_add, then the welcome coupon in
  * the same transaction.  *WELCOMED says whether one was given, into

@@ -25,6 +25,10 @@ char *db_default_path(struct md *md);
 int db_open(struct md *md, const char *path, bool mkdirs);
 void db_close(struct md *md);
 
+/* Whether connections may be used from threads of their own (SQLite
+ * built thread-safe, as Debian's is). */
+bool db_threadsafe(void);
+
 /* Transactions nest: the outermost db_begin() is BEGIN IMMEDIATE (so a
  * second writer waits on the busy timeout at the start rather than
  * failing half-way), inner ones are savepoints.  db_end() commits or

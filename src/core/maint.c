@@ -157,10 +157,9 @@ static int
 run(struct md *md, struct date today)
 {
 	char last[SETTING_MAX], done[11];
-	struct date from, last_week, since;
+	struct date from, since;
 	bool reviewed;
 	int64_t moved;
-	bool new_week;
 	int rc;
 
 	/* Read again inside the transaction: another memberdesk may have
@@ -181,17 +180,13 @@ run(struct md *md, struct date today)
 		from = date_from_days(date_to_days(from) + 1);
 	if (date_to_days(today) - date_to_days(from) >= CATCH_UP_DAYS)
 		from = date_from_days(date_to_days(today) - CATCH_UP_DAYS + 1);
-	/* The last complete week's segments, for the weekly report's
-	 * movement: taken on the first day the shop opens memberdesk in a
-	 * new week (and a no-op on the other days). */
-	last_week = date_week_end(date_from_days(date_to_days(today) - 1));
 	if ((rc = points_expire_locked(md, today, NULL, NULL)) ||
 	    (rc = coupon_expire_locked(md, today, NULL)) ||
 	    (rc = birthdays(md, from, today)) ||
 	    (rc = tier_evaluate_locked(md, today, reviewed ? &since : NULL, false, false,
 					NULL, NULL, &moved)) ||
-	    (rc = rfm_snapshot(md, last_week, &new_week)) ||
-	    (rc = coupon_auto_daily_locked(md, from, today, new_week)))
+	    (rc = coupon_auto_daily_locked(md, from, today)) ||
+	    (rc = rfm_week_note_locked(md)))
 		return rc;
 	return settings_put_raw(md, "maintained_through", done);
 }

@@ -145,17 +145,19 @@ segment_of(const char *key)
 	return i < 0 ? RFM_NO_PURCHASE : i;
 }
 
-/* The members of each segment in the snapshot of WEEK. */
+/* The members of each segment in the snapshot of WEEK, as counted when
+ * it was stored. */
 static int
 counts(struct md *md, const char *week, int64_t seg[RFM_SEGMENTS])
 {
 	struct db_stmt *st;
 	int rc;
 
-	if ((rc = db_stmt(md, "SELECT segment, count(*) FROM rfm_snapshots"
-			  " WHERE week = ?1 GROUP BY segment"
+	if ((rc = db_stmt(md, "SELECT c.segment, c.members FROM rfm_week_segments c"
+			  " JOIN rfm_weeks w ON w.week = c.week AND w.writer IS NULL"
+			  " WHERE c.week = ?1"
 			  " UNION ALL SELECT 'no_purchase', no_purchase FROM rfm_weeks"
-			  " WHERE week = ?1", &st)))
+			  " WHERE week = ?1 AND writer IS NULL", &st)))
 		return rc;
 	db_bind_text(st, 1, week);
 	while (db_row(md, st, &rc))
@@ -220,7 +222,8 @@ segments(struct md *md, struct report_weekly *w)
 	date_format(w->week_end, week);
 	if ((rc = rfm_snapshot(md, w->week_end, NULL)) ||
 	    (rc = counts(md, week, w->segments)) ||
-	    (rc = db_stmt(md, "SELECT max(week) FROM rfm_weeks WHERE week < ?", &st)))
+	    (rc = db_stmt(md, "SELECT max(week) FROM rfm_weeks"
+			      " WHERE week < ? AND writer IS NULL", &st)))
 		return rc;
 	db_bind_text(st, 1, week);
 	w->before[0] = '\0';

@@ -98,8 +98,37 @@ int rfm_members(struct md *md, struct date as_of, int window, int segment,
 /* The week ending WEEK_END (a Sunday): store each scored member's
  * segment as of that day over the default window, unless that week was
  * stored already.  *TAKEN (may be NULL) says whether this call stored
- * it.  One transaction; nothing is stored for a shop without members. */
+ * it.  Written a few thousand rows per transaction (outside one), so
+ * that sales go on meanwhile; the week counts as stored only once all
+ * its rows are in, and a week another memberdesk is writing is waited
+ * for.  Nothing is stored for a shop without members.  When WEEK_END
+ * is the week the daily rules found missing (rfm_week_note_locked), the
+ * last transaction settles it: and when it is still the last complete
+ * week, its win-back coupons are given there, once. */
 int rfm_snapshot(struct md *md, struct date week_end, bool *taken);
+
+/* The daily rules' part, inside their transaction: when the last
+ * complete week before today is not stored, note it as due.  Scoring
+ * it costs seconds in a large shop, so it is left to rfm_week_ensure. */
+int rfm_week_note_locked(struct md *md);
+
+/* Whether the week the daily rules noted is still to be stored. */
+int rfm_week_due(struct md *md, bool *due);
+
+/* rfm_snapshot() of that week when it is due: what the faces call after
+ * the first command (or from the first screen), and what reads the
+ * latest week calls first.  Does nothing on a database open for reading
+ * only. */
+int rfm_week_ensure(struct md *md, bool *taken);
+
+/* rfm_week_ensure() in a thread with a connection of its own, for the
+ * screens (as backup_daily_start): *JOB is NULL when the week is stored
+ * already (or was taken at once, without threads).  rfm_job_end()
+ * waits for the thread and gives its status. */
+struct rfm_job;
+int rfm_job_start(struct md *md, struct rfm_job **job);
+bool rfm_job_done(struct rfm_job *job);
+int rfm_job_end(struct md *md, struct rfm_job *job);
 
 /* MEMBER_ID's segment in the latest weekly snapshot: *SEGMENT gets it,
  * or -1 when that week holds no row for the member (no purchase in the

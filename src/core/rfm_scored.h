@@ -25,4 +25,9 @@ void rfm_scored_free(struct rfm_scored *s);
  * among the buyers: no_purchase. */
 int rfm_idle_count(struct md *md, const struct rfm_scored *s, int64_t *count);
 
+/* Buyers FROM to TO of S, each as ?1 to ?8 of SQL (id, segment, R, F,
+ * M and the three scores), with WEEK (unless NULL) as ?9. */
+int rfm_insert_scores(struct md *md, const char *sql, const struct rfm_scored *s,
+		      const char *week, size_t from, size_t to);
+
 #endif

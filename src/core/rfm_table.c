@@ -3,13 +3,13 @@
  * member_list() filters by segment and "report rfm --members" sorts by
  * card, both in SQL, so the scores go to a temporary table of the
  * connection (never to the shop's file), kept while the data and the
- * arguments stay the same.  The weekly snapshots go to rfm_snapshots.
+ * arguments stay the same.  The weekly snapshots go to rfm_snapshots
+ * (rfm_week.c).
  */
 #include <config.h>
 
 #include <stdlib.h>
 
-#include "core/clock.h"
 #include "core/db_sql.h"
 #include "core/operator.h"
 #include "core/rfm.h"
@@ -61,11 +61,9 @@ cached(struct md *md, int64_t day, int window)
 	return exists && changes == c->changes && version == c->version;
 }
 
-/* Every buyer's id, segment, R, F, M and scores as ?1 to ?8 of SQL, with
- * WEEK (unless NULL) as ?9. */
-static int
-insert_scores(struct md *md, const char *sql, const struct rfm_scored *s,
-	      const char *week)
+int
+rfm_insert_scores(struct md *md, const char *sql, const struct rfm_scored *s,
+		  const char *week, size_t from, size_t to)
 {
 	struct db_stmt *st;
 	size_t i;
@@ -75,7 +73,7 @@ insert_scores(struct md *md, const char *sql, const struct rfm_scored *s,
 		return rc;
 	if (week)
 		db_bind_text(st, 9, week);
-	for (i = 0; i < s->n && rc == MD_OK; i++) {
+	for (i = from; i < to && rc == MD_OK; i++) {
 		db_bind_int(st, 1, s->b[i].id);
 		db_bind_text(st, 2, rfm_segment_key(s->segment[i]));
 		db_bind_int(st, 3, s->day - s->b[i].last);
@@ -97,9 +95,9 @@ store(struct md *md, const struct rfm_scored *s)
 	struct db_stmt *st;
 	int rc;
 
-	if ((rc = insert_scores(md, "INSERT INTO " SQL_TEMP("rfm_scores") "(id, segment, r, f, m,"
-				" rs, fs, ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-				s, NULL)) ||
+	if ((rc = rfm_insert_scores(md, "INSERT INTO " SQL_TEMP("rfm_scores") "(id, segment,"
+				    " r, f, m, rs, fs, ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+				    s, NULL, 0, s->n)) ||
 	    (rc = db_prepare(md, idle_sql, &st)))
 		return rc;
 	date_format(date_from_days(s->day), day);
@@ -185,94 +183,5 @@ rfm_members(struct md *md, struct date as_of, int window, int segment,
 	}
 out:
 	db_finalize(st);
-	return rc;
-}
-
-static int
-week_taken(struct md *md, const char *week, bool *taken)
-{
-	struct db_stmt *st;
-	int rc;
-
-	if ((rc = db_stmt(md, "SELECT count(*) FROM rfm_weeks WHERE week = ?", &st)))
-		return rc;
-	db_bind_text(st, 1, week);
-	*taken = db_row(md, st, &rc) && db_col_int(st, 0) > 0;
-	db_reset(st);
-	return rc;
-}
-
-static int
-snapshot_locked(struct md *md, struct date week_end, bool *taken)
-{
-	char week[11], now[20];
-	struct rfm_scored s;
-	int64_t idle;
-	struct db_stmt *st;
-	bool have;
-	int rc;
-
-	date_format(week_end, week);
-	if ((rc = week_taken(md, week, &have)) || have ||
-	    (rc = rfm_score(md, week_end, RFM_WINDOW, &s)))
-		return rc;
-	if ((rc = rfm_idle_count(md, &s, &idle)) || s.n + idle == 0)
-		goto out;	/* a shop without members has nothing to keep */
-	clock_timestamp(md, now);
-	if ((rc = db_stmt(md, "INSERT INTO rfm_weeks(week, taken_at, window_days,"
-			  " scored, no_purchase) VALUES (?, ?, ?, ?, ?)", &st)))
-		goto out;
-	db_bind_text(st, 1, week);
-	db_bind_text(st, 2, now);
-	db_bind_int(st, 3, RFM_WINDOW);
-	db_bind_int(st, 4, (int64_t)s.n);
-	db_bind_int(st, 5, idle);
-	if ((rc = db_run(md, st)) ||
-	    (rc = insert_scores(md, "INSERT INTO rfm_snapshots(member_id, segment,"
-				" recency, frequency, monetary, r, f, m, week)"
-				" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", &s, week)))
-		goto out;
-	if (taken)
-		*taken = true;
-out:
-	rfm_scored_free(&s);
-	return rc;
-}
-
-int
-rfm_snapshot(struct md *md, struct date week_end, bool *taken)
-{
-	int rc;
-
-	if (taken)
-		*taken = false;
-	if ((rc = db_begin(md)))
-		return rc;
-	rc = db_end(md, snapshot_locked(md, week_end, taken));
-	if (rc && taken)
-		*taken = false;
-	return rc;
-}
-
-int
-rfm_member_segment(struct md *md, int64_t member_id, char week[11], int *segment)
-{
-	struct db_stmt *st;
-	int rc;
-
-	*segment = -1;
-	week[0] = '\0';
-	if ((rc = db_stmt(md, "SELECT w.week, s.segment"
-			  " FROM (SELECT max(week) AS week FROM rfm_weeks) w"
-			  " LEFT JOIN rfm_snapshots s"
-			  "   ON s.week = w.week AND s.member_id = ?"
-			  " WHERE w.week IS NOT NULL", &st)))
-		return rc;
-	db_bind_int(st, 1, member_id);
-	if (db_row(md, st, &rc)) {
-		db_column_text(st, 0, week, 11);
-		*segment = rfm_segment_find(db_col_text(st, 1));
-	}
-	db_reset(st);
 	return rc;
 }

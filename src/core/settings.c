@@ -102,6 +102,9 @@ static const struct setting_def defs[] = {
 	{"tui_lock_minutes", "10", N_("in a shop with operators, the full-screen interface locks after this many minutes without a key, until an operator signs in again (0: never)"),
 	 settings_check_int, 0, 1440, NULL, false},
 	{"maintained_through", "", "", settings_check_text, 0, 10, NULL, true},
+	/* The week whose RFM snapshot the daily rules found missing, until
+	 * it is stored (rfm_week.c); "" when none is due. */
+	{"rfm_week_due", "", "", settings_check_text, 0, 10, NULL, true},
 	/* Which database this is (migration 7): a backup of another one,
 	 * left in the same folder, is not held against its audit log. */
 	{"database_id", "", "", settings_check_text, 0, 32, NULL, true},

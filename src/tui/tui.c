@@ -23,6 +23,7 @@
 #include "core/db.h"
 #include "core/maint.h"
 #include "core/operator.h"
+#include "core/rfm.h"
 #include "core/text.h"
 #include "i18n.h"
 #include "tui/tui.h"
@@ -567,11 +568,31 @@ backup_end(struct tui *t, struct backup_job **job, bool quitting)
 	return rc != MD_OK;
 }
 
+/* The last week's RFM snapshot, when missing, runs in a thread too
+ * (rfm_job.c) from the first screen on. */
+static void
+week_start(struct tui *t, struct rfm_job **job)
+{
+	if (!t->md->readonly && !*job && rfm_job_start(t->md, job) != MD_OK)
+		tui_error(t, _("The weekly RFM snapshot failed: %s"), t->md->err);
+}
+
+static bool
+week_end(struct tui *t, struct rfm_job **job, bool quitting)
+{
+	int rc = rfm_job_end(t->md, *job);
+
+	*job = NULL;
+	if (rc && !quitting)
+		tui_error(t, _("The weekly RFM snapshot failed: %s"), t->md->err);
+	return rc != MD_OK;
+}
+
 /* The screens run all day and all night: the clock moves on before
  * every action, and the first moment of a new day applies that day's
  * rules and takes its backup, as the first command of a day does. */
 static bool
-tick(struct tui *t, struct backup_job **backup)
+tick(struct tui *t, struct backup_job **backup, struct rfm_job **week)
 {
 	char today[11];
 
@@ -580,9 +601,12 @@ tick(struct tui *t, struct backup_job **backup)
 	if (!strcmp(today, t->today))
 		return false;
 	snprintf(t->today, sizeof t->today, "%s", today);
-	if (!t->md->readonly && maint_ensure(t->md) != MD_OK)
+	if (!t->md->readonly && maint_ensure(t->md) != MD_OK) {
 		tui_error(t, _("The daily rules failed: %s"), t->md->err);
-	else if (!*backup && backup_daily_start(t->md, backup) != MD_OK)
+		return true;
+	}
+	week_start(t, week);
+	if (!*backup && backup_daily_start(t->md, backup) != MD_OK)
 		tui_error(t, _("The daily backup failed: %s"), t->md->err);
 	return true;	/* a new date in the title */
 }
@@ -606,6 +630,7 @@ tui_run(struct md *md, const char *who)
 	static bool registered;
 	struct tui t = {.md = md, .cursor_y = -1};
 	struct backup_job *backup = NULL;
+	struct rfm_job *week = NULL;
 	int64_t operators = 0;
 	int key;
 
@@ -641,6 +666,7 @@ tui_run(struct md *md, const char *who)
 	md->input_name = tui_form_input_name;
 	md->input_arg = &t;
 	tui_draw_all(&t);
+	week_start(&t, &week);
 	if (backup_daily_start(md, &backup) != MD_OK) {
 		tui_error(&t, _("The daily backup failed: %s"), md->err);
 		tui_draw_all(&t);
@@ -655,7 +681,9 @@ tui_run(struct md *md, const char *who)
 			tui_lock_touch(&t);
 		if (backup && backup_job_done(backup) && backup_end(&t, &backup, false))
 			tui_draw_all(&t);
-		if (tick(&t, &backup) && !key)
+		if (week && rfm_job_done(week) && week_end(&t, &week, false))
+			tui_draw_all(&t);
+		if (tick(&t, &backup, &week) && !key)
 			tui_draw_all(&t);
 		if (!key)
 			continue;
@@ -671,6 +699,8 @@ tui_run(struct md *md, const char *who)
 	}
 	if (backup)
 		backup_end(&t, &backup, true);
+	if (week)
+		week_end(&t, &week, true);
 	while (t.depth)
 		tui_pop(&t);
 	db_on_wait(md, NULL, NULL);

@@ -13,21 +13,7 @@ segment_of() {
 	     WHERE m.card = '$1' AND s.week = '$2'"
 }
 
-# Monday 2025-11-24.  Four members, scored as the manual says (REPORTS):
-# A buys once, big, in the first week; B and C buy small and often;
-# D bought once, long ago.  sleeping_days 60: D's last purchase, on
-# 2025-10-06, makes D sleeping from 2025-12-05, in the second week.
-at 2025-11-24
-md settings set phone_required no >/dev/null
-md settings set sleeping_days 60 >/dev/null
-for n in A B C D; do md member add --name "$n" >/dev/null; done	# 100008 100016 100024 100032
-for d in 2025-10-01 2025-10-11 2025-10-21; do md sale add 100016 --amount 10 --at "$d 12:00" >/dev/null; done
-for d in 2025-10-03 2025-10-13 2025-10-23; do md sale add 100024 --amount 10 --at "$d 12:00" >/dev/null; done
-md sale add 100032 --amount 10 --at "2025-10-06 12:00" >/dev/null
-md coupon campaign add 回馈 --kind cash --value 20 --min 100 --days 30 >/dev/null
-md coupon rules set winback 回馈 >/dev/null
-at 2025-11-26
-md sale add 100008 --amount 1000 >/dev/null
+. "$top_srcdir/tests/cli/winback_shop.inc"
 
 # The first week's snapshot: nothing before it to move from, and nobody
 # became sleeping.

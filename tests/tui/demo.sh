@@ -21,12 +21,20 @@ tui_keys F10
 tui_wait "[exit 0]" || true
 
 demo="$dir/demo.db"
+sql_demo() { "$SQLITE3" -batch -noheader "$demo" "$1"; }
+# The last complete week (the Sunday before today): the screens stored
+# it in the background, and it was complete when they quit.
+today=${MEMBERDESK_NOW%% *}
+last=$(date -d "$today -$(( $(date -d "$today -1 day" +%u) % 7 + 1 )) days" +%F)
+is "$(sql_demo "SELECT count(*) FROM rfm_weeks WHERE week = '$last' AND writer IS NULL")" "1" \
+   "the screens stored the last week ($last) in the background"
+is "$(sql_demo "SELECT value FROM settings WHERE key = 'rfm_week_due'")" "" "and none is due"
 run "$MEMBERDESK" --db "$demo" report weekly
 like "$out" "change since" "the weekly report shows movement"
 like "$out" "Win-back calls" "and who to call back"
 run "$MEMBERDESK" --db "$demo" coupon campaign list --format csv
 like "$out" ",active," "a coupon campaign runs"
-is "$(sql_demo() { "$SQLITE3" -batch -noheader "$demo" "$1"; }; sql_demo "SELECT count(*) > 300 FROM members")" "1" "a few hundred members"
+is "$(sql_demo "SELECT count(*) > 300 FROM members")" "1" "a few hundred members"
 run "$MEMBERDESK" --db "$demo" check
 exits 0 "check proves the demo shop"
 
