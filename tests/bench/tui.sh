@@ -39,15 +39,10 @@ dir=$(abs "$dir")
 shop=$(abs "$shop")
 w="$dir/tui.db"
 
-tmux_() { "$TMUX_BIN" -L "$sock" -f "$dir/tmux.conf" "$@"; }
-cat >"$dir/tmux.conf" <<'EOF'
-set -g default-terminal screen
-set -g status off
-set -g escape-time 0
-set -gq allow-set-title on
-EOF
+conf="$(abs "$(dirname "$0")")/../tui/tmux.conf"
+tmux_() { "$TMUX_BIN" -L "$sock" -f "$conf" "$@"; }
 fresh() { rm -f "$1" "$1-wal" "$1-shm" "$1-journal"; }
-trap 'tmux_ kill-server 2>/dev/null || :; fresh "$w"; rm -f "$dir/tmux.conf" "$dir/.t0" "$dir/.tui" "$dir/.pane"' EXIT
+trap 'tmux_ kill-server 2>/dev/null || :; fresh "$w"; rm -f "$dir/.t0" "$dir/.tui" "$dir/.pane"' EXIT
 # A session that outlives the runs, so that the server is up before the
 # first is timed.
 tmux_ new-session -d -x 80 -y 24 -s keep "sleep 3600"
