@@ -30,7 +30,6 @@ set -eu
 shop=$1
 runs=${BENCH_RUNS:-5}
 dir=${BENCH_DIR:-bench-data}
-sock="md-bench-$$"
 # The pane's shell runs where tmux's server started: absolute paths.
 abs() { case $1 in /*) echo "$1" ;; *) echo "$(pwd)/$1" ;; esac; }
 MEMBERDESK=$(abs "$MEMBERDESK")
@@ -40,9 +39,10 @@ shop=$(abs "$shop")
 w="$dir/tui.db"
 
 conf="$(abs "$(dirname "$0")")/../tui/tmux.conf"
-tmux_() { "$TMUX_BIN" -L "$sock" -f "$conf" "$@"; }
+# The server's socket in $dir, not in /tmp's tmux-UID/ (as tests/tui/tui.sh).
+tmux_() { "$TMUX_BIN" -S "$dir/tmux.sock" -f "$conf" "$@"; }
 fresh() { rm -f "$1" "$1-wal" "$1-shm" "$1-journal"; }
-trap 'tmux_ kill-server 2>/dev/null || :; fresh "$w"; rm -f "$dir/.t0" "$dir/.tui" "$dir/.pane"' EXIT
+trap 'tmux_ kill-server 2>/dev/null || :; fresh "$w"; rm -f "$dir/tmux.sock" "$dir/.t0" "$dir/.tui" "$dir/.pane"' EXIT
 # A session that outlives the runs, so that the server is up before the
 # first is timed.
 tmux_ new-session -d -x 80 -y 24 -s keep "sleep 3600"
