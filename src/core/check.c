@@ -1,10 +1,10 @@
 /* check.c - memberdesk check
  *
  * Each check is a query whose rows are findings, with the sentence that
- * explains one.  Nothing here writes to the shop's file (the sales that
- * do not match go to a temporary table of the connection; the FTS check
- * runs in a savepoint
- * that is rolled back).
+ * explains one.  Nothing here writes to the shop's file (the sales and
+ * the members' stored value that do not match go to temporary tables of
+ * the connection; the FTS check runs in a savepoint that is rolled
+ * back).
  */
 #include <config.h>
 
@@ -46,13 +46,11 @@ static const struct check checks[] = {
 	 " WHERE NOT EXISTS (SELECT 1 FROM points_lots p WHERE p.id = l.id)"
 	 " GROUP BY l.id HAVING -l.delta <> coalesce(sum(a.amount), 0)",
 	 N_("points entry %s of %s moved %s through lots")},
-	{"SELECT m.card, m.wallet_principal, coalesce(sum(w.principal), 0) FROM members m"
-	 " LEFT JOIN wallet_ledger w ON w.member_id = m.id GROUP BY m.id"
-	 " HAVING m.wallet_principal <> coalesce(sum(w.principal), 0)",
+	{"SELECT card, principal, ledger_principal FROM " SQL_TEMP("check_wallet")
+	 " WHERE principal <> ledger_principal",
 	 N_("member %s: cached stored value principal %s, but the ledger adds up to %s")},
-	{"SELECT m.card, m.wallet_bonus, coalesce(sum(w.bonus), 0) FROM members m"
-	 " LEFT JOIN wallet_ledger w ON w.member_id = m.id GROUP BY m.id"
-	 " HAVING m.wallet_bonus <> coalesce(sum(w.bonus), 0)",
+	{"SELECT card, bonus, ledger_bonus FROM " SQL_TEMP("check_wallet")
+	 " WHERE bonus <> ledger_bonus",
 	 N_("member %s: cached stored value bonus %s, but the ledger adds up to %s")},
 	{"SELECT card, points, wallet_principal || '/' || wallet_bonus FROM members"
 	 " WHERE points < 0 OR wallet_principal < 0 OR wallet_bonus < 0",
@@ -63,9 +61,11 @@ static const struct check checks[] = {
 	 N_("sale %s used %s points, but the ledger took %s")},
 	{"SELECT id, paid, spent FROM " SQL_TEMP("check_sales") " WHERE paid <> spent",
 	 N_("sale %s paid %s from stored value, but the ledger took %s")},
+	/* +m.status: every member read in turn, not nearly all of them
+	 * looked up one by one through the status index. */
 	{"SELECT m.card, coalesce(t.name, m.tier_id), m.status FROM members m"
 	 " LEFT JOIN tiers t ON t.id = m.tier_id"
-	 " WHERE m.status IN ('active', 'frozen') AND (t.id IS NULL OR t.rank IS NULL)",
+	 " WHERE +m.status IN ('active', 'frozen') AND (t.id IS NULL OR t.rank IS NULL)",
 	 N_("member %s (%s, %s) is not in an active tier")},
 	{"SELECT card, status, coalesce(merged_into, '') FROM members"
 	 " WHERE (status = 'merged') <> (merged_into IS NOT NULL)",
@@ -78,7 +78,7 @@ static const struct check checks[] = {
  * ledgers' rows for sales, far fewer, summed first): the sales that do
  * not match, for the three checks above.  A per-sale lookup in each
  * ledger for each of the three read the sales three times. */
-static const char check_sales_sql[] =
+static const char passes_sql[] =
 	"DROP TABLE IF EXISTS " SQL_TEMP("check_sales") ";"
 	"CREATE TEMP TABLE check_sales(id INTEGER PRIMARY KEY, earned, credited,"
 	"  used, taken, paid, spent);"
@@ -95,7 +95,17 @@ static const char check_sales_sql[] =
 	"  FROM sales s LEFT JOIN p ON p.sale_id = s.id LEFT JOIN w ON w.sale_id = s.id"
 	" WHERE s.points_earned <> coalesce(p.credited, 0)"
 	"    OR s.points_used <> coalesce(p.taken, 0)"
-	"    OR s.wallet_principal + s.wallet_bonus <> coalesce(w.spent, 0);";
+	"    OR s.wallet_principal + s.wallet_bonus <> coalesce(w.spent, 0);"
+	/* Each member's stored value against the ledger, principal and
+	 * bonus in one pass over the members, for the two checks above. */
+	"DROP TABLE IF EXISTS " SQL_TEMP("check_wallet") ";"
+	"CREATE TEMP TABLE check_wallet(card, principal, ledger_principal, bonus, ledger_bonus);"
+	"INSERT INTO " SQL_TEMP("check_wallet")
+	" SELECT m.card, m.wallet_principal, coalesce(sum(w.principal), 0),"
+	"   m.wallet_bonus, coalesce(sum(w.bonus), 0) FROM members m"
+	"  LEFT JOIN wallet_ledger w ON w.member_id = m.id GROUP BY m.id"
+	" HAVING m.wallet_principal <> coalesce(sum(w.principal), 0)"
+	"    OR m.wallet_bonus <> coalesce(sum(w.bonus), 0);";
 
 /* The sentences come from the table above, through gettext: a format
  * that is not a literal, with exactly the arguments the table gives. */
@@ -224,7 +234,7 @@ check_run(struct md *md, bool full, int (*cb)(void *arg, const char *finding), v
 		return rc;
 	*found = 0;
 	if ((rc = db_check_storage(md, full, cb, arg, found)) ||
-	    (rc = db_exec(md, check_sales_sql)))
+	    (rc = db_exec(md, passes_sql)))
 		return rc;
 	for (i = 0; i < sizeof checks / sizeof *checks; i++)
 		if ((rc = run_one(md, &checks[i], cb, arg, found)))

@@ -368,15 +368,26 @@ coupon_issue(struct md *md, const char *campaign, bool dry_run,
 		return rc;
 	/* Each coupon keeps its member's segment in the last week's
 	 * snapshot: taken first if it is still missing. */
-	if ((!dry_run && (rc = rfm_week_ensure(md, NULL))) || (rc = db_begin(md)))
+	if (!dry_run && (rc = rfm_week_ensure(md, NULL)))
 		return rc;
+	/* A campaign to every member writes a row and five index entries
+	 * each, the codes' at random places: a bounded bigger page cache
+	 * (16 MB) keeps those pages from being spilled to the WAL before
+	 * the commit. */
+	db_cache_size(md, 16384);
+	if ((rc = db_begin(md)))
+		goto out;
 	rc = issue_locked(md, campaign, dry_run, cb, arg, r);
 	/* A dry run writes nothing: end it like a failure. */
 	if (dry_run && rc == MD_OK) {
 		db_end(md, MD_ECONFLICT);
-		return MD_OK;
+		rc = MD_OK;
+		goto out;
 	}
-	return db_end(md, rc);
+	rc = db_end(md, rc);
+out:
+	db_cache_size(md, 0);
+	return rc;
 }
 
 int

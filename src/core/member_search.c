@@ -205,7 +205,11 @@ member_list(struct md *md, const struct member_filter *f, member_cb cb,
 		 MEMBER_SELECT_SQL
 		 " WHERE m.id > ?1 AND m.id < ?7 AND %s %s %s %s"
 		 " ORDER BY m.id %s LIMIT ?4",
-		 !f->status ? "m.status IN ('active', 'frozen')" :
+		 /* Nearly every member is live: walk them in id order and
+		  * stop at the limit.  Through the status index SQLite read
+		  * every live member and sorted them for one screenful
+		  * (the TUI's first screen, 0.3 s at 1M members). */
+		 !f->status ? "+m.status IN ('active', 'frozen')" :
 		 !strcmp(f->status, "all") ? "1" : "m.status = ?2",
 		 tag ? "AND m.id IN (SELECT member_id FROM member_tags WHERE tag_id = ?3)" : "",
 		 tier ? "AND m.tier_id = ?5" : "",

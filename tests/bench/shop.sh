@@ -15,8 +15,16 @@
 #                  over the covering index sales_counted
 #   member find    an indexed point lookup on the same connection
 #                  (bench_find, in-process, p50 and p99)
-#   check          PRAGMA integrity_check in the sqlite3 shell
+#   check          PRAGMA quick_check in the sqlite3 shell (what check
+#                  runs); check --full beside PRAGMA integrity_check
 #   sale add       the same command on a day already maintained
+#   TUI            the first screen drawn, in tmux at 80x24 (tui.sh),
+#                  on a maintained day and on the first of a day, beside
+#                  "settings show" started in the same way (process
+#                  start, open, one read)
+#   call list PDF  report rfm --members as a PDF (every member, page by
+#                  page: the memory must not grow with the members)
+#                  beside the same rows as CSV
 # The UCI Online Retail file is imported beside sqlite3 .import when it
 # is in $SHARED_DATA.  Not part of "make check" (tests/cli/bench.sh runs
 # this at a tiny size there, untimed).
@@ -27,6 +35,9 @@
 # BENCH_IMPORT_MAX  larger shops are imported once to build the cache,
 #                   not timed again (default 1000000)
 # BENCH_RETAIL      0: skip the UCI Online Retail case
+# BENCH_FULL_CHECK  0: skip check --full (the integrity check: minutes
+#                   at 10M sales)
+# TMUX_BIN          tmux, for the TUI's figures (none: not measured)
 # BENCH_OUT         a Markdown file whose generated part (between the
 #                   bench:begin and bench:end comments) gets the table
 set -eu
@@ -168,13 +179,47 @@ finds() {
 counter() {
 	measure none "$MEMBERDESK" --db "$w" check
 	figure
-	measure none "$SQLITE3" "$w" "PRAGMA integrity_check"
-	row "$1" "check" "$2" "PRAGMA integrity_check"
+	measure none "$SQLITE3" "$w" "PRAGMA quick_check"
+	row "$1" "check" "$2" "PRAGMA quick_check"
+	if [ "${BENCH_FULL_CHECK:-1}" != 0 ]; then
+		measure none "$MEMBERDESK" --db "$w" check --full
+		figure
+		measure none "$SQLITE3" "$w" "PRAGMA integrity_check"
+		row "$1" "check --full" "$2" "PRAGMA integrity_check"
+	fi
 	_card=$("$SQLITE3" "$w" "SELECT card FROM members WHERE status = 'active' LIMIT 1")
 	measure none "$MEMBERDESK" --db "$w" sale add "$_card" --amount 50
 	figure
 	ms=$maintained_ms kb=$maintained_kb
 	row "$1" "sale add" "" "a maintained day"
+}
+
+# screens SHOP: the TUI's first screen (tui.sh: the median of $runs in
+# tmux) beside settings show in the same pane, on the shop as of 28
+# November (maintained), then on the 29th (the daily rules first).
+screens() {
+	if ! command -v "${TMUX_BIN:-tmux}" >/dev/null 2>&1; then
+		echo "| $1 | TUI first screen | not measured: no tmux | | | | | | |" | tee -a "$table"
+		return 0
+	fi
+	at 2026-11-28
+	BENCH_RUNS=$runs BENCH_TUI_NEXT_DAY=2026-11-29 MEMBERDESK="$MEMBERDESK" BENCH_DIR="$dir" \
+		$SHELL "$(dirname "$0")/tui.sh" "$base" >"$dir/.screens" ||
+		{ echo "shop.sh: failed: tui.sh $base" >&2; exit 1; }
+	while read -r _when _ms _anchor; do
+		[ "$_when" = maintained ] && _op="TUI first screen" || _op="TUI first screen of a day"
+		f_ms=$_ms f_kb=0 ms=$_anchor kb=0
+		row "$1" "$_op" "" "settings show, the same way"
+	done <"$dir/.screens"
+}
+
+# paper SHOP: the call list of every member as a PDF beside the CSV.
+paper() {
+	measure none "$MEMBERDESK" --db "$w" report rfm --members --format pdf -o "$dir/calls.pdf"
+	figure
+	measure none "$MEMBERDESK" --db "$w" report rfm --members --format csv -o "$dir/calls.csv"
+	row "$1" "call list PDF (report rfm --members)" "$1" "the same rows as CSV"
+	rm -f "$dir/calls.pdf" "$dir/calls.csv"
 }
 
 # The shop of N members: its CSV files, then the import (timed beside
@@ -212,8 +257,10 @@ shop() {
 	fi
 	daily "$n"
 	reports "$n" "$sales" "$w"
+	paper "$n"
 	finds "$n"
 	counter "$n" "$sales"
+	screens "$n"
 }
 members_prep() { fresh "$w"; "$MEMBERDESK" --db "$w" settings set backup_keep 0 >/dev/null; }
 sales_prep() { copy "$dir/members-$n.db" "$w"; }
@@ -267,4 +314,4 @@ if [ -n "$out" ]; then
 fi
 fresh "$w"
 fresh "$dir/raw.db"
-rm -f "$dir/.ms" "$dir/.kb" "$dir/.err" "$dir/.find" "$dir/.generated"
+rm -f "$dir/.ms" "$dir/.kb" "$dir/.err" "$dir/.find" "$dir/.generated" "$dir/.screens"

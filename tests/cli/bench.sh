@@ -71,10 +71,16 @@ exits 0 "shop.sh runs"
 perf=$(cat "$T/perf.md" 2>/dev/null)
 for op in "import members" "import sales" "first command of a day" \
 	"first command of a new week" "report rfm" "report weekly" "member find, one-character" \
-	check "sale add"; do
+	check "check --full" "sale add" "call list PDF"; do
 	like "$perf" "| 40 | $op" "the table has $op"
 done
 like "$perf" "sqlite3 .import" "beside its anchors"
+if [ -n "${TMUX_BIN:-}" ]; then
+	like "$perf" "| 40 | TUI first screen | " "the table has the TUI's first screen"
+	like "$perf" "| 40 | TUI first screen of a day | " "and the first screen of a day"
+else
+	like "$perf" "| 40 | TUI first screen | not measured: no tmux" "no tmux: the TUI is not measured"
+fi
 like "$perf" "at commit" "with the commit"
 printf 'kept\n<!-- bench:begin -->\nold\n<!-- bench:end -->\nkept too\n' >"$T/perf.md"
 run env BENCH_SIZES=40 BENCH_RUNS=1 BENCH_FIND_RUNS=3 BENCH_RETAIL=0 \
@@ -86,5 +92,6 @@ run env BENCH_COUPON_MEMBERS=30 BENCH_COUPONS=100 BENCH_RUNS=1 BENCH_DIR="$T/ben
 	$SHELL "$top_srcdir/tests/bench/coupon.sh"
 exits 0 "coupon.sh runs"
 like "$out" "coupon issue to every member" "and reports the issue"
+like "$out" "anchor: INSERT ... SELECT" "beside its anchor"
 
 done_testing

@@ -57,6 +57,23 @@ tamper "a stored value cache that disagrees" \
 	"UPDATE members SET wallet_bonus = wallet_bonus + 100 WHERE card = '100008'" \
 	"cached stored value bonus 1100, but the ledger adds up to 1000" \
 	"UPDATE members SET wallet_bonus = wallet_bonus - 100 WHERE card = '100008'"
+tamper "a stored value principal that disagrees" \
+	"UPDATE members SET wallet_principal = wallet_principal - 1 WHERE card = '100008'" \
+	"cached stored value principal 5099, but the ledger adds up to 5100" \
+	"UPDATE members SET wallet_principal = wallet_principal + 1 WHERE card = '100008'"
+# Principal and bonus are proved in one pass: both wrong, both named.
+sql "UPDATE members SET wallet_principal = 1, wallet_bonus = 2 WHERE card = '100008'"
+run md check
+like "$out" "member 100008: cached stored value principal 1, but the ledger adds up to 5100" \
+	"a member whose principal and bonus are both wrong: the principal"
+like "$out" "member 100008: cached stored value bonus 2, but the ledger adds up to 1000" \
+	"and the bonus"
+like "$err" "2 problems" "two problems"
+sql "UPDATE members SET wallet_principal = 5100, wallet_bonus = 1000 WHERE card = '100008'"
+tamper "a member in a tier that was deleted" \
+	"PRAGMA foreign_keys = OFF; UPDATE members SET tier_id = 999 WHERE card = '100008'" \
+	"member 100008 (999, active) is not in an active tier" \
+	"UPDATE members SET tier_id = (SELECT id FROM tiers WHERE rank = 0) WHERE card = '100008'"
 tamper "a sale whose points were edited" \
 	"UPDATE sales SET points_earned = 999 WHERE id = 1" \
 	"sale 1 earned 999 points, but the ledger credited 300" \

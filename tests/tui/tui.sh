@@ -40,14 +40,7 @@ fi
 
 # The server's socket in the test's own directory, not in /tmp's
 # tmux-UID/: nothing is left behind, and no two tests share a name.
-tmux_() { "$TMUX_BIN" -S "$T/tmux.sock" -f "$T/tmux.conf" "$@"; }
-# allow-set-title: tmux 3.4 has it (on by default), 3.3 not (-q: say nothing).
-cat >"$T/tmux.conf" <<'EOF'
-set -g default-terminal screen
-set -g status off
-set -g escape-time 0
-set -gq allow-set-title on
-EOF
+tmux_() { "$TMUX_BIN" -S "$T/tmux.sock" -f "$top_srcdir/tests/tui/tmux.conf" "$@"; }
 trap 'tmux_ kill-server 2>/dev/null; chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
 
 TUI_TITLE="memberdesk idle "
