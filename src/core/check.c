@@ -61,6 +61,16 @@ static const struct check checks[] = {
 	 N_("sale %s used %s points, but the ledger took %s")},
 	{"SELECT id, paid, spent FROM " SQL_TEMP("check_sales") " WHERE paid <> spent",
 	 N_("sale %s paid %s from stored value, but the ledger took %s")},
+	{"SELECT id, off, coupons FROM " SQL_TEMP("check_sales") " WHERE off <> coupons",
+	 N_("sale %s took %s off with coupons, but its coupons took %s")},
+	/* A redeemed coupon is the sale's: the same discount on both sides. */
+	{"SELECT k.code, k.discount, u.discount FROM coupons k"
+	 " JOIN sale_coupons u ON u.sale_id = k.sale_id AND u.coupon_id = k.id"
+	 " WHERE k.status = 'redeemed' AND u.discount <> k.discount",
+	 N_("coupon %s is redeemed with %s off, but its sale's record of it says %s")},
+	{"SELECT k.code, k.sale_id FROM coupons k WHERE k.status = 'redeemed' AND NOT EXISTS"
+	 " (SELECT 1 FROM sale_coupons u WHERE u.sale_id = k.sale_id AND u.coupon_id = k.id)",
+	 N_("coupon %s is redeemed by sale %s, which has no record of it")},
 	/* +m.status: every member read in turn, not nearly all of them
 	 * looked up one by one through the status index. */
 	{"SELECT m.card, coalesce(t.name, m.tier_id), m.status FROM members m"
@@ -74,28 +84,33 @@ static const struct check checks[] = {
 	 N_("table %s row %s points at a missing %s")},
 };
 
-/* Every sale against its ledger rows, in one pass over the sales (the
- * ledgers' rows for sales, far fewer, summed first): the sales that do
- * not match, for the three checks above.  A per-sale lookup in each
+/* Every sale against its ledger rows and its coupons, in one pass over
+ * the sales (the ledgers' rows for sales, far fewer, summed first): the
+ * sales that do not match, for the four checks above.  A per-sale lookup in each
  * ledger for each of the three read the sales three times. */
 static const char passes_sql[] =
 	"DROP TABLE IF EXISTS " SQL_TEMP("check_sales") ";"
 	"CREATE TEMP TABLE check_sales(id INTEGER PRIMARY KEY, earned, credited,"
-	"  used, taken, paid, spent);"
+	"  used, taken, paid, spent, off, coupons);"
 	"WITH p AS MATERIALIZED (SELECT sale_id,"
 	"    sum(CASE WHEN kind = 'earn' THEN delta ELSE 0 END) AS credited,"
 	"    -sum(CASE WHEN kind = 'redeem' THEN delta ELSE 0 END) AS taken"
 	"    FROM points_ledger WHERE sale_id IS NOT NULL GROUP BY sale_id),"
 	" w AS MATERIALIZED (SELECT sale_id, -sum(principal + bonus) AS spent"
 	"    FROM wallet_ledger WHERE sale_id IS NOT NULL AND kind = 'spend'"
+	"    GROUP BY sale_id),"
+	" k AS MATERIALIZED (SELECT sale_id, sum(discount) AS coupons FROM sale_coupons"
 	"    GROUP BY sale_id)"
 	" INSERT INTO " SQL_TEMP("check_sales")
 	" SELECT s.id, s.points_earned, coalesce(p.credited, 0), s.points_used,"
-	"   coalesce(p.taken, 0), s.wallet_principal + s.wallet_bonus, coalesce(w.spent, 0)"
+	"   coalesce(p.taken, 0), s.wallet_principal + s.wallet_bonus, coalesce(w.spent, 0),"
+	"   s.coupon_discount, coalesce(k.coupons, 0)"
 	"  FROM sales s LEFT JOIN p ON p.sale_id = s.id LEFT JOIN w ON w.sale_id = s.id"
+	"  LEFT JOIN k ON k.sale_id = s.id"
 	" WHERE s.points_earned <> coalesce(p.credited, 0)"
 	"    OR s.points_used <> coalesce(p.taken, 0)"
-	"    OR s.wallet_principal + s.wallet_bonus <> coalesce(w.spent, 0);"
+	"    OR s.wallet_principal + s.wallet_bonus <> coalesce(w.spent, 0)"
+	"    OR s.coupon_discount <> coalesce(k.coupons, 0);"
 	/* Each member's stored value against the ledger, principal and
 	 * bonus in one pass over the members, for the two checks above. */
 	"DROP TABLE IF EXISTS " SQL_TEMP("check_wallet") ";"

@@ -94,6 +94,25 @@ tamper "a sale credited twice" \
 	"INSERT INTO points_ledger(member_id, kind, delta, sale_id, at, operator) SELECT member_id, kind, delta, sale_id, at, operator FROM points_ledger WHERE sale_id = 1 AND kind = 'earn'" \
 	"sale 1 earned 300 points, but the ledger credited 600" \
 	"DELETE FROM points_ledger WHERE id = (SELECT max(id) FROM points_ledger WHERE sale_id = 1)"
+# A sale's coupons: its own record of them against its discount and
+# against the coupons themselves.
+md coupon campaign add 五元券 --kind voucher --value 5 --days 30 >/dev/null
+md coupon give 五元券 100008 >/dev/null
+code=$(sql "SELECT code FROM coupons ORDER BY id DESC LIMIT 1")
+md sale add 100008 --amount 80 --coupon "$code" >/dev/null
+ks=$(sql "SELECT max(id) FROM sales")
+run md check
+exits 0 "a sale with a coupon adds up"
+tamper "a sale's record of its coupon edited" \
+	"UPDATE sale_coupons SET discount = 300 WHERE sale_id = $ks" \
+	"sale $ks took 500 off with coupons, but its coupons took 300" \
+	"UPDATE sale_coupons SET discount = 500 WHERE sale_id = $ks"
+like "$out" "is redeemed with 500 off, but its sale's record of it says 300" \
+	"  ... and the coupon disagrees with it too"
+tamper "a sale's record of its coupon deleted" \
+	"DELETE FROM sale_coupons WHERE sale_id = $ks" \
+	"is redeemed by sale $ks, which has no record of it" \
+	"INSERT INTO sale_coupons SELECT sale_id, id, discount FROM coupons WHERE sale_id = $ks"
 run md check
 exits 0 "clean again once each is undone"
 
