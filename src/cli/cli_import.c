@@ -10,6 +10,7 @@
 #include "core/csvio.h"
 #include "core/import.h"
 #include "core/outfile.h"
+#include "core/rejects.h"
 #include "i18n.h"
 
 #define MAX_MAPS 64
@@ -22,6 +23,7 @@ static const struct option import_opts[] = {
 	{"on-duplicate", required_argument, NULL, 'u'},
 	{"dry-run", no_argument, NULL, 'n'},
 	{"errors", required_argument, NULL, 'E'},
+	{"rejected", required_argument, NULL, 'R'},
 	{"skip-bad", no_argument, NULL, 's'},
 	{"create-members", no_argument, NULL, 'c'},
 	{"create-tiers", no_argument, NULL, 'T'},
@@ -45,6 +47,8 @@ static const struct option import_opts[] = {
 	"  -n, --dry-run          check everything and say what would happen\n" \
 	"  -E, --errors FILE      write the rejected rows there as CSV:\n" \
 	"                         line,column,value,problem\n" \
+	"  -R, --rejected FILE    write the rejected rows themselves there, as\n" \
+	"                         the file has them and why, to fix and import\n" \
 	"  -s, --skip-bad         import the good rows even when some are rejected\n" \
 	"  -c, --create-members   sales: register cards that are not members yet\n" \
 	"  -T, --create-tiers     members: a level no tier matches becomes a new\n" \
@@ -61,6 +65,12 @@ struct run {
 	const char *path;
 	struct outfile errors;
 	bool have_errors;
+	/* For --rejected: every problem, kept (the import's strings are
+	 * its own only during the call). */
+	bool keep;
+	struct import_problem *kept;
+	size_t nkept, cap;
+	struct md *md;
 	int64_t shown;
 	bool tty;
 	struct timespec last;
@@ -80,6 +90,24 @@ on_reject(void *arg, const struct import_problem *p)
 		else
 			fprintf(stderr, _("%s: line %lld: %s\n"), r->path,
 				(long long)p->line, p->problem);
+	}
+	if (r->keep) {
+		struct import_problem *k;
+
+		if (!md_grow(r->md, &r->kept, &r->cap, r->nkept, sizeof *r->kept))
+			return MD_ENOMEM;
+		k = &r->kept[r->nkept];
+		k->line = p->line;
+		k->column = strdup(p->column);
+		k->value = strdup(p->value);
+		k->problem = strdup(p->problem);
+		if (!k->column || !k->value || !k->problem) {
+			free((char *)k->column);
+			free((char *)k->value);
+			free((char *)k->problem);
+			return md_fail(r->md, MD_ENOMEM, "%s", _("out of memory"));
+		}
+		r->nkept++;
 	}
 	if (r->have_errors) {
 		static const bool text[4] = { false, true, true, true };
@@ -245,10 +273,43 @@ import_opt(struct import_opts *io, struct import_map *maps, int c, const char *a
 	return EXIT_OK;
 }
 
+/* --rejected FILE: the rows the import rejected, to fix and import. */
 static int
-run_import(struct cli *cli, struct import_opts *io, const char *errors)
+write_rejected(struct cli *cli, const struct import_opts *io, const struct run *r,
+	       const struct import_result *res, const char *path)
 {
-	struct run r = { .path = io->path, .tty = isatty(2) };
+	int64_t rows;
+	int rc;
+
+	if (!r->nkept) {
+		fprintf(stderr, _("%s: no row was rejected: %s is not written\n"), io->path, path);
+		return MD_OK;
+	}
+	if ((rc = rejects_write(cli->md, io, res->sha256, r->kept, r->nkept, path, &rows)))
+		return rc;
+	fprintf(stderr, P_("%s: %lld rejected row written to %s: fix it there and import that file\n",
+			   "%s: %lld rejected rows written to %s: fix them there and import that file\n",
+			   rows),
+		io->path, (long long)rows, path);
+	return MD_OK;
+}
+
+static void
+run_free(struct run *r)
+{
+	for (size_t i = 0; i < r->nkept; i++) {
+		free((char *)r->kept[i].column);
+		free((char *)r->kept[i].value);
+		free((char *)r->kept[i].problem);
+	}
+	free(r->kept);
+}
+
+static int
+run_import(struct cli *cli, struct import_opts *io, const char *errors, const char *rejected)
+{
+	struct run r = { .path = io->path, .tty = isatty(2), .keep = rejected != NULL,
+			 .md = cli->md };
 	struct import_result res;
 	int rc, rc2 = MD_OK;
 
@@ -286,6 +347,16 @@ run_import(struct cli *cli, struct import_opts *io, const char *errors)
 		if (!rc2)
 			memcpy(cli->md->err, saved, sizeof saved);
 	}
+	/* The rows of a run that read the file, whether it then wrote them
+	 * or refused because of them. */
+	if (rejected && !rc2 && (rc == MD_OK || (rc == MD_EINVAL && r.nkept))) {
+		char saved[sizeof cli->md->err];
+
+		memcpy(saved, cli->md->err, sizeof saved);
+		if (!(rc2 = write_rejected(cli, io, &r, &res, rejected)))
+			memcpy(cli->md->err, saved, sizeof saved);
+	}
+	run_free(&r);
 	/* The counts are the answer to a dry run or an import; after a
 	 * failure they only explain it, on stderr with the message. */
 	if (rc != MD_ECONFLICT && (rc == MD_OK || res.rows))
@@ -299,10 +370,10 @@ int
 cli_import(struct cli *cli, int argc, char **argv)
 {
 	const struct cli_opts o = {"import", IMPORT_SYNOPSIS, IMPORT_HELP,
-				   "e:d:m:u:nE:scTr:", import_opts, NULL, NULL};
+				   "e:d:m:u:nE:R:scTr:", import_opts, NULL, NULL};
 	struct import_map maps[MAX_MAPS];
 	struct import_opts io = { .maps = maps };
-	const char *errors = NULL;
+	const char *errors = NULL, *rejected = NULL;
 	int c, st, rc = EXIT_OK;
 
 	while (rc == EXIT_OK && (c = cli_next_option(cli, &o, argc, argv, &st)) != -1) {
@@ -312,6 +383,8 @@ cli_import(struct cli *cli, int argc, char **argv)
 		}
 		if (c == 'E')
 			errors = optarg;
+		else if (c == 'R')
+			rejected = optarg;
 		else
 			rc = import_opt(&io, maps, c, optarg);
 	}
@@ -322,7 +395,7 @@ cli_import(struct cli *cli, int argc, char **argv)
 			       argv[optind]);
 	if (rc == EXIT_OK) {
 		io.path = argv[optind + 1];
-		rc = run_import(cli, &io, errors);
+		rc = run_import(cli, &io, errors, rejected);
 	}
 	for (size_t i = 0; i < io.nmaps; i++)
 		free((char *)maps[i].column);

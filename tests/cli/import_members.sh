@@ -207,4 +207,30 @@ is "$(sql "SELECT count(*) FROM members INDEXED BY members_name WHERE name = '�
    "and hold the imported members"
 run md check --full
 exits 0 "every index matches its table"
+
+# --rejected FILE: the rejected rows as the file has them and why, to be
+# fixed and imported again; the screen's "save the rejected rows" too.
+printf '手机;姓名;生日\n13811112222;周一;1990-01-01\n12345;吴二;1991-02-03\n' >"$T/fixme.csv"
+rejects 1 "1 row was rejected, so nothing was imported" "a file with a bad phone, --rejected" \
+	md import members "$T/fixme.csv" --rejected "$T/fix.csv"
+like "$err" "1 rejected row written to $T/fix.csv: fix it there and import that file" \
+	"  ... and says where the rejected row went"
+is "$(sed 's/^\xEF\xBB\xBF//' "$T/fix.csv" | tr -d '\r' | head -n 1)" "手机;姓名;生日;rejected because" \
+	"the file's own header and delimiter, and why"
+like "$(sed -n 2p "$T/fix.csv")" '12345;吴二;1991-02-03;"手机: phone ""12345"" is not a valid mobile number' \
+	"the row as the file had it, with its problem"
+sed 's/^12345;/13822223333;/' "$T/fix.csv" >"$T/fixed.csv"
+run md import members "$T/fixed.csv"
+exits 0 "the fixed file imports"
+is "$(sql "SELECT name FROM members WHERE phone = '13822223333'")" "吴二" "with the fixed row"
+run md import members "$T/fixme.csv" --skip-bad --rejected "$T/fix2.csv"
+exits 0 "--skip-bad with --rejected imports the good row"
+is "$(grep -c 12345 "$T/fix2.csv")" "1" "and writes the bad one to fix"
+printf '手机,姓名\n13833334444,郑三\n' >"$T/good.csv"
+run md import members "$T/good.csv" --dry-run --rejected "$T/none.csv"
+like "$err" "no row was rejected: $T/none.csv is not written" "nothing rejected: no file"
+[ ! -e "$T/none.csv" ] && pass "  ... and none is made" || fail "  ... and none is made"
+printf '手机,姓名\n123,王九\n' >"$T/bad2.csv"
+rejects 1 "cannot write" "--rejected to a folder that is not there" \
+	md import members "$T/bad2.csv" --rejected "$T/no/such/dir/fix.csv"
 done_testing
