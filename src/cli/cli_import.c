@@ -65,11 +65,9 @@ struct run {
 	const char *path;
 	struct outfile errors;
 	bool have_errors;
-	/* For --rejected: every problem, kept (the import's strings are
-	 * its own only during the call). */
+	/* For --rejected: every problem, kept. */
 	bool keep;
-	struct import_problem *kept;
-	size_t nkept, cap;
+	struct rejects_kept kept;
 	struct md *md;
 	int64_t shown;
 	bool tty;
@@ -91,24 +89,8 @@ on_reject(void *arg, const struct import_problem *p)
 			fprintf(stderr, _("%s: line %lld: %s\n"), r->path,
 				(long long)p->line, p->problem);
 	}
-	if (r->keep) {
-		struct import_problem *k;
-
-		if (!md_grow(r->md, &r->kept, &r->cap, r->nkept, sizeof *r->kept))
-			return MD_ENOMEM;
-		k = &r->kept[r->nkept];
-		k->line = p->line;
-		k->column = strdup(p->column);
-		k->value = strdup(p->value);
-		k->problem = strdup(p->problem);
-		if (!k->column || !k->value || !k->problem) {
-			free((char *)k->column);
-			free((char *)k->value);
-			free((char *)k->problem);
-			return md_fail(r->md, MD_ENOMEM, "%s", _("out of memory"));
-		}
-		r->nkept++;
-	}
+	if (r->keep && rejects_keep(r->md, &r->kept, p))
+		return MD_ENOMEM;
 	if (r->have_errors) {
 		static const bool text[4] = { false, true, true, true };
 		const char *row[4] = { line, p->column, p->value, p->problem };
@@ -281,28 +263,17 @@ write_rejected(struct cli *cli, const struct import_opts *io, const struct run *
 	int64_t rows;
 	int rc;
 
-	if (!r->nkept) {
+	if (!r->kept.n) {
 		fprintf(stderr, _("%s: no row was rejected: %s is not written\n"), io->path, path);
 		return MD_OK;
 	}
-	if ((rc = rejects_write(cli->md, io, res->sha256, r->kept, r->nkept, path, &rows)))
+	if ((rc = rejects_write(cli->md, io, res->sha256, &r->kept, path, &rows)))
 		return rc;
 	fprintf(stderr, P_("%s: %lld rejected row written to %s: fix it there and import that file\n",
 			   "%s: %lld rejected rows written to %s: fix them there and import that file\n",
 			   rows),
 		io->path, (long long)rows, path);
 	return MD_OK;
-}
-
-static void
-run_free(struct run *r)
-{
-	for (size_t i = 0; i < r->nkept; i++) {
-		free((char *)r->kept[i].column);
-		free((char *)r->kept[i].value);
-		free((char *)r->kept[i].problem);
-	}
-	free(r->kept);
 }
 
 static int
@@ -349,14 +320,14 @@ run_import(struct cli *cli, struct import_opts *io, const char *errors, const ch
 	}
 	/* The rows of a run that read the file, whether it then wrote them
 	 * or refused because of them. */
-	if (rejected && !rc2 && (rc == MD_OK || (rc == MD_EINVAL && r.nkept))) {
+	if (rejected && !rc2 && (rc == MD_OK || (rc == MD_EINVAL && r.kept.n))) {
 		char saved[sizeof cli->md->err];
 
 		memcpy(saved, cli->md->err, sizeof saved);
 		if (!(rc2 = write_rejected(cli, io, &r, &res, rejected)))
 			memcpy(cli->md->err, saved, sizeof saved);
 	}
-	run_free(&r);
+	rejects_free(&r.kept);
 	/* The counts are the answer to a dry run or an import; after a
 	 * failure they only explain it, on stderr with the message. */
 	if (rc != MD_ECONFLICT && (rc == MD_OK || res.rows))

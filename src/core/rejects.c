@@ -139,11 +139,54 @@ on_record(void *arg, const struct csvio_record *r)
 }
 
 int
+rejects_keep(struct md *md, struct rejects_kept *k, const struct import_problem *p)
+{
+	struct import_problem *q;
+
+	if (!md_grow(md, &k->p, &k->cap, k->n, sizeof *k->p))
+		return MD_ENOMEM;
+	q = &k->p[k->n];
+	q->line = p->line;
+	q->column = strdup(p->column);
+	q->value = strdup(p->value);
+	q->problem = strdup(p->problem);
+	if (!q->column || !q->value || !q->problem) {
+		free((char *)q->column);
+		free((char *)q->value);
+		free((char *)q->problem);
+		return md_fail(md, MD_ENOMEM, "%s", _("out of memory"));
+	}
+	k->n++;
+	return MD_OK;
+}
+
+void
+rejects_clear(struct rejects_kept *k)
+{
+	for (size_t i = 0; i < k->n; i++) {
+		free((char *)k->p[i].column);
+		free((char *)k->p[i].value);
+		free((char *)k->p[i].problem);
+	}
+	k->n = 0;
+}
+
+void
+rejects_free(struct rejects_kept *k)
+{
+	rejects_clear(k);
+	free(k->p);
+	k->p = NULL;
+	k->cap = 0;
+}
+
+int
 rejects_write(struct md *md, const struct import_opts *o, const char *sha256,
-	      const struct import_problem *p, size_t n, const char *out,
-	      int64_t *rows)
+	      const struct rejects_kept *k, const char *out, int64_t *rows)
 {
 	struct csvio_info info = { .encoding = o->encoding, .delim = o->delim };
+	const struct import_problem *p = k->p;
+	size_t n = k->n;
 	struct writing w = { .md = md, .p = p, .n = n };
 	struct outfile of;
 	struct ref *order = calloc(n ? n : 1, sizeof *order);

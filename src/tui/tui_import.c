@@ -64,17 +64,6 @@ tui_import_opts(struct tui_import *im, struct import_opts *o, bool dry_run)
 	o->returns_net = o->kind == IMPORT_SALES && im->fields[I_RETURNS].choice == 1;
 }
 
-static void
-problems_free(struct tui_import *im)
-{
-	for (size_t i = 0; i < im->nproblems; i++) {
-		free(im->problems[i].column);
-		free(im->problems[i].value);
-		free(im->problems[i].problem);
-	}
-	im->nproblems = 0;
-}
-
 /* The maps the owner's choices make, one per column chosen. */
 static bool
 build_maps(struct tui_import *im)
@@ -120,7 +109,7 @@ tui_import_reload(struct tui *t, struct tui_import *im, bool force)
 		return;
 	snprintf(im->loaded, sizeof im->loaded, "%s", sig);
 	im->checked = false;
-	problems_free(im);
+	rejects_clear(&im->problems);
 	im->said[0] = im->fields[I_FILE].err[0] = '\0';
 	if (!same)
 		im->nmaps = 0;	/* another file: its own header decides */
@@ -152,16 +141,8 @@ static int
 on_reject(void *arg, const struct import_problem *p)
 {
 	struct tui_import *im = arg;
-	struct tui_problem *q;
 
-	if (!md_grow(im->t->md, &im->problems, &im->cap, im->nproblems, sizeof *im->problems))
-		return MD_ENOMEM;
-	q = &im->problems[im->nproblems++];
-	q->line = (long long)p->line;
-	q->column = strdup(p->column);
-	q->value = strdup(p->value);
-	q->problem = strdup(p->problem);
-	return q->column && q->value && q->problem ? MD_OK : MD_ENOMEM;
+	return rejects_keep(im->t->md, &im->problems, p);
 }
 
 /* Drawn from inside the import: the form reads no database to draw. */
@@ -250,7 +231,7 @@ say_result(struct tui_import *im, const struct import_opts *o)
 			 _("Nothing was imported: %s rows read, %s rejected."), a, d);
 	if (o->dry_run || r->committed)
 		say_options(im, o);
-	if (im->nproblems) {
+	if (im->problems.n) {
 		size_t n = strlen(im->said);
 
 		tui_act_key(ACT_ERRORS, 0, keys[0], sizeof keys[0]);
@@ -284,7 +265,7 @@ run(struct tui *t, struct tui_import *im, bool dry_run)
 		no_file(t, im);
 		return;
 	}
-	problems_free(im);
+	rejects_clear(&im->problems);
 	tui_import_opts(im, &o, dry_run);
 	o.reject = on_reject;
 	o.arg = im;
@@ -301,7 +282,7 @@ run(struct tui *t, struct tui_import *im, bool dry_run)
 		im->form.dirty = false;
 	/* The offer to save takes the status line: the result after it
 	 * when the owner says no. */
-	if (!dry_run && im->nproblems && tui_import_save_rejects(t, im))
+	if (!dry_run && im->problems.n && tui_import_save_rejects(t, im))
 		return;
 	if (rc)
 		tui_error(t, "%s", t->md->err);
@@ -433,7 +414,7 @@ import_key(struct tui *t, struct tui_view *v, int key, enum tui_act act)
 		run(t, im, true);
 		return TUI_HANDLED;
 	case ACT_ERRORS:
-		if (im->nproblems)
+		if (im->problems.n)
 			tui_import_errors_open(t, im);
 		else
 			tui_say(t, "%s", im->checked ? _("The dry run rejected no row.") :
@@ -444,9 +425,9 @@ import_key(struct tui *t, struct tui_view *v, int key, enum tui_act act)
 		return TUI_HANDLED;
 	case ACT_SAVE_REJECTS:
 		tui_import_reload(t, im, false);
-		if (im->nproblems && !tui_import_save_rejects(t, im))
+		if (im->problems.n && !tui_import_save_rejects(t, im))
 			tui_say(t, "%s", _("The rejected rows were not saved."));
-		else if (!im->nproblems)
+		else if (!im->problems.n)
 			tui_say(t, "%s", _("No rejected rows to save: F5 checks every row."));
 		return TUI_HANDLED;
 	default:
@@ -456,7 +437,7 @@ import_key(struct tui *t, struct tui_view *v, int key, enum tui_act act)
 	if (ev == FORM_CANCEL)
 		return TUI_IGNORED;	/* Esc: back */
 	if (ev == FORM_CHANGED && im->form.focus >= I_BAD) {
-		problems_free(im);	/* another option: another result */
+		rejects_clear(&im->problems);	/* another option: another result */
 		im->said[0] = '\0';
 		im->checked = false;
 	}
@@ -487,8 +468,7 @@ import_free(struct tui_view *v)
 {
 	struct tui_import *im = v->state;
 
-	problems_free(im);
-	free(im->problems);
+	rejects_free(&im->problems);
 	import_columns_free(&im->cols);
 	free(im->map);
 	free(im->maps);

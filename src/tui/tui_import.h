@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "core/import.h"
+#include "core/rejects.h"
 #include "tui/tui_form.h"
 #include "tui/tui_report.h"
 
@@ -21,12 +22,6 @@
 enum {
 	I_KIND, I_FILE, I_ENCODING, I_DELIM, I_DUP, I_BAD, I_TIERS, I_CREATE, I_RETURNS,
 	I_COUNT
-};
-
-/* A rejected row, copied out of the core's callback. */
-struct tui_problem {
-	long long line;
-	char *column, *value, *problem;
 };
 
 /* How the owner wants a column read: as its header says, ignored, or
@@ -48,8 +43,7 @@ struct tui_import {
 	int check_rc;
 	struct import_result res;
 	char said[1024];		/* what the last run said */
-	struct tui_problem *problems;	/* the last run's, while nothing changed */
-	size_t nproblems, cap;
+	struct rejects_kept problems;	/* the last run's, while nothing changed */
 	bool running;			/* reading: the progress bar */
 	int64_t done, total;
 	int shown;			/* the percentage drawn last */

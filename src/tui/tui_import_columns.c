@@ -155,7 +155,7 @@ error_rows(void)
 static void
 intro_of(const struct tui_import *im, const char *n, char *out, size_t size)
 {
-	unsigned long k = (unsigned long)im->nproblems;
+	unsigned long k = (unsigned long)im->problems.n;
 
 	if (im->checked && im->fields[I_BAD].choice)
 		snprintf(out, size,
@@ -185,23 +185,23 @@ errors_draw(struct tui *t, struct tui_view *v)
 	int y = tui_body_top() + 3, rows = error_rows(), i;
 
 	tui_cols_fit(c, 4, 0, 20);
-	text_format_int((int64_t)im->nproblems, n);
+	text_format_int((int64_t)im->problems.n, n);
 	intro_of(im, n, intro, sizeof intro);
 	tui_put_role(t, tui_body_top(), 1, intro, COLS - 2, false, ROLE_DIM);
 	tui_table_row(t, y - 1, c, 4, NULL, ROLE_HEADER);
-	p->l.n = (int)im->nproblems;
+	p->l.n = (int)im->problems.n;
 	tui_list_scroll(&p->l, rows);
 	for (i = 0; i < rows && p->l.top + i < p->l.n; i++) {
-		const struct tui_problem *q = &im->problems[p->l.top + i];
+		const struct import_problem *q = &im->problems.p[p->l.top + i];
 		const char *cells[4] = {line, q->column, q->value, q->problem};
 
-		snprintf(line, sizeof line, "%lld", q->line);
+		snprintf(line, sizeof line, "%lld", (long long)q->line);
 		tui_table_row(t, y + i, c, 4, cells,
 			      p->l.top + i == p->l.sel ? ROLE_SELECTED : ROLE_NORMAL);
 	}
 	/* The selected problem whole, where the column cut it. */
 	if (p->l.n)
-		tui_put_wrapped(t, LINES - 5, 1, im->problems[p->l.sel].problem, COLS - 2, 2,
+		tui_put_wrapped(t, LINES - 5, 1, im->problems.p[p->l.sel].problem, COLS - 2, 2,
 				ROLE_DIM);
 }
 
@@ -232,7 +232,7 @@ static const struct tui_screen errors_screen = {
 bool
 tui_import_errors_open(struct tui *t, struct tui_import *im)
 {
-	return pane_open(t, im, &errors_screen, im->nproblems);
+	return pane_open(t, im, &errors_screen, im->problems.n);
 }
 
 /* Ask where, proposing a name beside the file, and have the core write
@@ -240,37 +240,25 @@ tui_import_errors_open(struct tui *t, struct tui_import *im)
 bool
 tui_import_save_rejects(struct tui *t, struct tui_import *im)
 {
-	bool asked = false;
-
-	struct import_problem *p = calloc(im->nproblems ? im->nproblems : 1, sizeof *p);
 	struct import_opts o;
 	char name[TUI_EDIT_MAX], question[256], n[32];
 	int64_t rows;
 
-	if (!p) {
-		tui_error(t, "%s", _("out of memory"));
-		return true;
-	}
 	tui_import_opts(im, &o, true);
 	rejects_name(o.path, name, sizeof name);
 	text_format_int(im->res.rejected, n);
 	snprintf(question, sizeof question,
 		 P_("%s row rejected. Save it to fix, as", "%s rows rejected. Save them to fix, as",
 		    (unsigned long)im->res.rejected), n);
-	if (!(asked = tui_ask(t, question, name, sizeof name)))
-		goto out;
-	for (size_t i = 0; i < im->nproblems; i++)
-		p[i] = (struct import_problem){im->problems[i].line, im->problems[i].column,
-					       im->problems[i].value, im->problems[i].problem};
-	if (rejects_write(t->md, &o, im->res.sha256, p, im->nproblems, name, &rows)) {
+	if (!tui_ask(t, question, name, sizeof name))
+		return false;
+	if (rejects_write(t->md, &o, im->res.sha256, &im->problems, name, &rows)) {
 		tui_error(t, "%s", t->md->err);
-		goto out;
+		return true;
 	}
 	text_format_int(rows, n);
 	tui_say(t, P_("%s row saved to %s: fix it there and import that file.",
 		      "%s rows saved to %s: fix them there and import that file.",
 		      (unsigned long)rows), n, name);
-out:
-	free(p);
-	return asked;
+	return true;
 }
